@@ -1,0 +1,269 @@
+import {writeFileSync} from 'node:fs'
+import {Chalk} from 'chalk'
+import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
+import {rules} from '../rules/index.js'
+import {getRule, lintDraft, unknownRules, type LintOptions} from './engine.js'
+import {expandPaths} from './files.js'
+import {summarize} from './index.js'
+import {draftsFromText, InputError, readDrafts} from './readers/index.js'
+import {decodeText} from './readers/decode.js'
+import {jsonReporter} from './reporters/json.js'
+import {prettyReporter} from './reporters/pretty.js'
+import type {Reporter} from './reporters/types.js'
+import type {DraftReport, Lang, SeveritySetting} from './types.js'
+
+/** Exit codes, written down once (SPEC). */
+export const EXIT = {ok: 0, lintFailure: 1, fatal: 2} as const
+
+/** Where the CLI reads and writes: process streams by default, buffers in tests. */
+export interface Io {
+  stdout: {write(chunk: string): unknown; isTTY?: boolean; columns?: number}
+  stderr: {write(chunk: string): unknown; isTTY?: boolean}
+  stdin: NodeJS.ReadableStream & {isTTY?: boolean}
+  env: Record<string, string | undefined>
+  cwd: string
+}
+
+const FORMATS = ['pretty', 'json'] as const
+type Format = (typeof FORMATS)[number]
+const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'warning', 'error']
+const weights = new Map(rules.map((rule) => [rule.id, rule.weight]))
+
+class UsageError extends Error {}
+
+function integer(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string) => {
+    const number = Number(value)
+    if (!/^\d+$/.test(value.trim()) || number < min || number > max) {
+      throw new InvalidArgumentError(`${name} expects an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? '' : ` to ${max}`}, got '${value}'.`)
+    }
+    return number
+  }
+}
+
+function ruleSetting(value: string, previous: Record<string, SeveritySetting> = {}) {
+  const match = /^([a-z0-9-]+)=([a-z]+)$/.exec(value.trim())
+  if (!match) throw new InvalidArgumentError(`--rule expects id=off|info|warn|error, got '${value}'.`)
+  const [, id, severity] = match
+  if (!SEVERITIES.includes(severity as SeveritySetting)) throw new InvalidArgumentError(`--rule ${id}: unknown severity '${severity}' (expected off, info, warn or error).`)
+  return {...previous, [id]: severity as SeveritySetting}
+}
+
+/** chalk level from flags and environment: --no-color, NO_COLOR, FORCE_COLOR, then the TTY. */
+export function colorLevel(flag: boolean, env: Io['env'], isTTY: boolean | undefined): 0 | 1 | 2 | 3 {
+  if (!flag) return 0
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0
+  const force = env.FORCE_COLOR
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0
+    const level = Number(force)
+    return Number.isInteger(level) && level >= 1 && level <= 3 ? (level as 1 | 2 | 3) : 1
+  }
+  if (!isTTY) return 0
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3
+  return /256/.test(env.TERM ?? '') ? 2 : 1
+}
+
+async function readStdin(stdin: Io['stdin']): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
+  return Buffer.concat(chunks)
+}
+
+interface LintFlags {
+  lang: Lang | 'auto'
+  format: Format
+  output?: string
+  minScore?: number
+  maxWarnings?: number
+  rule?: Record<string, SeveritySetting>
+  quiet?: boolean
+  color: boolean
+}
+
+async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
+  const options: LintOptions = {lang: flags.lang, rules: flags.rule ?? {}, quiet: flags.quiet}
+  const unknown = unknownRules(options)
+  if (unknown.length > 0) throw new UsageError(`unknown rule id '${unknown[0]}' in --rule (run 'cluelint rules' for the list)`)
+
+  const useStdin = paths.length === 0 || paths.includes('-')
+  if (paths.length === 0 && io.stdin.isTTY) throw new UsageError("no input: give files, directories or globs, or pipe a draft on standard input (see 'cluelint --help')")
+
+  const toFile = flags.output !== undefined
+  const level = colorLevel(flags.color, io.env, toFile ? false : io.stdout.isTTY)
+  const reporter: Reporter = flags.format === 'json' ? jsonReporter() : prettyReporter({color: level, weights, width: io.stdout.columns})
+  const chunks: string[] = []
+  const emit = (text: string) => (toFile ? chunks.push(text) : io.stdout.write(text))
+
+  let inputErrors = 0
+  const fail = (error: InputError) => {
+    inputErrors++
+    io.stderr.write(`cluelint: ${error.file}: ${error.reason}\n`)
+  }
+  const reports: DraftReport[] = []
+  const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string) => {
+    const report = lintDraft(draft, options)
+    reports.push(report)
+    if (reporter.draft) emit(reporter.draft(report, source))
+  }
+
+  if (useStdin) {
+    try {
+      const text = decodeText(await readStdin(io.stdin), '<stdin>')
+      for (const draft of draftsFromText(text, '<stdin>')) lintOne(draft, draft.source ?? draft.text)
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      fail(error)
+    }
+  }
+  const {files, errors} = await expandPaths(paths.filter((path) => path !== '-'))
+  for (const error of errors) fail(error)
+  for (const file of files) {
+    try {
+      for (const draft of await readDrafts(file)) lintOne(draft, draft.source ?? draft.text)
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      fail(error)
+    }
+  }
+
+  const report = {version: 1 as const, drafts: reports, summary: summarize(reports)}
+  emit(reporter.done(report))
+  if (toFile) {
+    try {
+      writeFileSync(flags.output!, chunks.join(''))
+    } catch (error) {
+      throw new UsageError(`--output ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    }
+  }
+
+  if (inputErrors > 0) return EXIT.fatal
+  const {summary} = report
+  if (summary.errors > 0) return EXIT.lintFailure
+  if (flags.minScore !== undefined && summary.minScore !== null && summary.minScore < flags.minScore) {
+    io.stderr.write(`cluelint: lowest score ${summary.minScore} is below --min-score ${flags.minScore}\n`)
+    return EXIT.lintFailure
+  }
+  if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
+    io.stderr.write(`cluelint: ${summary.warnings} warnings exceed --max-warnings ${flags.maxWarnings}\n`)
+    return EXIT.lintFailure
+  }
+  return EXIT.ok
+}
+
+function listRules(format: string, io: Io, color: boolean): void {
+  if (format === 'json') {
+    const list = rules.map((rule) => ({id: rule.id, languages: rule.languages, severity: rule.severity, weight: rule.weight, category: rule.category, summary: rule.summary}))
+    io.stdout.write(JSON.stringify(list, null, 2) + '\n')
+    return
+  }
+  if (format !== 'pretty') throw new UsageError(`unknown format '${format}' for rules (expected pretty or json)`)
+  const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
+  const idWidth = Math.max(...rules.map((rule) => rule.id.length))
+  for (const rule of rules) {
+    const severity = rule.severity === 'error' ? c.red(rule.severity.padEnd(7)) : rule.severity === 'warning' ? c.yellow(rule.severity.padEnd(7)) : c.blue(rule.severity.padEnd(7))
+    io.stdout.write(`${c.bold(rule.id.padEnd(idWidth))}  ${rule.languages.join(',').padEnd(5)}  ${severity}  ${rule.summary}\n`)
+  }
+}
+
+function explain(id: string, io: Io, color: boolean): void {
+  const rule = getRule(id)
+  if (!rule) throw new UsageError(`unknown rule id '${id}' (run 'cluelint rules' for the list)`)
+  const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
+  const width = Math.min(io.stdout.columns ?? 80, 100)
+  const out: string[] = [
+    `${c.bold(rule.id)}  ${c.dim(`${rule.category} · ${rule.languages.join(', ')} · default ${rule.severity} · weight ${rule.weight}`)}`,
+    '',
+    wrap(rule.summary, width),
+    '',
+    c.bold('Why'),
+    wrap(rule.rationale, width, '  '),
+    ''
+  ]
+  for (const lang of rule.languages) {
+    const examples = rule.examples[lang]
+    out.push(c.bold(lang === 'fr' ? 'Français' : 'English'))
+    for (const bad of examples.bad) out.push(`  ${c.red('✖ bad ')} ${indent(bad)}`)
+    for (const good of examples.good) out.push(`  ${c.green('✔ good')} ${indent(good)}`)
+    out.push('')
+  }
+  io.stdout.write(out.join('\n'))
+}
+
+function indent(text: string): string {
+  return text.replace(/\n/g, '\n         ')
+}
+
+function wrap(text: string, width: number, prefix = ''): string {
+  const lines: string[] = []
+  let line = ''
+  for (const word of text.split(/\s+/)) {
+    if (line && prefix.length + line.length + 1 + word.length > width) {
+      lines.push(prefix + line)
+      line = word
+    } else line = line ? `${line} ${word}` : word
+  }
+  if (line) lines.push(prefix + line)
+  return lines.join('\n')
+}
+
+/** Runs the CLI; returns the exit code. The bin sets `process.exitCode` from it. */
+export async function main(argv: string[] = process.argv, io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.ok
+  const program = new Command('cluelint')
+  program
+    .description('Lint sales outreach drafts (French and English): personal, not personalized.')
+    .version('0.1.0', '-v, --version')
+    .exitOverride()
+    .configureOutput({writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text)})
+    .showSuggestionAfterError()
+    .enablePositionalOptions()
+
+  program
+    .argument('[paths...]', "files, directories and globs; '-' for standard input")
+    .addOption(new Option('-l, --lang <lang>', 'language of the drafts').choices(['auto', 'en', 'fr']).default('auto'))
+    .addOption(new Option('-f, --format <name>', 'report format').choices([...FORMATS]).default('pretty'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--min-score <n>', 'fail when any draft scores below n', integer('--min-score', 0, 100))
+    .option('--max-warnings <n>', 'fail when warnings exceed n', integer('--max-warnings', 0))
+    .option('--rule <id=severity>', 'set a rule to off, info, warn or error (repeatable)', ruleSetting)
+    .option('--quiet', 'report errors only')
+    .option('--no-color', 'no colour (also: NO_COLOR, non-TTY output)')
+    .action(async (paths: string[], flags: LintFlags) => {
+      code = await runLint(paths, flags, io)
+    })
+
+  program
+    .command('rules')
+    .description('list the rules: id, languages, default severity, summary')
+    .addOption(new Option('-f, --format <name>', 'pretty or json').default('pretty'))
+    .option('--no-color', 'no colour')
+    .action((flags: {format: string; color: boolean}) => listRules(flags.format, io, flags.color))
+
+  program
+    .command('explain')
+    .description('why a rule exists, with bad and good examples in French and English')
+    .argument('<rule>', 'rule id')
+    .option('--no-color', 'no colour')
+    .action((id: string, flags: {color: boolean}) => explain(id, io, flags.color))
+
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok
+      return EXIT.fatal // commander already wrote its one-line reason to stderr
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`cluelint: ${error.message}\n`)
+      return EXIT.fatal
+    }
+    io.stderr.write(`cluelint: internal error: ${(error as Error).stack ?? error}\n`)
+    return EXIT.fatal
+  }
+  return code
+}
+
+function processIo(): Io {
+  return {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()}
+}

@@ -1,0 +1,175 @@
+import type {Root} from 'nlcst'
+import retextEnglish from 'retext-english'
+import {unified, type Processor} from 'unified'
+import {VFile} from 'vfile'
+import {location} from 'vfile-location'
+import {rules as allRules} from '../rules/index.js'
+import {detectLanguage} from './lang/detect.js'
+import retextFrench from './parsers/french.js'
+import type {Rule} from './rule.js'
+import {grade, scoreFindings} from './score.js'
+import {analyze, type Analysis} from './text/analysis.js'
+import {lineIndex} from './text/lines.js'
+import type {Channel, Draft, DraftMeta, DraftReport, Finding, Lang, Severity, SeveritySetting} from './types.js'
+
+export interface LintOptions {
+  /** `auto` (default) detects the language of each draft. */
+  lang?: Lang | 'auto'
+  /** Severity per rule id; `off` turns a rule off. */
+  rules?: Record<string, SeveritySetting>
+  /** Options per rule id, merged over each rule's defaults. */
+  ruleOptions?: Record<string, Record<string, unknown>>
+  channel?: Channel
+  /** Report errors only. */
+  quiet?: boolean
+}
+
+export const SOURCE = 'cluelint'
+export const RULE_URL = 'https://github.com/cluelint/cluelint/blob/main/rules/'
+
+interface CluelintData {
+  analysis?: Analysis
+  meta?: DraftMeta
+  channel?: Channel
+}
+
+const ruleById = new Map(allRules.map((rule) => [rule.id, rule]))
+const weights = new Map(allRules.map((rule) => [rule.id, rule.weight]))
+
+export function getRule(id: string): Rule<any, any> | undefined {
+  return ruleById.get(id)
+}
+
+/** Turns a configured severity into the reported one; undefined keeps the rule's own. */
+function forcedSeverity(setting: SeveritySetting | undefined): Severity | undefined {
+  if (setting === 'warn' || setting === 'warning') return 'warning'
+  if (setting === 'error' || setting === 'info') return setting
+  return undefined
+}
+
+function toFatal(severity: Severity): boolean | undefined {
+  return severity === 'error' ? true : severity === 'warning' ? false : undefined
+}
+
+function fromFatal(fatal: boolean | null | undefined): Severity {
+  return fatal === true ? 'error' : fatal === false ? 'warning' : 'info'
+}
+
+/** retext plugin computing the analysis every rule reads. */
+function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang) {
+  return (tree: Root, file: VFile) => {
+    const data = file.data as CluelintData
+    data.analysis = analyze(tree, String(file.value), lang)
+  }
+}
+
+/** Wraps a rule as a retext plugin: it only reports; this stamps ruleId, source, url and severity. */
+export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity?: Severity; options?: Record<string, unknown>}) {
+  const options = {...rule.options, ...settings.options}
+  const data = rule.data[settings.lang]
+  return () => (tree: Root, file: VFile) => {
+    const {analysis, meta = {}, channel = 'email'} = file.data as CluelintData
+    if (!analysis) throw new Error('cluelint: analysis missing; add cluelintAnalysis before rules')
+    const place = location(file)
+    rule.check({
+      tree,
+      file,
+      lang: settings.lang,
+      data,
+      options,
+      meta,
+      channel,
+      analysis,
+      report(report) {
+        const start = place.toPoint(report.start)
+        const end = place.toPoint(Math.max(report.start, report.end))
+        const message = file.message(report.message, {
+          place: start && end ? {start, end} : start,
+          ruleId: rule.id,
+          source: SOURCE
+        })
+        message.fatal = toFatal(settings.severity ?? report.severity ?? rule.severity)
+        message.actual = analysis.text.slice(report.start, report.end)
+        message.expected = report.expected ?? []
+        message.url = RULE_URL + rule.id + '/README.md'
+        if (report.note) message.note = report.note
+      }
+    })
+  }
+}
+
+const processors = new Map<string, Processor<Root, Root, Root, undefined, undefined>>()
+
+/** One processor per language and rule configuration, built once and reused. */
+export function getProcessor(lang: Lang, options: LintOptions = {}) {
+  const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {})
+  let processor = processors.get(key)
+  if (processor) return processor
+  const base: any = unified().use(lang === 'fr' ? retextFrench : retextEnglish)
+  base.use(cluelintAnalysis, lang)
+  for (const rule of allRules) {
+    const setting = options.rules?.[rule.id]
+    if (setting === 'off' || !rule.languages.includes(lang)) continue
+    base.use(rulePlugin(rule, {lang, severity: forcedSeverity(setting), options: options.ruleOptions?.[rule.id]}))
+  }
+  processor = base.freeze()
+  processors.set(key, processor!)
+  return processor!
+}
+
+/** Checks the configured rule ids; returns the unknown ones. */
+export function unknownRules(options: LintOptions): string[] {
+  return Object.keys({...options.rules, ...options.ruleOptions}).filter((id) => !ruleById.has(id))
+}
+
+/** Lints one draft. Pure: no I/O. */
+export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport {
+  const text = draft.text
+  const lang: Lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(text)
+  const processor = getProcessor(lang, options)
+  const file = new VFile({value: text, path: draft.file})
+  const data = file.data as CluelintData
+  data.meta = draft.meta ?? {}
+  data.channel = draft.meta?.channel ?? options.channel ?? 'email'
+  const tree = processor.parse(file)
+  processor.runSync(tree, file)
+
+  const source = draft.source ?? text
+  const map = draft.map ?? ((offset: number) => offset)
+  const lines = lineIndex(source)
+  const findings: Finding[] = []
+  for (const message of file.messages) {
+    const severity = fromFatal(message.fatal)
+    if (options.quiet && severity !== 'error') continue
+    const from = message.place && 'start' in message.place ? message.place.start : message.place
+    const to = message.place && 'end' in message.place ? message.place.end : from
+    const startOffset = from?.offset ?? 0
+    const endOffset = to?.offset ?? startOffset
+    const offset = map(startOffset)
+    const endMapped = endOffset > startOffset ? map(endOffset - 1) + 1 : offset
+    const start = lines.toPoint(offset)
+    const end = lines.toPoint(endMapped)
+    findings.push({
+      rule: message.ruleId ?? 'unknown',
+      severity,
+      message: message.reason,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      excerpt: message.actual ?? text.slice(startOffset, endOffset),
+      suggestions: message.expected ?? [],
+      offset,
+      endOffset: endMapped
+    })
+  }
+  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.rule.localeCompare(b.rule))
+  const score = scoreFindings(findings, weights)
+  const name = draft.name ?? draft.file ?? '<text>'
+  return {file: draft.file ?? name, name, lang, score, grade: grade(score), findings}
+}
+
+/** Lints a string: the library's entry point for one draft. */
+export function lintText(text: string, options: LintOptions & {file?: string; meta?: DraftMeta} = {}): DraftReport {
+  return lintDraft({text, file: options.file, meta: options.meta}, options)
+}

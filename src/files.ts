@@ -1,0 +1,56 @@
+import {readdir, stat} from 'node:fs/promises'
+import {extname, join} from 'node:path'
+import {glob, isDynamicPattern} from 'tinyglobby'
+import {DRAFT_EXTENSIONS, InputError} from './readers/index.js'
+
+const SKIP_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage'])
+
+export interface Expanded {
+  files: string[]
+  errors: InputError[]
+}
+
+/**
+ * Paths, directories (recursed, draft extensions only) and globs to a sorted,
+ * de-duplicated list of files. A path that matches nothing is an error for
+ * that path only.
+ */
+export async function expandPaths(paths: readonly string[], extensions: ReadonlySet<string> = DRAFT_EXTENSIONS): Promise<Expanded> {
+  const files: string[] = []
+  const errors: InputError[] = []
+  const seen = new Set<string>()
+  const add = (file: string) => {
+    if (!seen.has(file)) {
+      seen.add(file)
+      files.push(file)
+    }
+  }
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined)
+    if (info?.isDirectory()) {
+      for (const file of await walk(path, extensions)) add(file)
+    } else if (info) {
+      add(path)
+    } else if (isDynamicPattern(path)) {
+      const matches = await glob(path, {onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false})
+      if (matches.length === 0) errors.push(new InputError(path, 'no files match this pattern'))
+      for (const file of matches.sort()) add(file)
+    } else {
+      errors.push(new InputError(path, 'no such file or directory'))
+    }
+  }
+  return {files, errors}
+}
+
+async function walk(directory: string, extensions: ReadonlySet<string>): Promise<string[]> {
+  const entries = await readdir(directory, {withFileTypes: true})
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const files: string[] = []
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || SKIP_DIRECTORIES.has(entry.name)) continue
+    const path = join(directory, entry.name)
+    if (entry.isDirectory()) files.push(...(await walk(path, extensions)))
+    else if (entry.isFile() && extensions.has(extname(entry.name).toLowerCase())) files.push(path)
+  }
+  return files
+}

@@ -1,0 +1,77 @@
+import {Chalk, type ChalkInstance} from 'chalk'
+import {fixFirst} from '../score.js'
+import type {DraftReport, Finding, Grade, Report, Severity} from '../types.js'
+import type {Reporter, ReporterOptions} from './types.js'
+
+const GRADE_COLOR: Record<Grade, 'green' | 'yellow' | 'red'> = {A: 'green', B: 'green', C: 'yellow', D: 'yellow', F: 'red'}
+const SEVERITY_COLOR: Record<Severity, 'red' | 'yellow' | 'blue'> = {error: 'red', warning: 'yellow', info: 'blue'}
+const SEVERITY_LABEL: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'note'}
+
+/**
+ * The report a sales rep reads before sending: per draft a header with its
+ * score, each finding with the line it is on and the words underlined, the
+ * three findings that cost the most, and a summary line.
+ */
+export function prettyReporter(options: ReporterOptions): Reporter {
+  const c = new Chalk({level: options.color})
+  return {
+    draft: (draft, source) => renderDraft(draft, source, c, options),
+    done: (report) => renderSummary(report, c)
+  }
+}
+
+function renderDraft(draft: DraftReport, source: string, c: ChalkInstance, options: ReporterOptions): string {
+  const out: string[] = []
+  const grade = c[GRADE_COLOR[draft.grade]].bold(`${draft.score}/100 ${draft.grade}`)
+  out.push(`${c.underline(draft.name)} ${c.dim(`(${draft.lang})`)}  ${grade}`)
+  if (draft.findings.length === 0) {
+    out.push(`  ${c.green('✔')} nothing to say`, '')
+    return out.join('\n') + '\n'
+  }
+  const lines = source.split('\n')
+  const place = (finding: Finding) => `${finding.line}:${finding.column}`
+  const width = Math.max(...draft.findings.map((finding) => place(finding).length))
+  const severityWidth = Math.max(...draft.findings.map((finding) => SEVERITY_LABEL[finding.severity].length))
+  for (const finding of draft.findings) {
+    out.push(
+      `  ${c.dim(place(finding).padEnd(width))}  ${c[SEVERITY_COLOR[finding.severity]](SEVERITY_LABEL[finding.severity].padEnd(severityWidth))}  ${finding.message}  ${c.dim(finding.rule)}`
+    )
+    const line = lines[finding.line - 1]
+    if (line === undefined) continue
+    for (const row of highlight(line.replace(/\r$/, ''), finding, c)) out.push(`  ${' '.repeat(width)}  ${c.dim('│')} ${row}`)
+  }
+  const first = fixFirst(draft.findings, options.weights)
+  if (draft.findings.length > 1) {
+    out.push('', `  ${c.bold('Fix first:')}`)
+    first.forEach((finding, index) => out.push(`  ${index + 1}. ${c.dim(place(finding))} ${finding.message}`))
+  }
+  out.push('')
+  return out.join('\n') + '\n'
+}
+
+/**
+ * The source line, shortened around the finding when long, with the
+ * finding's words underlined; without colour, carets on a second line.
+ */
+function highlight(line: string, finding: Finding, c: ChalkInstance): string[] {
+  const start = Math.min(finding.column - 1, line.length)
+  const end = finding.endLine === finding.line ? Math.max(start + 1, finding.endColumn - 1) : line.length
+  const room = 100
+  const from = line.length > room ? Math.max(0, Math.min(start - 30, line.length - room)) : 0
+  const to = Math.min(line.length, from + room)
+  const before = (from > 0 ? '…' : '') + line.slice(from, start)
+  const marked = line.slice(start, Math.min(end, to))
+  const after = line.slice(Math.min(end, to), to) + (to < line.length ? '…' : '')
+  if (c.level > 0) return [`${c.dim(before)}${c.bold.underline[SEVERITY_COLOR[finding.severity]](marked)}${c.dim(after)}`]
+  return [before + marked + after, ' '.repeat([...before].length) + '^'.repeat(Math.max(1, [...marked].length))]
+}
+
+function renderSummary(report: Report, c: ChalkInstance): string {
+  const {summary} = report
+  const parts = [`${summary.drafts} draft${summary.drafts === 1 ? '' : 's'}`]
+  const problems = `${summary.findings} finding${summary.findings === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'})`
+  parts.push(problems)
+  if (summary.meanScore !== null) parts.push(`mean score ${summary.meanScore}`, `lowest ${summary.minScore}`)
+  const mark = summary.errors > 0 ? c.red('✖') : summary.warnings > 0 ? c.yellow('⚠') : c.green('✔')
+  return `${mark} ${parts.join(' · ')}\n`
+}

@@ -1,0 +1,69 @@
+import type {Root} from 'nlcst'
+import type {VFile} from 'vfile'
+import type {Analysis} from './text/analysis.js'
+import type {Channel, DraftMeta, Lang, Severity} from './types.js'
+
+/** Bad and good drafts for one language: bad must fire the rule, good must not. */
+export interface RuleExamples {
+  bad: string[]
+  good: string[]
+}
+
+export type RuleCategory = 'personalization' | 'courtesy' | 'focus' | 'wording' | 'form'
+
+export interface RuleMeta {
+  /** Stable kebab-case id (see SPEC). */
+  id: string
+  /** One line, shown by `cluelint rules`. */
+  summary: string
+  /** Why the rule exists, shown by `cluelint explain`. */
+  rationale: string
+  category: RuleCategory
+  languages: readonly Lang[]
+  /** Default severity; a rule may report a lower or higher one per finding. */
+  severity: Severity
+  /** Points the first finding of this rule costs at error severity (see src/score.ts). */
+  weight: number
+  examples: Record<Lang, RuleExamples>
+}
+
+export interface Report {
+  /** Offsets into `analysis.text` (0-based, end exclusive). */
+  start: number
+  end: number
+  message: string
+  /** Suggested replacements, empty when there is none. */
+  expected?: string[]
+  /** Overrides the rule's default severity for this finding. */
+  severity?: Severity
+  note?: string
+}
+
+export interface RuleContext<Data, Options> {
+  tree: Root
+  file: VFile
+  lang: Lang
+  /** The rule's data for this language (word and phrase lists). */
+  data: Data
+  options: Options
+  meta: DraftMeta
+  channel: Channel
+  /** Tokens, sentences, greeting... computed once per draft and shared by all rules. */
+  analysis: Analysis
+  report(report: Report): void
+}
+
+export interface Rule<Data = unknown, Options = Record<string, unknown>> extends RuleMeta {
+  /** Per-language data, loaded from the JSON files beside the rule. */
+  data: Record<Lang, Data>
+  /** Default options; config may override them. */
+  options: Options
+  check(context: RuleContext<Data, Options>): void
+}
+
+/** Identity helper giving a rule module its types. */
+export function defineRule<Data, Options extends Record<string, unknown>>(
+  rule: Rule<Data, Options>
+): Rule<Data, Options> {
+  return rule
+}

@@ -1,0 +1,268 @@
+import type {Root, Sentence as SentenceNode} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Lang} from '../types.js'
+import lists from './data/greetings.json' with {type: 'json'}
+import {foldWord, normalizeWord} from './normalize.js'
+
+export type TokenKind = 'word' | 'punctuation' | 'symbol' | 'whitespace'
+
+export interface Token {
+  kind: TokenKind
+  /** As written. */
+  value: string
+  /** Lower case, NFC, straight apostrophes. */
+  norm: string
+  /** `norm` without diacritics: the key word lists are compared on. */
+  fold: string
+  start: number
+  end: number
+  /** Index into `Analysis.sentences`. */
+  sentence: number
+}
+
+export interface Sentence {
+  start: number
+  end: number
+  /** Indices into `Analysis.tokens` of its word tokens. */
+  words: number[]
+  /** Index of its first and one-past-last token. */
+  first: number
+  last: number
+  /** Ends with "?". */
+  question: boolean
+}
+
+export interface Greeting {
+  start: number
+  end: number
+  /** The name right after the greeting word ("Hi John," gives John), if any. */
+  name?: {value: string; start: number; end: number}
+}
+
+export interface Analysis {
+  text: string
+  lang: Lang
+  tokens: Token[]
+  /** Indices of word tokens, in order. */
+  words: number[]
+  sentences: Sentence[]
+  greeting?: Greeting
+  /** Index into `sentences` of the first sentence of the body (after greeting and subject). */
+  bodySentence: number
+  /** Index into `sentences` where the sign-off starts ("Best,", "Cordialement"), or sentences.length. */
+  closingSentence: number
+  /** Ranges [start, end) of text between quotation marks: words mentioned, not used. */
+  quoted: Array<[number, number]>
+}
+
+const SENTENCE_END = new Set(['.', '!', '?', '…'])
+const OPEN_QUOTES = new Set(['"', '“', '«', '„', '‘'])
+const CLOSE_QUOTES: Record<string, string> = {'"': '"', '“': '”', '«': '»', '„': '“', '‘': '’'}
+const GREETINGS = lists as Record<Lang, {greetings: string[]; closings: string[]}>
+
+/**
+ * Flattens the nlcst tree into tokens with offsets, and splits it into
+ * sentences: retext's sentences, further cut at line breaks, since a draft's
+ * lines (greeting, bullets, sign-off) are units of their own.
+ */
+export function analyze(tree: Root, text: string, lang: Lang): Analysis {
+  const tokens: Token[] = []
+  const sentences: Sentence[] = []
+  let current: Sentence | undefined
+
+  const close = () => {
+    if (current && current.words.length > 0) {
+      current.last = tokens.length
+      sentences.push(current)
+    }
+    current = undefined
+  }
+
+  const push = (kind: TokenKind, value: string, start: number, end: number) => {
+    if (kind === 'whitespace') {
+      if (value.includes('\n')) close()
+      tokens.push({kind, value, norm: value, fold: value, start, end, sentence: sentences.length})
+      return
+    }
+    if (!current) {
+      current = {start, end, words: [], first: tokens.length, last: tokens.length, question: false}
+    }
+    const norm = normalizeWord(value)
+    const token: Token = {kind, value, norm, fold: kind === 'word' ? foldWord(value) : norm, start, end, sentence: sentences.length}
+    if (kind === 'word') current.words.push(tokens.length)
+    current.end = end
+    if (kind === 'punctuation' && norm.includes('?')) current.question = true
+    else if (kind === 'word') current.question = false
+    tokens.push(token)
+  }
+
+  for (const paragraph of tree.children) {
+    if (paragraph.type !== 'ParagraphNode') {
+      addLeaf(paragraph, push)
+      continue
+    }
+    for (const sentence of paragraph.children) {
+      if (sentence.type === 'SentenceNode') {
+        addSentence(sentence, push)
+        close()
+      } else {
+        addLeaf(sentence, push)
+      }
+    }
+    close()
+  }
+  close()
+
+  const words: number[] = []
+  for (let index = 0; index < tokens.length; index++) if (tokens[index].kind === 'word') words.push(index)
+
+  const analysis: Analysis = {
+    text,
+    lang,
+    tokens,
+    words,
+    sentences,
+    bodySentence: 0,
+    closingSentence: sentences.length,
+    quoted: findQuoted(tokens)
+  }
+  findFrame(analysis)
+  return analysis
+}
+
+type Push = (kind: TokenKind, value: string, start: number, end: number) => void
+
+function addSentence(sentence: SentenceNode, push: Push) {
+  for (const child of sentence.children) addLeaf(child, push)
+}
+
+function addLeaf(node: any, push: Push) {
+  const start = node.position?.start?.offset
+  const end = node.position?.end?.offset
+  if (start === undefined || end === undefined) return
+  switch (node.type) {
+    case 'WordNode':
+      push('word', toString(node), start, end)
+      return
+    case 'WhiteSpaceNode':
+      push('whitespace', node.value, start, end)
+      return
+    case 'PunctuationNode':
+      push('punctuation', node.value, start, end)
+      return
+    case 'SymbolNode':
+    case 'SourceNode':
+    case 'TextNode':
+      push('symbol', node.value ?? toString(node), start, end)
+      return
+    default:
+      if (Array.isArray(node.children)) for (const child of node.children) addLeaf(child, push)
+  }
+}
+
+/** Spans between matching quotation marks on one line (mentions, not uses). */
+function findQuoted(tokens: Token[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  let open: {mark: string; start: number} | undefined
+  for (const token of tokens) {
+    if (token.kind === 'whitespace' && token.value.includes('\n')) open = undefined
+    if (token.kind !== 'punctuation' && token.kind !== 'symbol') continue
+    for (const char of token.value) {
+      if (open && (char === CLOSE_QUOTES[open.mark] || (open.mark === '"' && char === '"'))) {
+        ranges.push([open.start, token.end])
+        open = undefined
+      } else if (!open && OPEN_QUOTES.has(char)) {
+        open = {mark: char, start: token.start}
+      }
+    }
+  }
+  return ranges
+}
+
+export function isQuoted(analysis: Analysis, start: number, end: number): boolean {
+  return analysis.quoted.some(([from, to]) => start >= from && end <= to)
+}
+
+/** Text of a word token sequence, folded, joined with spaces. */
+export function sentenceText(analysis: Analysis, sentence: Sentence): string {
+  return analysis.text.slice(sentence.start, sentence.end)
+}
+
+/**
+ * Finds the frame of the draft: a leading "Subject:" line, the greeting
+ * ("Hi John," / "Bonjour Marie,") and the sign-off ("Best," / "Cordialement").
+ */
+function findFrame(analysis: Analysis) {
+  const {sentences, tokens, lang} = analysis
+  const {greetings, closings} = GREETINGS[lang]
+  let index = 0
+
+  // "Subject: ..." / "Objet : ..." line.
+  const first = sentences[0]
+  if (first) {
+    const head = tokens[first.words[0]].fold
+    if ((head === 'subject' || head === 'objet' || head === 're') && /^\s*:/.test(analysis.text.slice(tokens[first.words[0]].end))) index = 1
+  }
+
+  const sentence = sentences[index]
+  if (sentence) {
+    const greeting = matchLead(analysis, sentence, greetings)
+    if (greeting !== undefined) {
+      const after = sentence.words.slice(greeting)
+      const nameToken = after.length > 0 ? tokens[after[0]] : undefined
+      const name = nameToken && /^\p{Lu}/u.test(nameToken.value) ? {value: nameToken.value, start: nameToken.start, end: nameToken.end} : undefined
+      // The greeting ends at the first comma, "!" or line end after it.
+      let end = tokens[sentence.words[greeting - 1]].end
+      let cut = -1
+      for (let t = sentence.first; t < sentence.last; t++) {
+        const token = tokens[t]
+        if (token.start < end) continue
+        if (token.kind === 'punctuation' && /[,!:]/.test(token.value)) {
+          end = token.end
+          cut = t
+          break
+        }
+      }
+      const words = cut === -1 ? sentence.words.length : sentence.words.filter((w) => w < cut).length
+      if (cut !== -1 && words < sentence.words.length && words <= 4) {
+        // "Hi John, I am ..." on one line: split the greeting off its sentence.
+        const rest: Sentence = {...sentence, start: tokens[sentence.words[words]].start, words: sentence.words.slice(words), first: cut + 1}
+        sentence.end = end
+        sentence.last = cut + 1
+        sentence.words = sentence.words.slice(0, words)
+        sentence.question = false
+        sentences.splice(index + 1, 0, rest)
+        for (let t = rest.first; t < tokens.length; t++) tokens[t].sentence += 1
+        analysis.greeting = {start: sentence.start, end, name}
+        index += 1
+      } else if (words <= 4) {
+        analysis.greeting = {start: sentence.start, end: sentence.end, name}
+        index += 1
+      }
+    }
+  }
+  analysis.bodySentence = Math.min(index, sentences.length)
+
+  // Sign-off: the last sentence that is a closing formula, and what follows.
+  analysis.closingSentence = sentences.length
+  for (let s = sentences.length - 1; s >= analysis.bodySentence; s--) {
+    const words = sentences[s].words.length
+    if (words <= 4 && matchLead(analysis, sentences[s], closings) === words) {
+      analysis.closingSentence = s
+      break
+    }
+  }
+}
+
+/** When the sentence starts with one of `phrases` (folded words), the number of words matched. */
+function matchLead(analysis: Analysis, sentence: Sentence, phrases: string[]): number | undefined {
+  let best: number | undefined
+  for (const phrase of phrases) {
+    const parts = phrase.split(' ').map((part) => foldWord(part))
+    if (parts.length > sentence.words.length) continue
+    let ok = true
+    for (let i = 0; i < parts.length && ok; i++) ok = analysis.tokens[sentence.words[i]].fold === parts[i]
+    if (ok && (best === undefined || parts.length > best)) best = parts.length
+  }
+  return best
+}

@@ -1,0 +1,35 @@
+/**
+ * Word normalisation shared by every rule: NFC, lower case, one apostrophe,
+ * and a "folded" key without diacritics so that "ecosysteme" still meets
+ * "écosystème" (drafts typed on phones often lose their accents).
+ */
+const APOSTROPHES = /[\u2019\u2018\u02BC\u0060\u00B4]/g
+const COMBINING = /[\u0300-\u036f]/g
+const HYPHENS = /[\u2010\u2011\u2012\u2013]/g
+
+export function normalizeWord(value: string): string {
+  return value.normalize('NFC').replace(APOSTROPHES, "'").replace(HYPHENS, '-').toLowerCase()
+}
+
+/** Lower case, no diacritics, straight apostrophes: the key words are compared on. */
+export function foldWord(value: string): string {
+  return normalizeWord(value).normalize('NFD').replace(COMBINING, '').replace('œ', 'oe').replace('æ', 'ae')
+}
+
+const ELISION = /^(j|l|qu|n|d|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/
+
+/**
+ * Splits a word-list phrase into folded words the way the parser splits
+ * text: on spaces, and in French after an elision ("j'ai" gives "j'", "ai").
+ */
+export function phraseWords(phrase: string, lang: 'en' | 'fr'): string[] {
+  const words: string[] = []
+  for (const raw of phrase.trim().split(/\s+/)) {
+    if (!raw) continue
+    const word = normalizeWord(raw)
+    const elided = lang === 'fr' ? ELISION.exec(word) : null
+    if (elided) words.push(elided[1] + "'", elided[2])
+    else words.push(word)
+  }
+  return words
+}

@@ -1,0 +1,77 @@
+/** Languages cluelint understands. */
+export type Lang = 'en' | 'fr'
+export const LANGS: readonly Lang[] = ['en', 'fr']
+
+/** Severity of one finding, as reported. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Severity as configured (`off` means the rule never runs). */
+export type SeveritySetting = 'off' | 'info' | 'warn' | 'warning' | 'error'
+
+/** Channel a draft is written for (drives the `length` rule). */
+export type Channel = 'email' | 'linkedin-note' | 'linkedin-message' | 'follow-up'
+
+export interface Finding {
+  rule: string
+  severity: Severity
+  message: string
+  /** 1-based, into the original file. */
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  /** The words the finding is about, as written. */
+  excerpt: string
+  suggestions: string[]
+  /** 0-based offsets into the original file (not serialised in the JSON report). */
+  offset: number
+  endOffset: number
+}
+
+export interface DraftReport {
+  file: string
+  name: string
+  lang: Lang
+  score: number
+  grade: Grade
+  findings: Finding[]
+}
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F'
+
+export interface Summary {
+  drafts: number
+  findings: number
+  errors: number
+  warnings: number
+  minScore: number | null
+  meanScore: number | null
+}
+
+export interface Report {
+  version: 1
+  drafts: DraftReport[]
+  summary: Summary
+}
+
+/** What is known about the reader from outside the text (CSV column, e-mail header...). */
+export interface DraftMeta {
+  readerName?: string
+  company?: string
+  channel?: Channel
+}
+
+/**
+ * One draft to lint. `text` is what the rules read. When it was extracted
+ * from a larger file (Markdown, HTML, e-mail, CSV), `source` is that file's
+ * text and `map` turns an offset in `text` into an offset in `source`, so
+ * findings point into the original file.
+ */
+export interface Draft {
+  text: string
+  file?: string
+  name?: string
+  source?: string
+  map?: (offset: number) => number
+  meta?: DraftMeta
+}
