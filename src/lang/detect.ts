@@ -1,0 +1,240 @@
+/**
+ * English / French detection for short drafts.
+ *
+ * Counts frequent function words of each language (data in `./data/*.json`)
+ * on the first {@link MAX_CHARS} characters, in one linear pass (no regular
+ * expressions). Function words survive names, jargon and loanwords ("votre
+ * pipeline sales", "un call de 15 min", "le ROI"), and even a six-word line
+ * has two or three of them. Elided forms (`j'`, `qu'`, `l'`) are French only;
+ * a lower-case word in neither list that carries a French accent is a weak
+ * French hint.
+ *
+ * Ignored: merge fields (`{{first_name}}`, `{FirstName}`, `[Prénom]`,
+ * `%FIRSTNAME%`, `*|FNAME|*`, `<Prénom>`), URLs, e-mail addresses and
+ * @handles, numbers.
+ */
+
+import type {Lang} from '../types.js'
+import enData from './data/en.json' with {type: 'json'}
+import frData from './data/fr.json' with {type: 'json'}
+
+export interface LanguageScores {
+  en: number
+  fr: number
+}
+
+/** Only the start of a draft is read: plenty to decide, and bounded time. */
+export const MAX_CHARS = 2000
+
+/** Longest merge field skipped (`[observation spécifique : …]` can be long). */
+const MAX_FIELD = 160
+
+const enWords = new Set<string>(enData.words)
+const frWords = new Set<string>(frData.words)
+
+/** Elided forms, without their apostrophe (`j`, `qu`, `jusqu`). */
+const elisions = new Set<string>(
+  frData.words.filter((word) => word.endsWith("'")).map((word) => word.slice(0, -1))
+)
+const accents = new Set<string>(Array.from(frData.accents))
+const accentWeight: number = frData.accentWeight
+
+/**
+ * Detect whether `text` is English or French. Returns `fallback` on a tie,
+ * including when no known word was found.
+ */
+export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
+  const {en, fr} = detectLanguageScores(text)
+  if (en > fr) return 'en'
+  if (fr > en) return 'fr'
+  return fallback
+}
+
+/** The score of each language (for tests and debugging). */
+export function detectLanguageScores(text: string): LanguageScores {
+  const scores: LanguageScores = {en: 0, fr: 0}
+  const value = text.slice(0, MAX_CHARS).normalize('NFC')
+  const length = value.length
+  let index = 0
+
+  while (index < length) {
+    const char = value[index]
+
+    if (isSpace(char)) {
+      index++
+      continue
+    }
+
+    // At the start of a chunk (a run of non-space): skip merge fields, which
+    // may contain spaces, then URLs and e-mail addresses.
+    const fieldEnd = mergeFieldEnd(value, index)
+    if (fieldEnd > index) {
+      index = fieldEnd
+      continue
+    }
+
+    let end = index
+    while (end < length && !isSpace(value[end])) end++
+
+    index = isAddress(value, index, end) ? end : scoreChunk(value, index, end, scores)
+  }
+
+  return scores
+}
+
+/**
+ * Score the words of `value[start..end)`; returns where to resume (after
+ * `end` when a merge field inside the chunk runs past it).
+ */
+function scoreChunk(value: string, start: number, end: number, scores: LanguageScores): number {
+  let index = start
+  /** Start of the word being read, or -1. */
+  let from = -1
+
+  while (index < end) {
+    const char = value[index]
+
+    if (isLetter(char)) {
+      if (from < 0) from = index
+      index++
+      continue
+    }
+
+    if (from >= 0 && isApostrophe(char)) {
+      const head = value.slice(from, index).toLowerCase()
+      if (elisions.has(head)) {
+        // `qu'il`: score `qu'`, then read `il` as a new word.
+        score(head + "'", scores)
+        from = -1
+        index++
+        continue
+      }
+      if (index + 1 < end && isLetter(value[index + 1])) {
+        // `don't`, `aujourd'hui`: the apostrophe is part of the word.
+        index++
+        continue
+      }
+    }
+
+    if (from >= 0) {
+      score(value.slice(from, index), scores)
+      from = -1
+    }
+
+    const fieldEnd = mergeFieldEnd(value, index)
+    if (fieldEnd > index) {
+      if (fieldEnd > end) return fieldEnd
+      index = fieldEnd
+      continue
+    }
+
+    index++
+  }
+
+  if (from >= 0) score(value.slice(from, end), scores)
+  return end
+}
+
+function score(raw: string, scores: LanguageScores): void {
+  // Lower case, typographic apostrophes to `'`.
+  let word = ''
+  for (const char of raw.toLowerCase()) word += isApostrophe(char) ? "'" : char
+
+  const en = enWords.has(word)
+  const fr = frWords.has(word)
+  if (en) scores.en++
+  if (fr) scores.fr++
+  // Accents hint at French, but not on capitalised words: those are mostly
+  // names (`Hi François`, `Hélène`, `L'Oréal`) in English drafts too.
+  const initial = raw[0]
+  if (en || fr || initial !== initial.toLowerCase()) return
+
+  for (const char of word) {
+    if (accents.has(char)) {
+      scores.fr += accentWeight
+      return
+    }
+  }
+}
+
+/**
+ * If a merge field starts at `index`, the index just after it; otherwise
+ * `index`. Look-ahead is bounded by {@link MAX_FIELD}, so this stays linear.
+ */
+function mergeFieldEnd(value: string, index: number): number {
+  const char = value[index]
+
+  // `{{first_name}}`, `{FirstName}`, `{{ contact.firstname }}`, `[Prénom]`,
+  // `<Prénom>`: up to the matching close on the same line.
+  const close = char === '{' ? '}' : char === '[' ? ']' : char === '<' ? '>' : ''
+  if (close) {
+    const limit = Math.min(value.length, index + MAX_FIELD)
+    for (let at = index + 1; at < limit; at++) {
+      const current = value[at]
+      if (current === '\n' || current === '\r' || current === char) break
+      if (current === close) {
+        // Swallow the second brace of `}}`.
+        return value[at + 1] === close ? at + 2 : at + 1
+      }
+    }
+    return index
+  }
+
+  // `%FIRSTNAME%` and `*|FNAME|*`: an identifier between the markers (so that
+  // `30 % de … 40 %` is not a field).
+  const isMailchimp = char === '*' && value[index + 1] === '|'
+  if (char === '%' || isMailchimp) {
+    let at = index + (isMailchimp ? 2 : 1)
+    const first = at
+    while (at < value.length && at - index < MAX_FIELD && isIdentifier(value[at])) at++
+    if (at === first) return index
+    if (isMailchimp) {
+      return value[at] === '|' && value[at + 1] === '*' ? at + 2 : index
+    }
+    return value[at] === '%' ? at + 1 : index
+  }
+
+  return index
+}
+
+/** URL, e-mail address, @handle or bare `www.` host. */
+function isAddress(value: string, start: number, end: number): boolean {
+  if (value.startsWith('www.', start) || value.startsWith('WWW.', start)) return true
+  for (let at = start; at < end; at++) {
+    const char = value[at]
+    if (char === '@') return true
+    if (char === ':' && value[at + 1] === '/' && value[at + 2] === '/') return true
+  }
+  return false
+}
+
+function isSpace(char: string): boolean {
+  return (
+    char === ' ' ||
+    char === '\n' ||
+    char === '\t' ||
+    char === '\r' ||
+    char === '\u00A0' ||
+    char === '\u202F' ||
+    char === '\f' ||
+    char === '\v' ||
+    (char >= '\u2000' && char <= '\u200A')
+  )
+}
+
+/** Latin letters, with the accents of French and neighbours (not digits). */
+function isLetter(char: string): boolean {
+  return (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z') ||
+    (char >= '\u00C0' && char <= '\u024F' && char !== '\u00D7' && char !== '\u00F7')
+  )
+}
+
+function isApostrophe(char: string): boolean {
+  return char === "'" || char === '\u2019' || char === '\u2018' || char === '\u02BC'
+}
+
+function isIdentifier(char: string): boolean {
+  return isLetter(char) || (char >= '0' && char <= '9') || char === '_' || char === '.' || char === ':'
+}
