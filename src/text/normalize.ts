@@ -13,7 +13,7 @@ export function normalizeWord(value: string): string {
 
 /** Lower case, no diacritics, straight apostrophes: the key words are compared on. */
 export function foldWord(value: string): string {
-  return normalizeWord(value).normalize('NFD').replace(COMBINING, '').replace('œ', 'oe').replace('æ', 'ae')
+  return normalizeWord(value).normalize('NFD').replace(COMBINING, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae')
 }
 
 const ELISION = /^(j|l|qu|n|d|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/

@@ -117,16 +117,15 @@ describe('detectLanguageScores', () => {
     expect(detectLanguage('merci ' + filler + 'the and you for your')).toBe('fr')
   })
 
-  it('is fast on large and hostile inputs', () => {
-    const inputs = ['{'.repeat(1e6), '[a '.repeat(1e6), '%a'.repeat(1e6), "'".repeat(1e6), 'the '.repeat(1e6)]
-    const start = performance.now()
-    for (const input of inputs) detectLanguageScores(input)
-    expect(performance.now() - start).toBeLessThan(500)
+  it('reads hostile inputs only up to the cut-off', () => {
+    const inputs = ['{'.repeat(1e6), '[a '.repeat(1e6), '%a'.repeat(1e6), "'".repeat(1e6)]
+    for (const input of inputs) expect(detectLanguageScores(input)).toEqual({en: 0, fr: 0})
+    expect(detectLanguageScores('the '.repeat(1e6)).en).toBeLessThanOrEqual(MAX_CHARS / 4)
   })
 })
 
 // The shared corpus of real drafts: read in place, never copied.
-const corpus = process.env.CLUELINT_CORPUS ?? '/work/shared/corpus'
+const corpus = process.env.CLUELINT_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
 
 describe.skipIf(!existsSync(corpus))('detectLanguage: corpus', () => {
   const files: Array<[Lang, string]> = []
