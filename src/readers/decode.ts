@@ -40,19 +40,35 @@ function formatBytes(size: number): string {
   return size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(size / 1024)} KB`
 }
 
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  const probe = new TextDecoder('utf-8', {fatal: true})
-  // Binary search on the longest valid prefix (a cut may split one code point: allow 3 bytes).
-  let low = 0
-  let high = bytes.length
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    try {
-      probe.decode(bytes.subarray(0, middle), {stream: true})
-      low = middle
-    } catch {
-      high = middle - 1
+/** Index of the first byte that starts an invalid or truncated UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0
+  while (index < bytes.length) {
+    const byte = bytes[index]
+    if (byte < 0x80) {
+      index++
+      continue
     }
+    // Lead byte: sequence length and the allowed range of the second byte (no overlongs, no surrogates).
+    let length = 0
+    let low = 0x80
+    let high = 0xbf
+    if (byte >= 0xc2 && byte <= 0xdf) length = 2
+    else if (byte >= 0xe0 && byte <= 0xef) {
+      length = 3
+      if (byte === 0xe0) low = 0xa0
+      if (byte === 0xed) high = 0x9f
+    } else if (byte >= 0xf0 && byte <= 0xf4) {
+      length = 4
+      if (byte === 0xf0) low = 0x90
+      if (byte === 0xf4) high = 0x8f
+    } else return index
+    if (index + length > bytes.length) return index
+    for (let next = 1; next < length; next++) {
+      const continuation = bytes[index + next]
+      if (next === 1 ? continuation < low || continuation > high : continuation < 0x80 || continuation > 0xbf) return index
+    }
+    index += length
   }
-  return low < bytes.length ? low : -1
+  return -1
 }
