@@ -1,0 +1,218 @@
+import {defineRule} from '../../src/rule.js'
+import {wordUnits, type Unit} from '../../src/text/counting.js'
+import {foldWord} from '../../src/text/normalize.js'
+import type {Analysis} from '../../src/text/analysis.js'
+import type {Lang, Severity} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+import {englishSyllables, frenchSyllables, type FrenchSyllableData} from './syllables.js'
+
+interface Data {
+  /** The formula's name, as the message gives it. */
+  name: string
+  reference: string
+  /** reading ease = base - perWord × words per sentence - perSyllable × syllables per word */
+  formula: {base: number; perWord: number; perSyllable: number}
+  /** Words of this many syllables or more are named in the message as words to swap. */
+  longWord: number
+  /** Long words too common to be worth swapping ("usually"): never named, still counted. */
+  everyday: string[]
+  /** French only: the syllable counter's exceptions (see syllables.ts). */
+  syllables?: FrenchSyllableData
+}
+
+/**
+ * Defaults:
+ *   minWords  10  shorter sentences are never scored: on a handful of words one long
+ *                 word swings the score by 20 points (the formula was made for
+ *                 100-word samples); links and merge fields do not count
+ *                 (the body's sentences only: no subject, greeting or sign-off)
+ *   hard      30  below this a sentence is flagged (Flesch's "very difficult" band, 0-30:
+ *                 university graduates); info severity
+ *   veryHard  10  below this the finding is a warning
+ */
+interface Options extends Record<string, unknown> {
+  minWords: number
+  hard: number
+  veryHard: number
+}
+
+/** Merge fields and links taking half a sentence or more: nothing to read. */
+const MOSTLY = 0.5
+
+const everydaySets = new WeakMap<Data, Set<string>>()
+function everyday(data: Data): Set<string> {
+  let set = everydaySets.get(data)
+  if (!set) everydaySets.set(data, (set = new Set(data.everyday.map(foldWord))))
+  return set
+}
+
+export interface SentenceScore {
+  /** Words counted by the formula (links and merge fields left out). */
+  words: number
+  syllables: number
+  score: number
+  /** The words of `longWord` syllables or more, longest first. */
+  long: string[]
+}
+
+/**
+ * Scores the words of one sentence; undefined when the sentence is not
+ * prose to score: too short, mostly merge fields or links, or a list of
+ * names.
+ */
+export function scoreSentence(analysis: Analysis, units: Unit[], data: Data, options: Options): SentenceScore | undefined {
+  if (units.length < options.minWords) return undefined
+  let special = 0
+  let names = 0
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index]
+    if (unit.kind === 'url' || unit.kind === 'field') special++
+    else if (index > 0 && unit.kind === 'word' && /^\p{Lu}/u.test(analysis.tokens[unit.token].value) && analysis.tokens[unit.token].value !== 'I') names++
+  }
+  if (special >= units.length * MOSTLY || names >= units.length * MOSTLY) return undefined
+
+  let words = 0
+  let syllables = 0
+  const long: Array<[string, number]> = []
+  const named = new Set<string>()
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index]
+    // A link or a merge field is not read as prose: it counts neither way.
+    if (unit.kind === 'url' || unit.kind === 'field') continue
+    words++
+    const text = analysis.text.slice(unit.start, unit.end)
+    const count = analysis.lang === 'fr' && data.syllables ? frenchSyllables(text, data.syllables) : englishSyllables(text)
+    syllables += count
+    if (count >= data.longWord && unit.kind === 'word') {
+      // Named as a word to swap, unless a name ("Salesforce", not the first word) or an everyday word ("usually").
+      const word = analysis.tokens[unit.token].value
+      const key = foldWord(word)
+      if ((index === 0 || !/^\p{Lu}/u.test(word)) && !everyday(data).has(key) && !named.has(key)) {
+        named.add(key)
+        long.push([word, count])
+      }
+    }
+  }
+  if (words < options.minWords) return undefined
+  const {base, perWord, perSyllable} = data.formula
+  const score = base - perWord * words - perSyllable * (syllables / words)
+  long.sort((a, b) => b[1] - a[1])
+  return {words, syllables, score, long: long.map(([word]) => word)}
+}
+
+/** Past this many words, the advice is to split the sentence. */
+const SPLIT = 20
+
+function advice(result: SentenceScore): string {
+  const longWords = result.long.slice(0, 3).map((word) => '`' + word + '`').join(', ')
+  const split = result.words > SPLIT
+  if (split && longWords) return `split it in two, and swap long words such as ${longWords} for everyday ones`
+  if (split) return 'split it in two: one idea a sentence'
+  if (longWords) return `swap long words such as ${longWords} for everyday ones`
+  return 'split it, or say it with shorter words'
+}
+
+export default defineRule({
+  id: 'readability',
+  summary: 'Hard-to-read sentences (Flesch reading ease for English, Kandel-Moles for French)',
+  rationale:
+    'A stranger gives a cold message a few seconds on a phone; a sentence that needs reading twice is where they stop. ' +
+    'Each body sentence of ten words or more gets a reading-ease score: Flesch (1948) for English ' +
+    '(206.835 - 1.015 × words a sentence - 84.6 × syllables a word), and its French adaptation by Kandel & Moles (1958) ' +
+    '(207 - 1.015 × words a sentence - 73.6 × syllables a word). Plain prose scores 60 or more; below 30 is Flesch\'s ' +
+    '"very difficult" band, the reading level of academic papers, and is flagged as a note; below 10 as a warning. ' +
+    'Only the sentences that pull the draft down are flagged, not the draft: split them, and say "use" rather than ' +
+    '"leverage", "aider" rather than "accompagner". Sentences that are mostly merge fields, links or lists of names are ' +
+    'skipped; the subject line, greeting and sign-off are not scored.',
+  category: 'wording',
+  languages: ['en', 'fr'],
+  severity: 'info',
+  weight: 5,
+  options: {minWords: 10, hard: 30, veryHard: 10} satisfies Options,
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        'Hi Dana,\n\nOur comprehensive implementation methodology facilitates organizational transformation initiatives across geographically distributed enterprise environments.\n\nBest,\nChris',
+        'Hi Sam,\n\nThanks for your time on Tuesday. We help revenue operations leaders automate territory planning with predictive analytics.',
+        'Thanks for the intro, Lee. Leveraging proprietary artificial intelligence, our platform identifies underperforming opportunities automatically.'
+      ],
+      good: [
+        'Hi Dana,\n\nThanks for your post on forecast calls. The tip about asking reps for the next step is now part of our Monday review.',
+        'Hi Sam,\n\nThank you for the time you gave me on Tuesday. I wrote up the three questions you asked, with the answers I found.',
+        'Hi Lee,\n\nThanks for the intro to Maya, Tom, Priya, Jordan, Alex, Chen, Sara and Omar at Northwind.'
+      ]
+    },
+    fr: {
+      bad: [
+        "Bonjour Claire,\n\nNotre méthodologie d'accompagnement personnalisé facilite l'industrialisation opérationnelle des transformations organisationnelles.\n\nBien à vous,\nJulien",
+        'Bonjour Sophie,\n\nMerci pour votre temps mardi. Nous accompagnons les directions commerciales dans l’optimisation de la performance opérationnelle de leurs équipes.',
+        "Merci pour la présentation, Léa. Grâce à l'intelligence artificielle, notre plateforme identifie automatiquement les opportunités insuffisamment exploitées."
+      ],
+      good: [
+        'Bonjour Claire,\n\nMerci pour votre article sur les revues de pipeline. Le conseil sur la prochaine étape est maintenant dans notre point du lundi.',
+        "Bonjour Sophie,\n\nMerci pour le temps que vous m'avez donné mardi. J'ai mis par écrit les trois questions que vous avez posées, avec mes réponses.",
+        'Bonjour Léa,\n\nMerci de m’avoir présenté Marc, Paul, Chloé, Sami, Inès, Jules, Lina et Hugo chez Terrain.'
+      ]
+    }
+  },
+  check({analysis, data, options, report}) {
+    for (const [first, last] of proseSentences(analysis)) {
+      if (wordCount(analysis, first, last) < options.minWords) continue
+      const units = wordUnits(analysis, analysis.sentences[first].first, analysis.sentences[last].last)
+      const result = scoreSentence(analysis, units, data, options)
+      if (!result) continue
+      // Thresholds apply to the score as the message gives it, rounded.
+      const score = Math.round(result.score)
+      if (score >= options.hard) continue
+      const severity: Severity = score < options.veryHard ? 'warning' : 'info'
+      const perWord = (result.syllables / result.words).toFixed(1)
+      report({
+        start: analysis.sentences[first].start,
+        end: analysis.sentences[last].end,
+        message: `Hard to read: ${data.name} ${score} for this sentence (${result.words} words, ${perWord} syllables a word; plain prose scores 60 or more): ${advice(result)}`,
+        expected: [],
+        severity
+      })
+    }
+  }
+})
+
+function wordCount(analysis: Analysis, first: number, last: number): number {
+  let count = 0
+  for (let s = first; s <= last; s++) count += analysis.sentences[s].words.length
+  return count
+}
+
+const TERMINAL = /[.!?…:;]["'”»)\]*]*\s*$/u
+const LIST_ITEM = /^(?:\d{1,2}[.)]\s|[-*•–])/u
+
+/**
+ * The body's sentences as [first, last] indices into `analysis.sentences`.
+ * The analysis cuts sentences at line breaks; a sentence hard-wrapped over
+ * several lines ("...lose 40% of ramp time to unstructured⏎onboarding.") is
+ * joined again: a line with no closing punctuation continues on the next
+ * when that one starts with a lower-case letter, a merge field or a number
+ * that is not a list item.
+ */
+export function proseSentences(analysis: Analysis): Array<[number, number]> {
+  const {sentences, text} = analysis
+  const out: Array<[number, number]> = []
+  let s = analysis.bodySentence
+  while (s < analysis.closingSentence) {
+    let last = s
+    while (last + 1 < analysis.closingSentence) {
+      const current = sentences[last]
+      const next = sentences[last + 1]
+      const gap = text.slice(current.end, next.start)
+      if (TERMINAL.test(text.slice(current.start, current.end)) || /\n[^\S\n]*\n/.test(gap) || !gap.includes('\n')) break
+      const head = text.slice(next.start, next.start + 6)
+      if (!/^[\p{Ll}\d[{(<«"“]/u.test(head) || LIST_ITEM.test(head)) break
+      last++
+    }
+    out.push([s, last])
+    s = last + 1
+  }
+  return out
+}
