@@ -2,13 +2,16 @@ import {writeFileSync} from 'node:fs'
 import {Chalk} from 'chalk'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {rules} from '../rules/index.js'
-import {getRule, lintDraft, unknownRules, type LintOptions} from './engine.js'
+import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
+import {getRule, lintDraft, unknownRules} from './engine.js'
 import {expandPaths} from './files.js'
 import {summarize} from './index.js'
 import {draftsFromText, InputError, readDrafts} from './readers/index.js'
 import {decodeText} from './readers/decode.js'
+import {githubReporter} from './reporters/github.js'
 import {jsonReporter} from './reporters/json.js'
 import {prettyReporter} from './reporters/pretty.js'
+import {sarifReporter} from './reporters/sarif.js'
 import type {Reporter} from './reporters/types.js'
 import type {DraftReport, Lang, SeveritySetting} from './types.js'
 
@@ -24,7 +27,7 @@ export interface Io {
   cwd: string
 }
 
-const FORMATS = ['pretty', 'json'] as const
+const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const
 type Format = (typeof FORMATS)[number]
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'warning', 'error']
 const weights = new Map(rules.map((rule) => [rule.id, rule.weight]))
@@ -71,7 +74,9 @@ async function readStdin(stdin: Io['stdin']): Promise<Uint8Array> {
 }
 
 interface LintFlags {
-  lang: Lang | 'auto'
+  /** Undefined when not given, so a config's `lang` applies. */
+  lang?: Lang | 'auto'
+  config?: string
   format: Format
   output?: string
   minScore?: number
@@ -82,16 +87,24 @@ interface LintFlags {
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
-  const options: LintOptions = {lang: flags.lang, rules: flags.rule ?? {}, quiet: flags.quiet}
-  const unknown = unknownRules(options)
+  const unknown = unknownRules({rules: flags.rule ?? {}})
   if (unknown.length > 0) throw new UsageError(`unknown rule id '${unknown[0]}' in --rule (run 'cluelint rules' for the list)`)
+  // Config files (from each file's folder upward, or --config), with the flags over them.
+  const configs = new ConfigResolver(io.cwd, {lang: flags.lang, rules: flags.rule, minScore: flags.minScore, maxWarnings: flags.maxWarnings, quiet: flags.quiet}, flags.config)
 
   const useStdin = paths.length === 0 || paths.includes('-')
   if (paths.length === 0 && io.stdin.isTTY) throw new UsageError("no input: give files, directories or globs, or pipe a draft on standard input (see 'cluelint --help')")
 
   const toFile = flags.output !== undefined
   const level = colorLevel(flags.color, io.env, toFile ? false : io.stdout.isTTY)
-  const reporter: Reporter = flags.format === 'json' ? jsonReporter() : prettyReporter({color: level, weights, width: io.stdout.columns})
+  const reporter: Reporter =
+    flags.format === 'json'
+      ? jsonReporter()
+      : flags.format === 'sarif'
+        ? sarifReporter({cwd: io.cwd})
+        : flags.format === 'github'
+          ? githubReporter({cwd: io.cwd})
+          : prettyReporter({color: level, weights, width: io.stdout.columns})
   const chunks: string[] = []
   const emit = (text: string) => (toFile ? chunks.push(text) : io.stdout.write(text))
 
@@ -101,26 +114,40 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     io.stderr.write(`cluelint: ${error.file}: ${error.reason}\n`)
   }
   const reports: DraftReport[] = []
-  const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string) => {
-    const report = lintDraft(draft, options)
+  const used = new Set<Settings>()
+  let below: {score: number; name: string; settings: Settings} | undefined // the lowest draft under its minScore
+  const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string, settings: Settings) => {
+    const report = lintDraft(draft, settings.options)
     reports.push(report)
+    used.add(settings)
+    if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
     if (reporter.draft) emit(reporter.draft(report, source))
   }
 
-  if (useStdin) {
+  // Every config is read before any output, so a broken one stops the run cleanly.
+  const stdinSettings = useStdin ? await configs.forFile() : undefined
+  const {files, errors} = await expandPaths(paths.filter((path) => path !== '-'))
+  const targets: Array<[string, Settings]> = []
+  for (const file of files) {
+    const settings = await configs.forFile(file)
+    const ignoredBy = configs.ignoredBy(file, settings)
+    if (ignoredBy === undefined) targets.push([file, settings])
+    else if (paths.includes(file)) io.stderr.write(`cluelint: ${file}: skipped (matches an ignore pattern in ${ignoredBy})\n`)
+  }
+
+  if (stdinSettings) {
     try {
       const text = decodeText(await readStdin(io.stdin), '<stdin>')
-      for (const draft of draftsFromText(text, '<stdin>')) lintOne(draft, draft.source ?? draft.text)
+      for (const draft of draftsFromText(text, '<stdin>')) lintOne(draft, draft.source ?? draft.text, stdinSettings)
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       fail(error)
     }
   }
-  const {files, errors} = await expandPaths(paths.filter((path) => path !== '-'))
   for (const error of errors) fail(error)
-  for (const file of files) {
+  for (const [file, settings] of targets) {
     try {
-      for (const draft of await readDrafts(file)) lintOne(draft, draft.source ?? draft.text)
+      for (const draft of await readDrafts(file)) lintOne(draft, draft.source ?? draft.text, settings)
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       fail(error)
@@ -140,12 +167,17 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   if (inputErrors > 0) return EXIT.fatal
   const {summary} = report
   if (summary.errors > 0) return EXIT.lintFailure
-  if (flags.minScore !== undefined && summary.minScore !== null && summary.minScore < flags.minScore) {
-    io.stderr.write(`cluelint: lowest score ${summary.minScore} is below --min-score ${flags.minScore}\n`)
+  if (below) {
+    const where = flags.minScore !== undefined ? '--min-score' : `minScore (${below.settings.configFile})`
+    io.stderr.write(`cluelint: lowest score ${below.score} (${below.name}) is below ${where} ${below.settings.minScore}\n`)
     return EXIT.lintFailure
   }
-  if (flags.maxWarnings !== undefined && summary.warnings > flags.maxWarnings) {
-    io.stderr.write(`cluelint: ${summary.warnings} warnings exceed --max-warnings ${flags.maxWarnings}\n`)
+  // --max-warnings, else the strictest maxWarnings of the configs that applied.
+  const limits = [...used].map((settings) => settings.maxWarnings).filter((limit) => limit !== undefined)
+  const maxWarnings = flags.maxWarnings ?? (limits.length > 0 ? Math.min(...limits) : undefined)
+  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+    const where = flags.maxWarnings !== undefined ? '--max-warnings' : 'maxWarnings (config)'
+    io.stderr.write(`cluelint: ${summary.warnings} warnings exceed ${where} ${maxWarnings}\n`)
     return EXIT.lintFailure
   }
   return EXIT.ok
@@ -221,12 +253,13 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
 
   program
     .argument('[paths...]', "files, directories and globs; '-' for standard input")
-    .addOption(new Option('-l, --lang <lang>', 'language of the drafts').choices(['auto', 'en', 'fr']).default('auto'))
+    .addOption(new Option('-l, --lang <lang>', 'language of the drafts (default: auto, or the config\'s lang)').choices(['auto', 'en', 'fr']))
     .addOption(new Option('-f, --format <name>', 'report format').choices([...FORMATS]).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--min-score <n>', 'fail when any draft scores below n', integer('--min-score', 0, 100))
     .option('--max-warnings <n>', 'fail when warnings exceed n', integer('--max-warnings', 0))
     .option('--rule <id=severity>', 'set a rule to off, info, warn or error (repeatable)', ruleSetting)
+    .option('-c, --config <file>', 'config file (default: .cluelintrc* or cluelint.config.js looked up from each file\'s folder)')
     .option('--quiet', 'report errors only')
     .option('--no-color', 'no colour (also: NO_COLOR, non-TTY output)')
     .action(async (paths: string[], flags: LintFlags) => {
@@ -254,7 +287,7 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok
       return EXIT.fatal // commander already wrote its one-line reason to stderr
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr.write(`cluelint: ${error.message}\n`)
       return EXIT.fatal
     }

@@ -4,6 +4,8 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {rules as allRules} from '../rules/index.js'
+import {ruleData} from './config/words.js'
+import {applyDirectives, maskDirectives} from './directives.js'
 import {detectLanguage} from './lang/detect.js'
 import retextFrench from './parsers/french.js'
 import type {Rule} from './rule.js'
@@ -65,8 +67,9 @@ function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang) 
 
 /** Wraps a rule as a retext plugin: it only reports; this stamps ruleId, source, url and severity. */
 export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity?: Severity; options?: Record<string, unknown>}) {
-  const options = {...rule.options, ...settings.options}
-  const data = rule.data[settings.lang]
+  // `words` (extra/removed list entries per language) edits the data, not the options.
+  const {words, ...options} = {...rule.options, ...settings.options}
+  const data = ruleData(rule, settings.lang, words)
   return () => (tree: Root, file: VFile) => {
     const {analysis, meta = {}, channel = 'email'} = file.data as CluelintData
     if (!analysis) throw new Error('cluelint: analysis missing; add cluelintAnalysis before rules')
@@ -124,7 +127,7 @@ export function unknownRules(options: LintOptions): string[] {
 
 /** Lints one draft. Pure: no I/O. */
 export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport {
-  const text = draft.text
+  const text = maskDirectives(draft.text)
   const lang: Lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(text)
   const processor = getProcessor(lang, options)
   const file = new VFile({value: text, path: draft.file})
@@ -134,7 +137,7 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
   const tree = processor.parse(file)
   processor.runSync(tree, file)
 
-  const source = draft.source ?? text
+  const source = draft.source ?? draft.text
   const map = draft.map ?? ((offset: number) => offset)
   const lines = lineIndex(source)
   const findings: Finding[] = []
@@ -164,9 +167,18 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
     })
   }
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.rule.localeCompare(b.rule))
-  const score = scoreFindings(findings, weights)
+  // Inline directives silence findings; a directive naming an unknown rule is a warning that costs no points.
+  const {kept, problems} = applyDirectives(findings, source, (id) => ruleById.has(id), {scope: directiveScope(draft), text: draft.text, map: draft.map})
+  const score = scoreFindings(kept, weights)
+  const reported = options.quiet || problems.length === 0 ? kept : [...kept, ...problems].sort((a, b) => a.offset - b.offset)
   const name = draft.name ?? draft.file ?? '<text>'
-  return {file: draft.file ?? name, name, lang, score, grade: grade(score), findings}
+  return {file: draft.file ?? name, name, lang, score, grade: grade(score), findings: reported}
+}
+
+/** A draft among several in one file (a CSV row, named `file#n`) only obeys the directives inside its own text. */
+function directiveScope(draft: Draft): {start: number; end: number} | undefined {
+  if (draft.file === undefined || draft.name === undefined || draft.name === draft.file || !draft.map) return undefined
+  return {start: draft.map(0), end: draft.text.length > 0 ? draft.map(draft.text.length - 1) + 1 : draft.map(0)}
 }
 
 /** Lints a string: the library's entry point for one draft. */

@@ -58,6 +58,12 @@ export interface Rule<Data = unknown, Options = Record<string, unknown>> extends
   data: Record<Lang, Data>
   /** Default options; config may override them. */
   options: Options
+  /**
+   * For list-based rules: a copy of `data` with entries added and removed
+   * (config `words: {en: {add, remove}}`). Without it, the rule's words
+   * cannot be configured. `editList` (src/config/words.ts) does the list part.
+   */
+  extend?(data: Data, add: readonly string[], remove: readonly string[]): Data
   check(context: RuleContext<Data, Options>): void
 }
 

@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {Readable} from 'node:stream'
 import {main, type Io} from '../src/cli.js'
 
@@ -26,7 +26,7 @@ export function spawnCli(args: string[], options: {input?: string | Buffer; env?
 }
 
 /** Runs the CLI in-process with buffers for stdout and stderr. */
-export async function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; tty?: boolean} = {}): Promise<Run> {
+export async function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; tty?: boolean; cwd?: string} = {}): Promise<Run> {
   let stdout = ''
   let stderr = ''
   const stdin = Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]) as Io['stdin']
@@ -36,15 +36,18 @@ export async function runCli(args: string[], options: {input?: string; env?: Rec
     stderr: {write: (chunk: string) => (stderr += chunk)},
     stdin,
     env: options.env ?? {},
-    cwd: root
+    cwd: options.cwd ?? root
   }
   const code = await main(['node', 'cluelint', ...args], io)
   return {code, stdout, stderr}
 }
 
-/** A fresh temporary folder with the given files. */
+/** A fresh temporary folder with the given files (names may have folders: `a/b/c.txt`). */
 export function tempFiles(files: Record<string, string | Buffer>): string {
   const directory = mkdtempSync(join(tmpdir(), 'cluelint-'))
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(directory, name), content)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(directory, name)), {recursive: true})
+    writeFileSync(join(directory, name), content)
+  }
   return directory
 }

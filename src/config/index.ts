@@ -1,0 +1,234 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {dirname, isAbsolute, relative, resolve, sep} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import ignore, {type Ignore} from 'ignore'
+import {lilconfig, type Loader} from 'lilconfig'
+import {parse as parseYaml} from 'yaml'
+import type {LintOptions} from '../engine.js'
+import type {Channel, Lang, SeveritySetting} from '../types.js'
+import {configSchema, describeIssue, type CluelintConfig} from './schema.js'
+
+export {configSchema, type CluelintConfig, type RuleEntry, type WordsOption} from './schema.js'
+export {editList, ruleData} from './words.js'
+
+/** A config that cannot be used: shown as `cluelint: file: reason`, exit 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string
+  ) {
+    super(`${file}: ${reason}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Looked up in this order in each folder, from the linted file's folder upward. */
+export const CONFIG_FILES = [
+  '.cluelintrc',
+  '.cluelintrc.json',
+  '.cluelintrc.yaml',
+  '.cluelintrc.yml',
+  'cluelint.config.js',
+  'cluelint.config.mjs',
+  'cluelint.config.cjs',
+  'package.json'
+] as const
+
+export const IGNORE_FILE = '.cluelintignore'
+
+/** What the command line says; it wins over any config file. */
+export interface Overrides {
+  lang?: Lang | 'auto'
+  rules?: Record<string, SeveritySetting>
+  channel?: Channel
+  template?: boolean
+  minScore?: number
+  maxWarnings?: number
+  quiet?: boolean
+}
+
+/** Everything that applies to the drafts of one folder. */
+export interface Settings {
+  options: LintOptions & {template?: boolean}
+  minScore?: number
+  maxWarnings?: number
+  /** The config file these come from (as shown to the user), if any. */
+  configFile?: string
+  /** The config's `ignore` patterns, relative to its folder. */
+  ignore?: {base: string; matcher: Ignore}
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0].trim()
+}
+
+const jsonLoader: Loader = (file, content) => {
+  try {
+    return JSON.parse(content.replace(/^\uFEFF/, ''))
+  } catch (error) {
+    const message = (error as Error).message
+    const at = /at position (\d+)/.exec(message)
+    if (!at) throw new ConfigError(file, `invalid JSON: ${firstLine(message)}`)
+    const before = content.replace(/^\uFEFF/, '').slice(0, Number(at[1]))
+    const line = before.split('\n').length
+    const column = Number(at[1]) - before.lastIndexOf('\n')
+    throw new ConfigError(file, `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`)
+  }
+}
+
+const yamlLoader: Loader = (file, content) => {
+  try {
+    return parseYaml(content.replace(/^\uFEFF/, ''))
+  } catch (error) {
+    throw new ConfigError(file, `invalid YAML: ${firstLine((error as Error).message).replace(/:$/, '')}`)
+  }
+}
+
+/**
+ * ESM first. A `cluelint.config.js` with `export default` in a folder whose
+ * package.json is not `"type": "module"` cannot be imported as a file by
+ * Node 20, so its text is imported as a module instead (it then cannot
+ * import relative files: use `.mjs` for that).
+ */
+const jsLoader: Loader = async (file, content) => {
+  try {
+    const module = await import(pathToFileURL(file).href)
+    return module.default
+  } catch (error) {
+    if (error instanceof SyntaxError && /\bexport\b|import statement/.test(error.message)) {
+      try {
+        const module = await import(`data:text/javascript;charset=utf-8,${encodeURIComponent(content)}`)
+        return module.default
+      } catch (inner) {
+        throw new ConfigError(file, `cannot load: ${firstLine((inner as Error).message)}`)
+      }
+    }
+    throw new ConfigError(file, `cannot load: ${firstLine((error as Error).message)}`)
+  }
+}
+
+/**
+ * Finds, loads, validates and caches the configuration for each folder, and
+ * says which files are ignored. One instance per run.
+ */
+export class ConfigResolver {
+  private readonly explorer = lilconfig('cluelint', {
+    searchPlaces: [...CONFIG_FILES],
+    packageProp: 'cluelint',
+    loaders: {'.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.js': jsLoader, '.mjs': jsLoader, '.cjs': jsLoader}
+  })
+  private readonly byDirectory = new Map<string, Promise<Settings>>()
+  private readonly byFile = new Map<string, Settings>()
+  private explicit?: Promise<Settings>
+  private readonly ignoreFile?: Ignore
+
+  constructor(
+    readonly cwd: string,
+    private readonly overrides: Overrides = {},
+    /** `-c, --config`: used for every draft, no lookup. */
+    private readonly configPath?: string
+  ) {
+    const ignorePath = resolve(cwd, IGNORE_FILE)
+    if (existsSync(ignorePath)) {
+      try {
+        this.ignoreFile = ignore().add(readFileSync(ignorePath, 'utf8'))
+      } catch (error) {
+        throw new ConfigError(this.show(ignorePath), firstLine((error as Error).message))
+      }
+    }
+  }
+
+  /** A path as the user sees it: relative to the cwd when inside it. */
+  show(path: string): string {
+    const relativePath = relative(this.cwd, path)
+    return relativePath && !outside(relativePath) ? relativePath : path
+  }
+
+  /** Settings for a file (from its folder upward), or for standard input (from the cwd). */
+  forFile(file?: string): Promise<Settings> {
+    if (this.configPath !== undefined) return (this.explicit ??= this.loadExplicit(this.configPath))
+    const directory = file === undefined ? this.cwd : dirname(resolve(this.cwd, file))
+    let settings = this.byDirectory.get(directory)
+    if (!settings) {
+      settings = this.search(directory)
+      this.byDirectory.set(directory, settings)
+    }
+    return settings
+  }
+
+  /** Which file ignores `file`: `.cluelintignore` (in the cwd) or its config (`ignore`); undefined if none. */
+  ignoredBy(file: string, settings: Settings): string | undefined {
+    const absolute = resolve(this.cwd, file)
+    if (this.ignoreFile && matches(this.ignoreFile, this.cwd, absolute)) return IGNORE_FILE
+    if (settings.ignore !== undefined && matches(settings.ignore.matcher, settings.ignore.base, absolute)) return settings.configFile
+    return undefined
+  }
+
+  private async search(directory: string): Promise<Settings> {
+    const found = await this.explorer.search(directory).catch((error) => this.rethrow(error))
+    return found ? this.settings(found.filepath, found.config) : this.settings(undefined, {})
+  }
+
+  private async loadExplicit(path: string): Promise<Settings> {
+    const absolute = resolve(this.cwd, path)
+    if (!existsSync(absolute)) throw new ConfigError(path, 'no such config file')
+    const loaded = await this.explorer.load(absolute).catch((error) => this.rethrow(error))
+    if (loaded && loaded.config === null && absolute.endsWith(`${sep}package.json`)) throw new ConfigError(this.show(absolute), "no 'cluelint' key")
+    return this.settings(absolute, loaded?.config)
+  }
+
+  private rethrow(error: unknown): never {
+    if (error instanceof ConfigError) throw new ConfigError(this.show(error.file), error.reason)
+    throw error
+  }
+
+  private settings(file: string | undefined, raw: unknown): Settings {
+    const cached = file === undefined ? undefined : this.byFile.get(file)
+    if (cached) return cached
+    const config = file === undefined ? {} : validate(raw ?? {}, this.show(file))
+    const {overrides} = this
+    const rules: Record<string, SeveritySetting> = {}
+    const ruleOptions: Record<string, Record<string, unknown>> = {}
+    for (const [id, entry] of Object.entries(config.rules ?? {})) {
+      if (typeof entry === 'string') rules[id] = entry
+      else {
+        rules[id] = entry[0]
+        if (entry[1]) ruleOptions[id] = entry[1]
+      }
+    }
+    Object.assign(rules, overrides.rules)
+    const settings: Settings = {
+      options: {
+        lang: overrides.lang ?? config.lang ?? 'auto',
+        rules,
+        ruleOptions,
+        channel: overrides.channel ?? config.channel,
+        template: overrides.template ?? config.template,
+        quiet: overrides.quiet
+      },
+      minScore: overrides.minScore ?? config.minScore,
+      maxWarnings: overrides.maxWarnings ?? config.maxWarnings,
+      configFile: file === undefined ? undefined : this.show(file),
+      ignore: file !== undefined && config.ignore?.length ? {base: dirname(file), matcher: ignore().add(config.ignore)} : undefined
+    }
+    if (file !== undefined) this.byFile.set(file, settings)
+    return settings
+  }
+}
+
+/** Validates a loaded config; the first problem becomes a one-line ConfigError. */
+export function validate(raw: unknown, file: string): CluelintConfig {
+  const result = configSchema().safeParse(raw, {reportInput: true})
+  if (result.success) return result.data
+  throw new ConfigError(file, describeIssue(result.error.issues[0]))
+}
+
+function matches(matcher: Ignore, base: string, absolute: string): boolean {
+  const path = relative(base, absolute)
+  if (!path || outside(path)) return false
+  return matcher.ignores(path.split(sep).join('/'))
+}
+
+function outside(relativePath: string): boolean {
+  return relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath)
+}

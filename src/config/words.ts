@@ -1,0 +1,37 @@
+import type {Rule} from '../rule.js'
+import {foldWord} from '../text/normalize.js'
+import type {Lang} from '../types.js'
+import type {WordsOption} from './schema.js'
+
+/**
+ * A word list with entries added and removed. Entries are compared the way
+ * rules compare words (case, accents and apostrophes ignored), so removing
+ * "Empathie" removes "empathie", and adding an entry already there adds
+ * nothing. The list given is not changed.
+ */
+export function editList(list: readonly string[], add: readonly string[] = [], remove: readonly string[] = []): string[] {
+  const removed = new Set(remove.map(foldWord))
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const entry of [...list, ...add]) {
+    const key = foldWord(entry)
+    if (removed.has(key) || seen.has(key)) continue
+    seen.add(key)
+    out.push(entry)
+  }
+  return out
+}
+
+/**
+ * The data a rule gets for `lang` once the config's `words` are applied:
+ * the rule's own data when there is nothing to change, else `rule.extend`'s
+ * copy. A rule without `extend` cannot take `words` (the config loader says
+ * so; library callers get this error).
+ */
+export function ruleData<Data>(rule: Rule<Data, any>, lang: Lang, words: WordsOption | undefined): Data {
+  const data = rule.data[lang]
+  const edit = words?.[lang]
+  if (!edit || ((edit.add?.length ?? 0) === 0 && (edit.remove?.length ?? 0) === 0)) return data
+  if (!rule.extend) throw new Error(`cluelint: rule ${rule.id} has no word list to extend (options.words)`)
+  return rule.extend(data, edit.add ?? [], edit.remove ?? [])
+}
