@@ -129,6 +129,8 @@ describe('readability: what is scored', () => {
     ['en', 'Hi Dana,\n\nOur comprehensive implementation methodology facilitates organizational transformation across enterprises.'],
     // Mostly merge fields.
     ['en', 'Hi {{first_name}},\n\nWe help [Company Type] teams at {{company}} with [Pain Point] in [Industry] using [Your Solution Category] today.'],
+    // Merge fields are not words: five real words are left, too few to score.
+    ['en', 'Hi Sam,\n\nYour [article title] on [specific topic] really resonated, especially [specific point or insight].'],
     // A list of names.
     ['en', 'Hi Sam,\n\nThanks for the intro to Maya Patel, Tom Richardson, Priya Raman, Jordan Alvarez and Oluwaseun Adebayo at Northwind.'],
     // Links do not count as words.
