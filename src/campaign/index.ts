@@ -1,0 +1,217 @@
+import {createReadStream} from 'node:fs'
+import {parse} from 'csv-parse'
+import {lintDraft, type LintOptions} from '../engine.js'
+import {expandPaths} from '../files.js'
+import {InputError, streamDrafts} from '../readers/index.js'
+import type {DraftReport} from '../types.js'
+import {nearDuplicateGroups, signature, similarity} from './minhash.js'
+import {personalShare, shingleHashes, ShingleCounts, words, type Word} from './shingles.js'
+import {compileTemplate, unfilledFields, type Unfilled} from './template.js'
+
+/** What `cluelint campaign` reports beside the drafts (documented in the README). */
+export interface CampaignReport {
+  mode: 'template' | 'drafts'
+  drafts: number
+  /** Contacts whose rendering leaves a field empty or unfilled (first 200 listed). */
+  unfilled: {count: number; items: Array<{row: number; field: string; reason: Unfilled['reason']}>}
+  /** Rule findings over the campaign: in how many drafts each rule fired, with one example. */
+  rules: Array<{rule: string; drafts: number; findings: number; example: {name: string; excerpt: string; message: string}}>
+  scores: Distribution
+  /** Share of each draft written for its reader only (0..1). */
+  personal: Distribution & {bottom: Array<{name: string; share: number}>}
+  /** Groups of near-identical drafts (drafts mode). */
+  groups: Array<{size: number; similarity: number; personalShare: number; drafts: string[]; varying: Array<{name: string; spans: string[]}>}>
+  /** Campaign-level findings (`campaign-sameness`). */
+  findings: Array<{rule: 'campaign-sameness'; severity: 'warning'; message: string; drafts: string[]}>
+}
+
+export interface Distribution {
+  min: number | null
+  median: number | null
+  max: number | null
+}
+
+export interface CampaignOptions extends LintOptions {
+  /** Called with each linted draft as soon as it is ready (reports stream). */
+  onDraft?: (report: DraftReport, text: string) => void
+  /** Similarity from which two drafts are near-duplicates (0..1). */
+  threshold?: number
+}
+
+/** Low personal share, from which the report says so in words. */
+export const LOW_PERSONAL_SHARE = 0.1
+const MAX_LISTED = 200
+
+class Aggregate {
+  scores: number[] = []
+  shares: number[] = []
+  bottom: Array<{name: string; share: number}> = []
+  rules = new Map<string, CampaignReport['rules'][number]>()
+  unfilled: CampaignReport['unfilled'] = {count: 0, items: []}
+
+  add(report: DraftReport, share: number) {
+    this.scores.push(report.score)
+    this.shares.push(share)
+    this.bottom.push({name: report.name, share})
+    if (this.bottom.length > 20) this.bottom = this.bottom.sort((a, b) => a.share - b.share).slice(0, 5)
+    const seen = new Set<string>()
+    for (const finding of report.findings) {
+      let entry = this.rules.get(finding.rule)
+      if (!entry) {
+        entry = {rule: finding.rule, drafts: 0, findings: 0, example: {name: report.name, excerpt: finding.excerpt, message: finding.message}}
+        this.rules.set(finding.rule, entry)
+      }
+      entry.findings++
+      if (!seen.has(finding.rule)) entry.drafts++
+      seen.add(finding.rule)
+    }
+  }
+
+  finish(mode: CampaignReport['mode']): CampaignReport {
+    return {
+      mode,
+      drafts: this.scores.length,
+      unfilled: this.unfilled,
+      rules: [...this.rules.values()].sort((a, b) => b.drafts - a.drafts || a.rule.localeCompare(b.rule)),
+      scores: distribution(this.scores),
+      personal: {...distribution(this.shares, 3), bottom: this.bottom.sort((a, b) => a.share - b.share).slice(0, 5)},
+      groups: [],
+      findings: []
+    }
+  }
+}
+
+function distribution(values: number[], digits = 0): Distribution {
+  if (values.length === 0) return {min: null, median: null, max: null}
+  const sorted = Float64Array.from(values).sort()
+  const middle = sorted.length >> 1
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+  const round = (value: number) => Number(value.toFixed(digits))
+  return {min: round(sorted[0]), median: round(median), max: round(sorted[sorted.length - 1])}
+}
+
+/** Streams the rows of a contacts CSV as records keyed by column name. */
+async function* contacts(file: string): AsyncGenerator<{row: number; record: Record<string, string>; columns: Set<string>}> {
+  const parser = createReadStream(file).pipe(parse({columns: (header: string[]) => header.map((name) => name.trim()), bom: true, skip_empty_lines: true, relax_column_count: true}))
+  let row = 0
+  let columns: Set<string> | undefined
+  try {
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      row++
+      columns ??= new Set(Object.keys(record))
+      yield {row, record, columns}
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `malformed CSV: ${(error as Error).message}`)
+  }
+}
+
+const NAME_COLUMNS = ['first_name', 'firstname', 'first name', 'prénom', 'prenom', 'name', 'nom']
+const COMPANY_COLUMNS = ['company', 'company_name', 'entreprise', 'société', 'societe', 'organization']
+
+function pick(record: Record<string, string>, names: string[]): string | undefined {
+  for (const [key, value] of Object.entries(record)) if (names.includes(key.toLowerCase()) && value.trim()) return value.trim()
+  return undefined
+}
+
+/**
+ * Template mode: render the template for every contact, lint each draft,
+ * and measure how much of each is written for its reader. Two streaming
+ * passes over the contacts (the first counts the text all drafts share), so
+ * memory does not grow with the number of contacts beyond a few numbers each.
+ */
+export async function lintTemplateCampaign(templateSource: string, contactsFile: string, options: CampaignOptions = {}): Promise<CampaignReport> {
+  const template = compileTemplate(templateSource)
+  const counts = new ShingleCounts()
+  for await (const {record} of contacts(contactsFile)) counts.add(shingleHashes(words(template.render(record))))
+
+  const aggregate = new Aggregate()
+  for await (const {row, record, columns} of contacts(contactsFile)) {
+    for (const item of unfilledFields(template, record, columns)) {
+      aggregate.unfilled.count++
+      if (aggregate.unfilled.items.length < MAX_LISTED) aggregate.unfilled.items.push({row, ...item})
+    }
+    const text = template.render(record)
+    const name = `${contactsFile}#${row}`
+    const report = lintDraft({text, name, file: contactsFile, meta: {readerName: pick(record, NAME_COLUMNS), company: pick(record, COMPANY_COLUMNS)}}, options)
+    const list = words(text)
+    aggregate.add(report, personalShare(list, shingleHashes(list), counts).share)
+    options.onDraft?.(report, text)
+  }
+  const result = aggregate.finish('template')
+  if (result.personal.median !== null && result.personal.median < LOW_PERSONAL_SHARE && result.drafts > 1) {
+    result.findings.push({
+      rule: 'campaign-sameness',
+      severity: 'warning',
+      message: `Only ${percent(result.personal.median)} of a typical draft is written for its reader: the rest is the same for all ${result.drafts} contacts. Merge fields make it personalized, not personal; add a line about each reader`,
+      drafts: []
+    })
+  }
+  return result
+}
+
+/**
+ * Drafts mode: already-written drafts (folders, CSV, JSON Lines). Finds
+ * groups of near-identical drafts and the spans that vary between them.
+ */
+export async function lintDraftsCampaign(paths: readonly string[], options: CampaignOptions & {column?: string} = {}): Promise<CampaignReport & {errors: InputError[]}> {
+  const {files, errors} = await expandPaths(paths)
+  const items: Array<{name: string; text: string; list: Word[]; hashes: Uint32Array; report: DraftReport}> = []
+  for (const file of files) {
+    try {
+      for await (const draft of streamDrafts(file, {column: options.column})) {
+        const report = lintDraft(draft, options)
+        const list = words(draft.text)
+        items.push({name: report.name, text: draft.text, list, hashes: shingleHashes(list), report})
+        options.onDraft?.(report, draft.source ?? draft.text)
+      }
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error
+      errors.push(error)
+    }
+  }
+  const counts = new ShingleCounts()
+  for (const item of items) counts.add(item.hashes)
+  const aggregate = new Aggregate()
+  for (const item of items) aggregate.add(item.report, personalShare(item.list, item.hashes, counts).share)
+  const result = aggregate.finish('drafts')
+
+  const signatures = items.map((item) => signature(item.hashes))
+  for (const group of nearDuplicateGroups(signatures, options.threshold ?? 0.7)) {
+    // Shared text within the group only: what varies from one member to the next.
+    const local = new ShingleCounts()
+    for (const index of group) local.add(items[index].hashes)
+    const shares: number[] = []
+    const varying = group.map((index) => {
+      const {share, spans} = personalShare(items[index].list, items[index].hashes, local)
+      shares.push(share)
+      return {name: items[index].name, spans: spans.map(([start, end]) => items[index].text.slice(start, end))}
+    })
+    let total = 0
+    let pairs = 0
+    for (const index of group.slice(1)) {
+      total += similarity(signatures[group[0]], signatures[index])
+      pairs++
+    }
+    const entry = {
+      size: group.length,
+      similarity: Number((total / pairs).toFixed(2)),
+      personalShare: distribution(shares, 3).median ?? 0,
+      drafts: group.map((index) => items[index].name),
+      varying
+    }
+    result.groups.push(entry)
+    result.findings.push({
+      rule: 'campaign-sameness',
+      severity: 'warning',
+      message: `${entry.size} drafts are near-identical (similarity ${entry.similarity}); only ${percent(entry.personalShare)} of each differs. Write each one for its reader`,
+      drafts: entry.drafts
+    })
+  }
+  return {...result, errors}
+}
+
+export function percent(share: number): string {
+  return `${Math.round(share * 100)}%`
+}
