@@ -92,7 +92,10 @@ function distribution(values: number[], digits = 0): Distribution {
 
 /** Streams the rows of a contacts CSV as records keyed by column name. */
 async function* contacts(file: string): AsyncGenerator<{row: number; record: Record<string, string>; columns: Set<string>}> {
-  const parser = createReadStream(file).pipe(parse({columns: (header: string[]) => header.map((name) => name.trim()), bom: true, skip_empty_lines: true, relax_column_count: true}))
+  const source = createReadStream(file)
+  const parser = source.pipe(parse({columns: (header: string[]) => header.map((name) => name.trim()), bom: true, skip_empty_lines: true, relax_column_count: true}))
+  // pipe() does not forward the source's errors (a missing file): hand them to the parser.
+  source.on('error', (error) => parser.destroy(error))
   let row = 0
   let columns: Set<string> | undefined
   try {

@@ -1,0 +1,121 @@
+import {readFile, writeFile} from 'node:fs/promises'
+import {Chalk, type ChalkInstance} from 'chalk'
+import type {LintOptions} from '../engine.js'
+import {decodeText, InputError} from '../readers/decode.js'
+import {jsonReporter} from '../reporters/json.js'
+import type {DraftReport, Summary} from '../types.js'
+import {lintDraftsCampaign, lintTemplateCampaign, LOW_PERSONAL_SHARE, percent, type CampaignReport} from './index.js'
+
+export interface CampaignFlags {
+  contacts?: string
+  format: 'pretty' | 'json'
+  output?: string
+  column?: string
+  threshold?: number
+}
+
+export interface CampaignIo {
+  write(text: string): void
+  error(text: string): void
+  color: 0 | 1 | 2 | 3
+}
+
+/**
+ * `cluelint campaign TEMPLATE --contacts contacts.csv` and
+ * `cluelint campaign DRAFTS...`. Exit 1 when a contact's rendering leaves a
+ * field empty, a draft has an error, or drafts are near-identical; 2 when an
+ * input could not be read.
+ */
+export async function runCampaign(inputs: string[], flags: CampaignFlags, options: LintOptions, io: CampaignIo): Promise<number> {
+  const json = flags.format === 'json' ? jsonReporter() : undefined
+  const chunks: string[] = []
+  const emit = (text: string) => (flags.output ? chunks.push(text) : io.write(text))
+  const summary: Summary = {drafts: 0, findings: 0, errors: 0, warnings: 0, minScore: null, meanScore: null}
+  let total = 0
+  const onDraft = (report: DraftReport) => {
+    summary.drafts++
+    summary.findings += report.findings.length
+    for (const finding of report.findings) {
+      if (finding.severity === 'error') summary.errors++
+      else if (finding.severity === 'warning') summary.warnings++
+    }
+    total += report.score
+    summary.minScore = Math.min(summary.minScore ?? 100, report.score)
+    summary.meanScore = Math.round(total / summary.drafts)
+    if (json) emit(json.draft!(report, ''))
+  }
+
+  let result: CampaignReport
+  let inputErrors: InputError[] = []
+  if (flags.contacts) {
+    if (inputs.length !== 1) throw new InputError(inputs.join(' ') || 'campaign', 'give exactly one template with --contacts')
+    const [templateFile] = inputs
+    let bytes: Uint8Array
+    try {
+      bytes = await readFile(templateFile)
+    } catch {
+      throw new InputError(templateFile, 'no such file')
+    }
+    result = await lintTemplateCampaign(decodeText(bytes, templateFile), flags.contacts, {...options, onDraft})
+  } else {
+    const drafts = await lintDraftsCampaign(inputs, {...options, onDraft, column: flags.column, threshold: flags.threshold})
+    inputErrors = drafts.errors
+    result = drafts
+  }
+  for (const error of inputErrors) io.error(`cluelint: ${error.file}: ${error.reason}\n`)
+
+  if (json) {
+    const done = json.done({version: 1, drafts: [], summary})
+    emit(done.replace(/\n}\n$/, `,\n  "campaign": ${JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')}\n}\n`))
+  } else {
+    emit(renderCampaign(result, summary, new Chalk({level: flags.output ? 0 : io.color})))
+  }
+  if (flags.output) await writeFile(flags.output, chunks.join(''))
+
+  if (inputErrors.length > 0) return 2
+  return result.unfilled.count > 0 || summary.errors > 0 || result.findings.length > 0 ? 1 : 0
+}
+
+export function renderCampaign(result: CampaignReport, summary: Summary, c: ChalkInstance): string {
+  const out: string[] = []
+  const title = result.mode === 'template' ? 'Campaign (template × contacts)' : 'Campaign (written drafts)'
+  out.push(c.bold(title), `  ${result.drafts} draft${result.drafts === 1 ? '' : 's'} · scores min ${result.scores.min ?? '-'} · median ${result.scores.median ?? '-'} · max ${result.scores.max ?? '-'}`, '')
+
+  const {personal} = result
+  if (personal.median !== null) {
+    const low = personal.median < LOW_PERSONAL_SHARE
+    out.push(c.bold('Personal share') + c.dim('  (words written for this reader only, not shared with the other drafts)'))
+    out.push(`  median ${(low ? c.red : c.green)(percent(personal.median))} · min ${percent(personal.min ?? 0)} · max ${percent(personal.max ?? 0)}`)
+    if (low) out.push(`  ${c.red('Personalized, not personal:')} apart from merge fields, every reader gets the same message.`)
+    if (personal.bottom.length > 0) out.push(`  lowest: ${personal.bottom.map((item) => `${item.name} ${percent(item.share)}`).join(', ')}`)
+    out.push('')
+  }
+
+  if (result.unfilled.count > 0) {
+    out.push(c.bold(`Unfilled fields (${result.unfilled.count})`))
+    for (const item of result.unfilled.items.slice(0, 20)) out.push(`  row ${item.row}: ${c.yellow(item.field)} ${c.dim(item.reason)}`)
+    if (result.unfilled.count > 20) out.push(c.dim(`  … and ${result.unfilled.count - 20} more (see --format json)`))
+    out.push('')
+  }
+
+  if (result.rules.length > 0) {
+    out.push(c.bold('Findings by rule'))
+    const width = Math.max(...result.rules.map((rule) => rule.rule.length))
+    for (const rule of result.rules) {
+      out.push(`  ${rule.rule.padEnd(width)}  ${String(rule.drafts).padStart(5)} draft${rule.drafts === 1 ? ' ' : 's'}  ${c.dim(`e.g. ${rule.example.name}: "${rule.example.excerpt.slice(0, 50)}"`)}`)
+    }
+    out.push('')
+  }
+
+  for (const group of result.groups) {
+    out.push(c.bold(`Near-identical group: ${group.size} drafts`) + c.dim(` (similarity ${group.similarity}, personal share ${percent(group.personalShare)})`))
+    for (const item of group.varying.slice(0, 10)) out.push(`  ${item.name}: ${item.spans.length > 0 ? item.spans.map((span) => c.cyan(span)).join(c.dim(' … ')) : c.dim('(nothing differs)')}`)
+    if (group.varying.length > 10) out.push(c.dim(`  … and ${group.varying.length - 10} more`))
+    out.push('')
+  }
+
+  for (const finding of result.findings) out.push(`${c.yellow('warning')}  ${finding.message}  ${c.dim(finding.rule)}`)
+  const mark = summary.errors > 0 || result.unfilled.count > 0 ? c.red('✖') : result.findings.length > 0 || summary.warnings > 0 ? c.yellow('⚠') : c.green('✔')
+  out.push(`${mark} ${summary.drafts} drafts · ${summary.findings} findings (${summary.errors} errors, ${summary.warnings} warnings) · ${result.findings.length} campaign finding${result.findings.length === 1 ? '' : 's'}`)
+  return out.join('\n') + '\n'
+}
