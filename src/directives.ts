@@ -44,8 +44,8 @@ export const DIRECTIVE_RULE = {
   severity: 'warning' as const
 }
 
-// Linear: each attempt starts at "<!--" + "cluelint-" and stops at the next ">".
-const COMMENT = /<!--[ \t]*cluelint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^>]*?)-->/g
+// Linear: an attempt starts only at "<!-- cluelint-" and looks at most 300 characters ahead for "-->".
+const COMMENT = /<!--[ \t]*cluelint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^>]{0,300}?)-->/g
 const LINE = /^[ \t]*cluelint-(disable-next-line|disable|enable)(?![\w-])([^\n]*)$/gm
 const MARK = 'cluelint-'
 

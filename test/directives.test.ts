@@ -166,3 +166,11 @@ describe('in the engine', () => {
     expect(second.map((item) => item.line)).toEqual([4])
   })
 })
+
+describe('adversarial input', () => {
+  it('unclosed directive comments stay linear and mask nothing', () => {
+    const text = '<!-- cluelint-disable buzzword-overuse '.repeat(20000)
+    expect(parseDirectives(text)).toEqual([])
+    expect(maskDirectives(text)).toBe(text)
+  })
+})

@@ -118,6 +118,7 @@ export class ConfigResolver {
     loaders: {'.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.js': jsLoader, '.mjs': jsLoader, '.cjs': jsLoader}
   })
   private readonly byDirectory = new Map<string, Promise<Settings>>()
+  /** Per config file; the entry `''` is for folders with no config. */
   private readonly byFile = new Map<string, Settings>()
   private explicit?: Promise<Settings>
   private readonly ignoreFile?: Ignore
@@ -183,7 +184,7 @@ export class ConfigResolver {
   }
 
   private settings(file: string | undefined, raw: unknown): Settings {
-    const cached = file === undefined ? undefined : this.byFile.get(file)
+    const cached = this.byFile.get(file ?? '')
     if (cached) return cached
     const config = file === undefined ? {} : validate(raw ?? {}, this.show(file))
     const {overrides} = this
@@ -211,7 +212,7 @@ export class ConfigResolver {
       configFile: file === undefined ? undefined : this.show(file),
       ignore: file !== undefined && config.ignore?.length ? {base: dirname(file), matcher: ignore().add(config.ignore)} : undefined
     }
-    if (file !== undefined) this.byFile.set(file, settings)
+    this.byFile.set(file ?? '', settings)
     return settings
   }
 }
