@@ -5,15 +5,14 @@ import {rules} from '../rules/index.js'
 import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
 import {getRule, lintDraft, unknownRules} from './engine.js'
 import {expandPaths} from './files.js'
-import {summarize} from './index.js'
-import {draftsFromText, InputError, readDrafts} from './readers/index.js'
+import {draftsFromText, InputError, streamDrafts} from './readers/index.js'
 import {decodeText} from './readers/decode.js'
 import {githubReporter} from './reporters/github.js'
 import {jsonReporter} from './reporters/json.js'
 import {prettyReporter} from './reporters/pretty.js'
 import {sarifReporter} from './reporters/sarif.js'
 import type {Reporter} from './reporters/types.js'
-import type {DraftReport, Lang, SeveritySetting} from './types.js'
+import type {DraftReport, Lang, SeveritySetting, Summary} from './types.js'
 
 /** Exit codes, written down once (SPEC). */
 export const EXIT = {ok: 0, lintFailure: 1, fatal: 2} as const
@@ -74,6 +73,10 @@ async function readStdin(stdin: Io['stdin']): Promise<Uint8Array> {
 }
 
 interface LintFlags {
+  /** Drafts are templates: unfilled-merge-field off. */
+  template?: boolean
+  /** CSV column / JSON field holding the body. */
+  column?: string
   /** Undefined when not given, so a config's `lang` applies. */
   lang?: Lang | 'auto'
   config?: string
@@ -90,7 +93,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const unknown = unknownRules({rules: flags.rule ?? {}})
   if (unknown.length > 0) throw new UsageError(`unknown rule id '${unknown[0]}' in --rule (run 'cluelint rules' for the list)`)
   // Config files (from each file's folder upward, or --config), with the flags over them.
-  const configs = new ConfigResolver(io.cwd, {lang: flags.lang, rules: flags.rule, minScore: flags.minScore, maxWarnings: flags.maxWarnings, quiet: flags.quiet}, flags.config)
+  const configs = new ConfigResolver(io.cwd, {lang: flags.lang, rules: flags.rule, minScore: flags.minScore, maxWarnings: flags.maxWarnings, quiet: flags.quiet, template: flags.template}, flags.config)
 
   const useStdin = paths.length === 0 || paths.includes('-')
   if (paths.length === 0 && io.stdin.isTTY) throw new UsageError("no input: give files, directories or globs, or pipe a draft on standard input (see 'cluelint --help')")
@@ -114,14 +117,17 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     io.stderr.write(`cluelint: ${error.file}: ${error.reason}\n`)
   }
   const reports: DraftReport[] = []
+  const counter = summaryCounter()
   const used = new Set<Settings>()
   let below: {score: number; name: string; settings: Settings} | undefined // the lowest draft under its minScore
   const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string, settings: Settings) => {
     const report = lintDraft(draft, settings.options)
-    reports.push(report)
+    // A streaming reporter has printed the draft: only its counts are kept (bounded memory for big campaigns).
+    if (!reporter.streaming) reports.push(report)
+    counter.add(report)
     used.add(settings)
     if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
-    if (reporter.draft) emit(reporter.draft(report, source))
+    if (reporter.draft) emit(reporter.draft(report, source, draft.origin?.line))
   }
 
   // Every config is read before any output, so a broken one stops the run cleanly.
@@ -147,14 +153,14 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   for (const error of errors) fail(error)
   for (const [file, settings] of targets) {
     try {
-      for (const draft of await readDrafts(file)) lintOne(draft, draft.source ?? draft.text, settings)
+      for await (const draft of streamDrafts(file, {column: flags.column})) lintOne(draft, draft.source ?? draft.text, settings)
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       fail(error)
     }
   }
 
-  const report = {version: 1 as const, drafts: reports, summary: summarize(reports)}
+  const report = {version: 1 as const, drafts: reports, summary: counter.summary()}
   emit(reporter.done(report))
   if (toFile) {
     try {
@@ -181,6 +187,31 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     return EXIT.lintFailure
   }
   return EXIT.ok
+}
+
+/** SPEC's summary, counted as the drafts go by (`summarize` without keeping them). */
+export function summaryCounter() {
+  let drafts = 0
+  let findings = 0
+  let errors = 0
+  let warnings = 0
+  let total = 0
+  let min: number | null = null
+  return {
+    add(report: DraftReport) {
+      drafts++
+      findings += report.findings.length
+      for (const finding of report.findings) {
+        if (finding.severity === 'error') errors++
+        else if (finding.severity === 'warning') warnings++
+      }
+      total += report.score
+      min = min === null ? report.score : Math.min(min, report.score)
+    },
+    summary(): Summary {
+      return {drafts, findings, errors, warnings, minScore: min, meanScore: drafts === 0 ? null : Math.round(total / drafts)}
+    }
+  }
 }
 
 function listRules(format: string, io: Io, color: boolean): void {
@@ -261,6 +292,8 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .option('--rule <id=severity>', 'set a rule to off, info, warn or error (repeatable)', ruleSetting)
     .option('-c, --config <file>', 'config file (default: .cluelintrc* or cluelint.config.js looked up from each file\'s folder)')
     .option('--quiet', 'report errors only')
+    .option('--template', 'the drafts are templates: merge fields are expected (unfilled-merge-field off, every other rule on)')
+    .option('--column <name>', 'CSV column or JSON field holding the body (default: body, message, text, content, corps or texte)')
     .option('--no-color', 'no colour (also: NO_COLOR, non-TTY output)')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io)

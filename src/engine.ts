@@ -24,6 +24,8 @@ export interface LintOptions {
   channel?: Channel
   /** Report errors only. */
   quiet?: boolean
+  /** The drafts are templates: merge fields are expected, so `unfilled-merge-field` does not run (every other rule does). */
+  template?: boolean
 }
 
 export const SOURCE = 'cluelint'
@@ -105,7 +107,7 @@ const processors = new Map<string, Processor<Root, Root, Root, undefined, undefi
 
 /** One processor per language and rule configuration, built once and reused. */
 export function getProcessor(lang: Lang, options: LintOptions = {}) {
-  const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {})
+  const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {}) + (options.template ? '\u0000template' : '')
   let processor = processors.get(key)
   if (processor) return processor
   const base: any = unified().use(lang === 'fr' ? retextFrench : retextEnglish)
@@ -113,6 +115,7 @@ export function getProcessor(lang: Lang, options: LintOptions = {}) {
   for (const rule of allRules) {
     const setting = options.rules?.[rule.id]
     if (setting === 'off' || !rule.languages.includes(lang)) continue
+    if (options.template && rule.id === TEMPLATE_SILENCED) continue
     base.use(rulePlugin(rule, {lang, severity: forcedSeverity(setting), options: options.ruleOptions?.[rule.id]}))
   }
   processor = base.freeze()
@@ -172,6 +175,7 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
   const score = scoreFindings(kept, weights)
   const reported = options.quiet || problems.length === 0 ? kept : [...kept, ...problems].sort((a, b) => a.offset - b.offset)
   const name = draft.name ?? draft.file ?? '<text>'
+  if (draft.origin) shiftFindings(reported, draft.origin)
   return {file: draft.file ?? name, name, lang, score, grade: grade(score), findings: reported}
 }
 
@@ -179,6 +183,19 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
 function directiveScope(draft: Draft): {start: number; end: number} | undefined {
   if (draft.file === undefined || draft.name === undefined || draft.name === draft.file || !draft.map) return undefined
   return {start: draft.map(0), end: draft.text.length > 0 ? draft.map(draft.text.length - 1) + 1 : draft.map(0)}
+}
+
+/** The rule `template` turns off: in a template, merge fields are meant to be there. */
+const TEMPLATE_SILENCED = 'unfilled-merge-field'
+
+/** From positions in a part of the file (a CSV row) to positions in the file. */
+function shiftFindings(findings: Finding[], origin: {offset: number; line: number}) {
+  for (const finding of findings) {
+    finding.line += origin.line - 1
+    finding.endLine += origin.line - 1
+    finding.offset += origin.offset
+    finding.endOffset += origin.offset
+  }
 }
 
 /** Lints a string: the library's entry point for one draft. */

@@ -4,6 +4,8 @@ import {glob, isDynamicPattern} from 'tinyglobby'
 import {DRAFT_EXTENSIONS, InputError} from './readers/index.js'
 
 const SKIP_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage'])
+/** Files of a project, not campaigns, skipped when walking a directory (named on the command line, they are read). */
+const SKIP_FILES = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'jsconfig.json', 'composer.json'])
 
 export interface Expanded {
   files: string[]
@@ -47,7 +49,7 @@ async function walk(directory: string, extensions: ReadonlySet<string>): Promise
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const files: string[] = []
   for (const entry of entries) {
-    if (entry.name.startsWith('.') || SKIP_DIRECTORIES.has(entry.name)) continue
+    if (entry.name.startsWith('.') || SKIP_DIRECTORIES.has(entry.name) || SKIP_FILES.has(entry.name)) continue
     const path = join(directory, entry.name)
     if (entry.isDirectory()) files.push(...(await walk(path, extensions)))
     else if (entry.isFile() && extensions.has(extname(entry.name).toLowerCase())) files.push(path)

@@ -5,7 +5,7 @@ import type {DraftReport, Report, Summary} from './types.js'
 
 export {lintDraft, lintText, getProcessor, type LintOptions}
 export {rules} from '../rules/index.js'
-export {InputError, draftsFromText, readDrafts} from './readers/index.js'
+export {InputError, draftsFromText, readDrafts, streamDrafts, type ReadOptions} from './readers/index.js'
 export {detectLanguage} from './lang/detect.js'
 export {default as retextFrench} from './parsers/french.js'
 export {scoreFindings, grade} from './score.js'

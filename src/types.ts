@@ -73,5 +73,12 @@ export interface Draft {
   name?: string
   source?: string
   map?: (offset: number) => number
+  /**
+   * When `source` is only the part of the file the draft is in (a CSV row,
+   * a JSON item: big campaign files are streamed, not kept whole), where
+   * that part starts in the file. It starts at the beginning of a line, so
+   * findings' lines and offsets are shifted by it and columns are not.
+   */
+  origin?: {offset: number; line: number}
   meta?: DraftMeta
 }

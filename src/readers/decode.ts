@@ -72,3 +72,10 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   }
   return -1
 }
+
+/** A file system error as an InputError with a short reason. */
+export function fileError(file: string, error: Error): InputError {
+  const code = (error as NodeJS.ErrnoException).code
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error.message)
+  return new InputError(file, reason)
+}

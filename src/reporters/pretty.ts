@@ -15,12 +15,13 @@ const SEVERITY_LABEL: Record<Severity, string> = {error: 'error', warning: 'warn
 export function prettyReporter(options: ReporterOptions): Reporter {
   const c = new Chalk({level: options.color})
   return {
-    draft: (draft, source) => renderDraft(draft, source, c, options),
-    done: (report) => renderSummary(report, c)
+    draft: (draft, source, firstLine = 1) => renderDraft(draft, source, c, options, firstLine),
+    done: (report) => renderSummary(report, c),
+    streaming: true
   }
 }
 
-function renderDraft(draft: DraftReport, source: string, c: ChalkInstance, options: ReporterOptions): string {
+function renderDraft(draft: DraftReport, source: string, c: ChalkInstance, options: ReporterOptions, firstLine: number): string {
   const out: string[] = []
   const grade = c[GRADE_COLOR[draft.grade]].bold(`${draft.score}/100 ${draft.grade}`)
   out.push(`${c.underline(draft.name)} ${c.dim(`(${draft.lang})`)}  ${grade}`)
@@ -36,7 +37,7 @@ function renderDraft(draft: DraftReport, source: string, c: ChalkInstance, optio
     out.push(
       `  ${c.dim(place(finding).padEnd(width))}  ${c[SEVERITY_COLOR[finding.severity]](SEVERITY_LABEL[finding.severity].padEnd(severityWidth))}  ${finding.message}  ${c.dim(finding.rule)}`
     )
-    const line = lines[finding.line - 1]
+    const line = lines[finding.line - firstLine]
     if (line === undefined) continue
     for (const row of highlight(line.replace(/\r$/, ''), finding, c)) out.push(`  ${' '.repeat(width)}  ${c.dim('│')} ${row}`)
   }

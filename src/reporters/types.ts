@@ -14,6 +14,13 @@ export interface ReporterOptions {
  * it is linted (`draft`); the others print the whole report at the end.
  */
 export interface Reporter {
-  draft?(draft: DraftReport, source: string): string
+  /** `firstLine`: the line of the file `source` starts at (1, or a CSV row's first line: only that row's text is kept). */
+  draft?(draft: DraftReport, source: string, firstLine?: number): string
   done(report: Report): string
+  /**
+   * Prints everything about a draft in `draft` and needs only the summary in
+   * `done`: the CLI then keeps no drafts in memory (`done` gets `drafts: []`),
+   * so a 100,000-row campaign runs in bounded memory.
+   */
+  streaming?: boolean
 }

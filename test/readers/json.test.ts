@@ -1,0 +1,134 @@
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {lintDraft} from '../../src/engine.js'
+import {InputError} from '../../src/readers/decode.js'
+import {draftsFromText} from '../../src/readers/index.js'
+import {jsonDrafts, jsonlDrafts, readLines} from '../../src/readers/json.js'
+import {lineIndex} from '../../src/text/lines.js'
+import type {Draft} from '../../src/types.js'
+import {tempFiles} from '../helpers.js'
+
+function reason(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return (error as InputError).reason
+  }
+  throw new Error('expected an InputError')
+}
+
+/** Each unit comes from the same character of the file, or from an escape (its backslash). */
+function expectFaithful(drafts: Draft[], file: string) {
+  for (const draft of drafts) {
+    for (let index = 0; index < draft.text.length; index++) {
+      const from = file[draft.origin!.offset + draft.map!(index)]
+      expect(draft.source![draft.map!(index)]).toBe(from)
+      if (from !== draft.text[index]) expect(from, `${draft.name} unit ${index}`).toBe('\\')
+    }
+  }
+}
+
+function placeOf(draft: Draft, file: string, needle: string) {
+  const at = draft.text.indexOf(needle)
+  expect(at).toBeGreaterThanOrEqual(0)
+  return lineIndex(file).toPoint(draft.origin!.offset + draft.map!(at))
+}
+
+async function collect(generator: AsyncGenerator<Draft>): Promise<Draft[]> {
+  const drafts: Draft[] = []
+  for await (const draft of generator) drafts.push(draft)
+  return drafts
+}
+
+describe('JSON reader', () => {
+  const file = [
+    '[',
+    '  "Hi Ana,\\nthanks for the \\"demo\\" of {{product}}.",',
+    '  {"first_name": "Léa", "company": "Acme", "Body": "Bonjour L\\u00e9a, merci \\ud83d\\ude4f [Entreprise]", "tags": ["a", {"b": null}]},',
+    '  {"message": "  "},',
+    '  {',
+    '    "name": "Bo",',
+    '    "text": "Hello\\tBo \\/ [Company]"',
+    '  }',
+    ']'
+  ].join('\n')
+
+  it('reads strings and objects with a body field, named file#item', () => {
+    const drafts = jsonDrafts(file, 'c.json')
+    expect(drafts.map((draft) => [draft.name, draft.text, draft.meta])).toEqual([
+      ['c.json#1', 'Hi Ana,\nthanks for the "demo" of {{product}}.', {}],
+      ['c.json#2', 'Bonjour Léa, merci 🙏 [Entreprise]', {readerName: 'Léa', company: 'Acme'}],
+      ['c.json#4', 'Hello\tBo / [Company]', {readerName: 'Bo'}]
+    ])
+    expectFaithful(drafts, file)
+  })
+
+  it('maps escapes back to the file, exactly', () => {
+    const [first, second, fourth] = jsonDrafts(file, 'c.json')
+    expect(placeOf(first, file, '{{product}}')).toEqual({line: 2, column: 40})
+    expect(placeOf(second, file, '[Entreprise]')).toEqual({line: 3, column: 90})
+    expect(placeOf(fourth, file, '[Company]')).toEqual({line: 7, column: 27})
+    expect(fourth.origin).toEqual({offset: file.indexOf('    "text"'), line: 7})
+    const report = lintDraft(second, {lang: 'fr'})
+    expect(report.findings.find((finding) => finding.rule === 'unfilled-merge-field')).toMatchObject({excerpt: '[Entreprise]', line: 3, column: 90, endColumn: 102})
+  })
+
+  it('takes --column as the body field', () => {
+    expect(jsonDrafts('[{"copy": "Hi", "body": "no"}]', 'c.json', {column: 'copy'}).map((draft) => draft.text)).toEqual(['Hi'])
+  })
+
+  it('refuses what is not a campaign, with the reason and the place', () => {
+    expect(reason(() => jsonDrafts('{"name": "cluelint", "version": "1.0.0"}', 'package.json'))).toBe('not a campaign file: expected an array of drafts')
+    expect(reason(() => jsonDrafts('"just a string"', 'x.json'))).toBe('not a campaign file: expected an array of drafts')
+    expect(reason(() => jsonDrafts('[\n  "a",\n  "b"\n  "c"\n]', 'x.json'))).toBe("JSON syntax error at line 4, column 3: expected ']' or ',' after an item, found '\"'")
+    expect(reason(() => jsonDrafts('["a", ]', 'x.json'))).toBe('JSON syntax error at line 1, column 7: expected a value, found \']\'')
+    expect(reason(() => jsonDrafts('["a\\x"]', 'x.json'))).toBe("JSON syntax error at line 1, column 4: invalid escape '\\x' in a string")
+    expect(reason(() => jsonDrafts('["line\nbreak"]', 'x.json'))).toMatch(/^JSON syntax error at line 1, column 7: a line break/)
+    expect(reason(() => jsonDrafts('["a"', 'x.json'))).toBe("JSON syntax error at line 1, column 5: expected ']' or ',' after an item, found the end of the file")
+    expect(reason(() => jsonDrafts('["a"] x', 'x.json'))).toBe("JSON syntax error at line 1, column 7: unexpected 'x' after the array")
+    expect(reason(() => jsonDrafts('["a", 42]', 'x.json'))).toBe('item 2 is a number: expected a string or an object with a body field')
+    expect(reason(() => jsonDrafts('[{"subject": "Hi", "to": "a@b.c"}]', 'x.json'))).toBe(
+      'item 1: no body field: expected one of body, message, text, content, corps, texte (or give one with --column); fields found: "subject", "to"'
+    )
+    expect(reason(() => jsonDrafts('[{"body": 3}]', 'x.json'))).toBe('item 1: the field "body" is not a string')
+  })
+
+  it('is what draftsFromText does with a .json file', () => {
+    expect(draftsFromText('["Hi"]', 'a.json').map((draft) => draft.name)).toEqual(['a.json#1'])
+  })
+})
+
+describe('JSON Lines reader', () => {
+  it('streams one item per line, positions into the file', async () => {
+    const content = '{"name": "Ana", "body": "Hi Ana, \\"quick\\" one: [Company]"}\r\n\r\n"Bonjour {{pr\\u00e9nom}}"\n'
+    const directory = tempFiles({'c.jsonl': content})
+    const path = join(directory, 'c.jsonl')
+    const drafts = await collect(jsonlDrafts(path))
+    expect(drafts.map((draft) => [draft.name, draft.text, draft.meta, draft.origin])).toEqual([
+      [`${path}#1`, 'Hi Ana, "quick" one: [Company]', {readerName: 'Ana'}, {offset: 0, line: 1}],
+      [`${path}#2`, 'Bonjour {{prénom}}', {}, {offset: content.indexOf('"Bonjour'), line: 3}]
+    ])
+    expectFaithful(drafts, content)
+    expect(placeOf(drafts[0], content, '[Company]')).toEqual({line: 1, column: 49})
+    expect(placeOf(drafts[1], content, '{{prénom}}')).toEqual({line: 3, column: 10})
+  })
+
+  it('says which line is wrong', async () => {
+    const directory = tempFiles({'bad.jsonl': '"ok"\n{"body": "x",}\n', 'num.jsonl': '"ok"\n12\n'})
+    await expect(collect(jsonlDrafts(join(directory, 'bad.jsonl')))).rejects.toThrow('JSON syntax error at line 2, column 14: expected a field name in quotes, found \'}\'')
+    await expect(collect(jsonlDrafts(join(directory, 'num.jsonl')))).rejects.toThrow('line 2 is a number: expected a string or an object with a body field')
+  })
+
+  it('cuts lines across chunks, counting offsets in characters', async () => {
+    const directory = tempFiles({'l.txt': '\ufeffé\r\nà b\n\nlast'})
+    const lines = []
+    for await (const line of readLines(join(directory, 'l.txt'))) lines.push(line)
+    expect(lines).toEqual([
+      {text: 'é', offset: 0, line: 1},
+      {text: 'à b', offset: 3, line: 2},
+      {text: '', offset: 7, line: 3},
+      {text: 'last', offset: 8, line: 4}
+    ])
+  })
+})
