@@ -2,6 +2,7 @@ import type {Root, Sentence as SentenceNode} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Lang} from '../types.js'
 import lists from './data/greetings.json' with {type: 'json'}
+import {findFields, type Field} from './fields.js'
 import {foldWord, normalizeWord} from './normalize.js'
 
 export type TokenKind = 'word' | 'punctuation' | 'symbol' | 'whitespace'
@@ -37,6 +38,8 @@ export interface Greeting {
   end: number
   /** The name right after the greeting word ("Hi John," gives John), if any. */
   name?: {value: string; start: number; end: number}
+  /** The merge field standing for the name ("Hi {{first_name}}," gives `{{first_name}}`), if any. */
+  field?: {value: string; start: number; end: number}
 }
 
 export interface Analysis {
@@ -78,12 +81,17 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
     current = undefined
   }
 
+  // parse-latin reads "365." as an ordinal word ("Microsoft 365. Avez-vous…" stays one sentence):
+  // a number ending in "." inside a sentence, then a capitalised word, ends the sentence.
+  let afterNumber = false
   const push = (kind: TokenKind, value: string, start: number, end: number) => {
     if (kind === 'whitespace') {
       if (value.includes('\n')) close()
       tokens.push({kind, value, norm: value, fold: value, start, end, sentence: sentences.length})
       return
     }
+    if (afterNumber && kind === 'word' && /^\p{Lu}/u.test(value) && tokens[tokens.length - 1]?.kind === 'whitespace') close()
+    afterNumber = kind === 'word' && current !== undefined && current.words.length > 0 && /^\p{N}+\.$/u.test(value)
     if (!current) {
       current = {start, end, words: [], first: tokens.length, last: tokens.length, question: false}
     }
@@ -201,44 +209,56 @@ function findFrame(analysis: Analysis) {
   const first = sentences[0]
   if (first) {
     const head = tokens[first.words[0]].fold
-    if ((head === 'subject' || head === 'objet' || head === 're') && /^\s*:/.test(analysis.text.slice(tokens[first.words[0]].end))) index = 1
+    if ((head === 'subject' || head === 'objet' || head === 're') && /^\s*:/.test(analysis.text.slice(tokens[first.words[0]].end))) {
+      index = 1
+      // "Subject: Merci, Marie. Sincèrement." is one line cut into several sentences: skip them all.
+      const lineEnd = analysis.text.indexOf('\n', first.start)
+      while (lineEnd !== -1 && index < sentences.length && sentences[index].start < lineEnd) index++
+    }
   }
 
   const sentence = sentences[index]
   if (sentence) {
+    const fields = findFields(analysis.text.slice(sentence.start, sentence.end)).map((field) => ({...field, start: field.start + sentence.start, end: field.end + sentence.start}))
     const greeting = matchLead(analysis, sentence, greetings)
-    if (greeting !== undefined) {
-      const after = sentence.words.slice(greeting)
-      const nameToken = after.length > 0 ? tokens[after[0]] : undefined
-      const name = nameToken && /^\p{Lu}/u.test(nameToken.value) ? {value: nameToken.value, start: nameToken.start, end: nameToken.end} : undefined
-      // The greeting ends at the first comma, "!" or line end after it.
-      let end = tokens[sentence.words[greeting - 1]].end
-      let cut = -1
-      for (let t = sentence.first; t < sentence.last; t++) {
-        const token = tokens[t]
-        if (token.start < end) continue
-        if (token.kind === 'punctuation' && /[,!:]/.test(token.value)) {
-          end = token.end
-          cut = t
-          break
-        }
+    // Where the name would start: after "Hi" / "Bonjour", or at the start of a line that only names the reader ("Wayne --").
+    const lead = greeting !== undefined ? tokens[sentence.words[greeting - 1]].end : sentence.start
+    const field = fields.find((item) => item.start >= lead && /^\s*$/.test(analysis.text.slice(lead, item.start)))
+    // The greeting ends at the first comma, "!", ":" or dash ("Hi Sam - quick one") or line end after it.
+    let end = lead
+    let cut = -1
+    for (let t = sentence.first; t < sentence.last; t++) {
+      const token = tokens[t]
+      if (token.start < lead || (field && token.start < field.end)) continue
+      if (token.kind === 'punctuation' && (/[,!:]/.test(token.value) || DASH.test(token.value))) {
+        end = token.end
+        cut = t
+        break
       }
-      const words = cut === -1 ? sentence.words.length : sentence.words.filter((w) => w < cut).length
-      if (cut !== -1 && words < sentence.words.length && words <= 4) {
-        // "Hi John, I am ..." on one line: split the greeting off its sentence.
-        const rest: Sentence = {...sentence, start: tokens[sentence.words[words]].start, words: sentence.words.slice(words), first: cut + 1}
-        sentence.end = end
-        sentence.last = cut + 1
-        sentence.words = sentence.words.slice(0, words)
-        sentence.question = false
-        sentences.splice(index + 1, 0, rest)
-        for (let t = rest.first; t < tokens.length; t++) tokens[t].sentence += 1
-        analysis.greeting = {start: sentence.start, end, name}
-        index += 1
-      } else if (words <= 4) {
-        analysis.greeting = {start: sentence.start, end: sentence.end, name}
-        index += 1
-      }
+    }
+    const words = cut === -1 ? sentence.words.length : sentence.words.filter((w) => w < cut).length
+    // A merge field counts as one word: "Bonjour [Nom de l'Artisan]," is a greeting.
+    const shown = countWords(tokens, sentence.words.slice(0, words), fields)
+    const nameToken = sentence.words.map((w) => tokens[w]).find((token) => token.start >= lead)
+    // The name is a real name, not the first word of a merge field ("[First Name]").
+    const name = nameToken && /^\p{Lu}/u.test(nameToken.value) && !(field && nameToken.start < field.end) ? {value: nameToken.value, start: nameToken.start, end: nameToken.end} : undefined
+    const accepted = greeting !== undefined ? shown <= 4 : isVocative(analysis, sentence, fields, cut, shown, field)
+    if (accepted && cut !== -1 && words < sentence.words.length) {
+      // "Hi John, I am ..." on one line: split the greeting off its sentence.
+      let from = cut + 1
+      while (from < sentence.last && tokens[from].kind === 'whitespace') from++
+      const rest: Sentence = {...sentence, start: tokens[from].start, words: sentence.words.slice(words), first: cut + 1}
+      sentence.end = end
+      sentence.last = cut + 1
+      sentence.words = sentence.words.slice(0, words)
+      sentence.question = false
+      sentences.splice(index + 1, 0, rest)
+      for (let t = rest.first; t < tokens.length; t++) tokens[t].sentence += 1
+      analysis.greeting = {start: sentence.start, end, name, field: field && fieldSpan(field)}
+      index += 1
+    } else if (accepted) {
+      analysis.greeting = {start: sentence.start, end: sentence.end, name, field: field && fieldSpan(field)}
+      index += 1
     }
   }
   analysis.bodySentence = Math.min(index, sentences.length)
@@ -254,11 +274,57 @@ function findFrame(analysis: Analysis) {
   }
 }
 
+const DASH = /^(?:-{1,2}|[–—])$/u
+
+function fieldSpan(field: Field) {
+  return {value: field.value, start: field.start, end: field.end}
+}
+
+/** Words as a reader sees them: the words of a merge field count as one. */
+function countWords(tokens: Token[], words: number[], fields: Field[]): number {
+  let count = 0
+  let inField: Field | undefined
+  for (const w of words) {
+    const token = tokens[w]
+    if (inField && token.start < inField.end) continue
+    inField = fields.find((field) => field.start <= token.start && token.end <= field.end)
+    count += 1
+  }
+  return count
+}
+
+/**
+ * A line that only names the reader, ended by a comma or a dash: one to
+ * three capitalised words ("Wayne --") or a merge field ("[THEIR_NAME],").
+ * Only a merge field may be followed by more on the same line
+ * ("[NAME] - saw you're hiring"): "Thanks, ..." or "Yes - ..." are not names.
+ */
+function isVocative(analysis: Analysis, sentence: Sentence, fields: Field[], cut: number, shown: number, field: Field | undefined): boolean {
+  const {tokens} = analysis
+  if (cut === -1 || shown === 0 || shown > 3) return false
+  const mark = tokens[cut].value
+  if (mark !== ',' && !DASH.test(mark)) return false
+  const alone = !sentence.words.some((w) => w > cut)
+  if (!alone && !(field && field.start === sentence.start && tokens.slice(sentence.first, cut).every((token) => token.kind === 'whitespace' || token.start < field.end))) return false
+  const {greetings, closings} = GREETINGS[analysis.lang]
+  if (matchLead(analysis, sentence, closings) !== undefined || matchLead(analysis, sentence, greetings) !== undefined) return false
+  for (let t = sentence.first; t < cut; t++) {
+    const token = tokens[t]
+    if (token.kind === 'whitespace' || fields.some((item) => item.start <= token.start && token.end <= item.end)) continue
+    if (token.kind !== 'word' || !/^\p{Lu}/u.test(token.value)) return false
+  }
+  return true
+}
+
+/** The greeting and closing lists split into folded words once, not per draft (profiled). */
+const foldedPhrases = new WeakMap<string[], string[][]>()
+
 /** When the sentence starts with one of `phrases` (folded words), the number of words matched. */
 function matchLead(analysis: Analysis, sentence: Sentence, phrases: string[]): number | undefined {
   let best: number | undefined
-  for (const phrase of phrases) {
-    const parts = phrase.split(' ').map((part) => foldWord(part))
+  let folded = foldedPhrases.get(phrases)
+  if (!folded) foldedPhrases.set(phrases, (folded = phrases.map((phrase) => phrase.split(' ').map((part) => foldWord(part)))))
+  for (const parts of folded) {
     if (parts.length > sentence.words.length) continue
     let ok = true
     for (let i = 0; i < parts.length && ok; i++) ok = analysis.tokens[sentence.words[i]].fold === parts[i]

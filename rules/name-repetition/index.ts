@@ -1,0 +1,259 @@
+import {defineRule} from '../../src/rule.js'
+import {isQuoted, type Analysis} from '../../src/text/analysis.js'
+import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
+import {foldWord} from '../../src/text/normalize.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+interface Data {
+  /** Merge-field labels standing for the reader's company ("company name", "nom de l'entreprise"). */
+  companyFields: string[]
+  /** "at" / "chez": a capitalised name after it, with a reader word just before, is the reader's company. */
+  cue: string[]
+  readerWords: string[]
+  /** A name after the cue starting with one of these is not taken ("at the office"). */
+  notCompany: string[]
+  /** Skipped before a name: "Dear Ms Smith", "Bonjour Madame Durand". */
+  titles: string[]
+  /** Dropped from the end of a configured company name: "Acme Inc". */
+  legalSuffixes: string[]
+}
+
+interface Options extends Record<string, unknown> {
+  /** Times the reader's name may appear in a short draft (the greeting is one). */
+  nameUses: number
+  /** Times the reader's company may appear in a short draft. */
+  companyUses: number
+  /** Each this many words allow one more use of each. */
+  wordsPerExtraUse: number
+}
+
+interface Prepared {
+  companyFields: Set<string>
+  cue: Set<string>
+  readerWords: Set<string>
+  notCompany: Set<string>
+  titles: Set<string>
+  legalSuffixes: Set<string>
+}
+
+const cache = new WeakMap<Data, Prepared>()
+
+function prepare(data: Data): Prepared {
+  let prepared = cache.get(data)
+  if (!prepared) {
+    prepared = {
+      companyFields: new Set(data.companyFields.map((label) => fieldKey(`[${label}]`))),
+      cue: new Set(data.cue.map(foldWord)),
+      readerWords: new Set(data.readerWords.map(foldWord)),
+      notCompany: new Set(data.notCompany.map(foldWord)),
+      titles: new Set(data.titles.map(foldWord)),
+      legalSuffixes: new Set(data.legalSuffixes.map(foldWord))
+    }
+    cache.set(data, prepared)
+  }
+  return prepared
+}
+
+// Lists are prepared once, when the module loads.
+prepare(en)
+prepare(fr)
+
+interface Use {
+  start: number
+  end: number
+}
+
+/** A word without its possessive ("Sarah's" → "sarah") and trailing dots ("Inc." → "inc"). */
+function bare(fold: string): string {
+  return fold.replace(/['’]s$/, '').replace(/\.+$/, '')
+}
+
+/** Folded words of a name, titles and legal suffixes dropped: "Ms. Ana Ruiz" → ["ana", "ruiz"]. */
+function nameWords(name: string, prepared: Prepared, suffixes: boolean): string[] {
+  const words = name
+    .split(/[\s,]+/)
+    .map((word) => bare(foldWord(word)))
+    .filter((word) => word.length > 0)
+  while (words.length > 1 && prepared.titles.has(words[0])) words.shift()
+  while (suffixes && words.length > 1 && prepared.legalSuffixes.has(words[words.length - 1])) words.pop()
+  return words
+}
+
+/**
+ * Where the words `name` come, in order, as capitalised words outside merge
+ * fields and quotations. A name that is also a common word ("Will", "Rose":
+ * the draft has it in lower case too) counts at the start of a sentence only
+ * when a comma follows ("Will, thanks").
+ */
+function findName(analysis: Analysis, name: string[], fields: Field[]): Use[] {
+  const {tokens, words, sentences} = analysis
+  const uses: Use[] = []
+  if (name.length === 0) return uses
+  const common = words.some((w) => tokens[w].value === tokens[w].value.toLowerCase() && bare(tokens[w].fold) === name[0])
+  for (let i = 0; i + name.length <= words.length; i++) {
+    let ok = true
+    for (let k = 0; k < name.length && ok; k++) {
+      const token = tokens[words[i + k]]
+      ok = bare(token.fold) === name[k] && /^\p{Lu}/u.test(token.value) && (k === 0 || token.sentence === tokens[words[i]].sentence)
+    }
+    if (!ok) continue
+    const first = tokens[words[i]]
+    const last = tokens[words[i + name.length - 1]]
+    if (fieldAt(fields, first.start) || isQuoted(analysis, first.start, last.end)) continue
+    if (common && sentences[first.sentence].words[0] === words[i] && tokens[words[i] + 1]?.value !== ',') continue
+    uses.push({start: first.start, end: last.end})
+    i += name.length - 1
+  }
+  return uses
+}
+
+/** The reader's name from the greeting, titles skipped: "Dear Ms Smith," → "Smith". */
+function greetingName(analysis: Analysis, prepared: Prepared): string | undefined {
+  const greeting = analysis.greeting
+  if (!greeting?.name) return undefined
+  const {tokens} = analysis
+  for (const w of analysis.words) {
+    const token = tokens[w]
+    if (token.start < greeting.name.start) continue
+    if (token.end > greeting.end) break
+    if (prepared.titles.has(bare(token.fold))) continue
+    return /^\p{Lu}/u.test(token.value) ? token.value : undefined
+  }
+  return undefined
+}
+
+/**
+ * The reader's company named after "at" / "chez" with a reader word among the
+ * four words before ("your team at Acme", "vous dirigez l'IT chez Acme"): up
+ * to three capitalised words right after the cue.
+ */
+function cuedCompany(analysis: Analysis, prepared: Prepared, fields: Field[]): string[] | undefined {
+  const {tokens, words, text} = analysis
+  for (let i = 1; i < words.length - 1; i++) {
+    const cue = tokens[words[i]]
+    if (!prepared.cue.has(cue.fold)) continue
+    let reader = false
+    for (let k = Math.max(0, i - 4); k < i && !reader; k++) reader = prepared.readerWords.has(tokens[words[k]].fold) && tokens[words[k]].sentence === cue.sentence
+    if (!reader) continue
+    const name: string[] = []
+    let end = cue.end
+    for (let k = i + 1; k < words.length && name.length < 3; k++) {
+      const token = tokens[words[k]]
+      if (!/^\s+$/.test(text.slice(end, token.start)) || !/^\p{Lu}/u.test(token.value) || fieldAt(fields, token.start)) break
+      name.push(bare(token.fold))
+      end = token.end
+      if (token.fold !== bare(token.fold)) break // "Acme's": the name ends here
+    }
+    if (name.length > 0 && !prepared.notCompany.has(name[0])) return name
+  }
+  return undefined
+}
+
+const ORDINALS = ['th', 'st', 'nd', 'rd']
+function ordinal(n: number): string {
+  const tens = n % 100
+  return n + (tens >= 11 && tens <= 13 ? 'th' : ORDINALS[n % 10] ?? 'th')
+}
+
+export default defineRule({
+  id: 'name-repetition',
+  summary: "The reader's name or company comes back so often the draft reads like a mail merge",
+  rationale:
+    'People use a name to get attention: once, in the greeting. Sequencing tools use it to prove the message is "personalized": in the subject, the greeting, the second line and the P.S. ' +
+    'The reader hears the template. "Personal is human. Personalized isn\'t." (Cluetrain, thesis 62). ' +
+    'Name them once, then write to them: "you", "your team". ' +
+    'The reader\'s name comes from the greeting ("Hi Sarah,"; a merge field there, like {{first_name}}, is counted as such) or from the campaign file; ' +
+    'their company from the campaign file, from company merge fields ({{company}}, [Company Name], [Nom de l\'entreprise]) or from "your team at Acme" / "votre équipe chez Acme". ' +
+    'By default each may appear twice in a draft (the greeting counts), once more per 150 words (options nameUses, companyUses, wordsPerExtraUse); every use beyond that is reported.',
+  category: 'personalization',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 10,
+  options: {nameUses: 2, companyUses: 2, wordsPerExtraUse: 150} as Options,
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        'Hi Sarah,\n\nSarah, your talk on onboarding was great. Would love your take on it, Sarah.',
+        'Hi {{first_name}},\n\nQuick one, {{first_name}}: is your team hiring? Thanks, {{first_name}}.',
+        'Hi Tom,\n\nI saw your team at Brightdesk is hiring. Brightdesk is growing fast, and Brightdesk reps need ramp time.'
+      ],
+      good: [
+        'Hi Sarah,\n\nThanks for your talk on onboarding. Would you share the slides?',
+        'Hi Tom,\n\nCongratulations to your team at Brightdesk on the launch. Thanks for the demo.',
+        'Hi Will,\n\nThanks for the notes. Will you be in Lyon next week? I will bring the samples.'
+      ]
+    },
+    fr: {
+      bad: [
+        'Bonjour Marie,\n\nMarie, votre conférence était passionnante. Merci Marie !',
+        'Bonjour [Prénom],\n\nMerci [Prénom] pour votre message. À très vite [Prénom] !',
+        "Bonjour Luc,\n\nJ'ai vu que votre équipe chez Brightdesk recrute. Brightdesk grandit vite et Brightdesk a besoin de commerciaux."
+      ],
+      good: [
+        'Bonjour Marie,\n\nMerci pour votre conférence sur le recrutement. Pourriez-vous partager les diapositives ?',
+        'Bonjour Luc,\n\nBravo à votre équipe chez Brightdesk pour le lancement, et merci pour la démonstration.',
+        'Bonjour Pierre,\n\nMerci pour la visite de la carrière : la pierre de Comblanchien est superbe.'
+      ]
+    }
+  },
+  check({analysis, data, options, meta, report}) {
+    const prepared = prepare(data)
+    const fields = draftFields(analysis)
+    const {tokens, words} = analysis
+    let length = fields.length
+    for (const w of words) if (!fieldAt(fields, tokens[w].start)) length++
+    const extra = Math.floor(length / options.wordsPerExtraUse)
+
+    const flag = (uses: Use[], allowed: number, what: (use: Use, n: number) => string) => {
+      if (uses.length <= allowed) return
+      uses.sort((a, b) => a.start - b.start)
+      uses.slice(allowed).forEach((use, index) => report({start: use.start, end: use.end, message: what(use, allowed + index + 1), expected: []}))
+    }
+
+    // The reader's name: a merge field in the greeting, the greeting's name, the campaign file's.
+    const nameUses = new Map<number, Use>()
+    const greetingField = analysis.greeting?.field
+    if (greetingField) {
+      const key = fieldKey(greetingField.value)
+      for (const field of fields) if (field.key === key && !isQuoted(analysis, field.start, field.end)) nameUses.set(field.start, field)
+    }
+    for (const name of [greetingField ? undefined : greetingName(analysis, prepared), meta.readerName]) {
+      if (!name) continue
+      // A full name is counted by its first name ("Ana Ruiz" is written "Ana").
+      const [first] = nameWords(name, prepared, false)
+      for (const use of findName(analysis, first ? [first] : [], fields)) nameUses.set(use.start, use)
+    }
+    const nameAllowed = options.nameUses + extra
+    flag([...nameUses.values()], nameAllowed, (use, n) => {
+      const written = analysis.text.slice(use.start, use.end)
+      return `\`${written}\` comes back a ${ordinal(n)} time in a ${length}-word draft (${nameAllowed} read as natural): repeating the reader's name is a mail-merge tell; name them once, then write \`${analysis.lang === 'fr' ? 'vous' : 'you'}\``
+    })
+
+    // The reader's company: the campaign file's, company merge fields, or "your team at X".
+    // A company field also found in the sign-off ("L'équipe [Entreprise]") is the writer's company.
+    const writers = new Set<string>()
+    const {sentences} = analysis
+    const from = Math.min(analysis.closingSentence, sentences.length - 1)
+    for (let s = Math.max(from, 0); s < Math.min(from + 4, sentences.length); s++) {
+      const sentence = sentences[s]
+      if (/^P\.?\s?S\b/i.test(analysis.text.slice(sentence.start, sentence.start + 4))) break // a P.S. is body again
+      // A signature line is short and is no sentence: "L'équipe [Entreprise]", not "Would it help [Company]?".
+      if (sentence.words.length > 5 || /[.?!…]\s*$/.test(analysis.text.slice(sentence.start, sentence.end))) continue
+      for (const field of fields) if (field.start >= sentence.start && field.end <= sentence.end) writers.add(field.key)
+    }
+    const companyUses = new Map<number, Use>()
+    for (const field of fields) {
+      if (prepared.companyFields.has(field.key) && !writers.has(field.key) && !isQuoted(analysis, field.start, field.end)) companyUses.set(field.start, field)
+    }
+    const company = meta.company ? nameWords(meta.company, prepared, true) : cuedCompany(analysis, prepared, fields)
+    if (company) for (const use of findName(analysis, company, fields)) companyUses.set(use.start, use)
+    const companyAllowed = options.companyUses + extra
+    flag([...companyUses.values()], companyAllowed, (use, n) => {
+      const written = analysis.text.slice(use.start, use.end)
+      return `\`${written}\` is named a ${ordinal(n)} time in a ${length}-word draft (${companyAllowed} read as natural): a company name on repeat reads like a mail merge; say \`${analysis.lang === 'fr' ? 'votre équipe' : 'your team'}\` or \`${analysis.lang === 'fr' ? 'chez vous' : 'you'}\` instead`
+    })
+  }
+})

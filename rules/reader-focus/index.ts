@@ -1,0 +1,193 @@
+import {createRequire} from 'node:module'
+import {defineRule} from '../../src/rule.js'
+import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
+import {draftFields, fieldAt, type Field} from '../../src/text/fields.js'
+import {foldWord} from '../../src/text/normalize.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+interface Data {
+  /** Words pointing at the writer: je, nous, notre; I, we, our. */
+  writer: string[]
+  /** Words pointing at the reader: vous, votre, tu; you, your. */
+  reader: string[]
+  /** Forms that, not written in lower case ("US"), may not be pronouns: compromise decides. */
+  ambiguous: string[]
+  /** Count the parts of hyphenated words ("avez-vous", "dites-moi"). */
+  splitHyphens: boolean
+  /** Hyphenated words whose parts are not pronouns ("rendez-vous"). */
+  notHyphenated: string[]
+  /** A form right after one of these words is not a pronoun ("le ton"). */
+  notAfter: Record<string, string[]>
+}
+
+interface Options extends Record<string, unknown> {
+  /** Reported only when the body has at least this many writer-centred words. */
+  minWriter: number
+  /** ...and at least `ratio` times as many as reader-centred ones. */
+  ratio: number
+}
+
+type Side = 'writer' | 'reader'
+
+interface Prepared {
+  sides: Map<string, Side>
+  ambiguous: Set<string>
+  splitHyphens: boolean
+  notHyphenated: Set<string>
+  notAfter: Map<string, Set<string>>
+}
+
+const cache = new WeakMap<Data, Prepared>()
+
+function prepare(data: Data): Prepared {
+  let prepared = cache.get(data)
+  if (!prepared) {
+    const sides = new Map<string, Side>()
+    for (const word of data.writer) sides.set(foldWord(word), 'writer')
+    for (const word of data.reader) sides.set(foldWord(word), 'reader')
+    prepared = {
+      sides,
+      ambiguous: new Set(data.ambiguous.map(foldWord)),
+      splitHyphens: data.splitHyphens,
+      notHyphenated: new Set(data.notHyphenated.map(foldWord)),
+      notAfter: new Map(Object.entries(data.notAfter).map(([word, before]) => [foldWord(word), new Set(before.map(foldWord))]))
+    }
+    cache.set(data, prepared)
+  }
+  return prepared
+}
+
+// Lists are prepared once, when the module loads.
+prepare(en)
+prepare(fr)
+
+/**
+ * compromise (English part-of-speech tags) takes most of a second to load
+ * and a few milliseconds a sentence: it is loaded on first need, and only
+ * asked about sentences holding an ambiguous form ("US"). A typical draft
+ * never calls it. `taggerCalls` counts the sentences it tagged (for tests).
+ */
+type Tagger = (text: string) => {json(options: {offset: boolean}): Array<{terms: Array<{tags: string[]; offset: {start: number}}>}>}
+let tagger: Tagger | undefined
+export const taggerStats = {sentences: 0}
+
+function pronounOffsets(text: string): Set<number> {
+  tagger ??= createRequire(import.meta.url)('compromise') as Tagger
+  taggerStats.sentences += 1
+  const offsets = new Set<number>()
+  for (const sentence of tagger(text).json({offset: true})) {
+    for (const term of sentence.terms) if (term.tags.includes('Pronoun')) offsets.add(term.offset.start)
+  }
+  return offsets
+}
+
+interface Tally {
+  writer: number
+  reader: number
+}
+
+/** Counts one sentence's writer and reader words (merge fields and quotations left out). */
+function tally(analysis: Analysis, sentence: Sentence, prepared: Prepared, fields: Field[]): Tally {
+  const {tokens, text} = analysis
+  const result: Tally = {writer: 0, reader: 0}
+  let pronouns: Set<number> | undefined
+  let previous = ''
+  for (const index of sentence.words) {
+    const token = tokens[index]
+    const before = previous
+    previous = token.fold
+    if (fieldAt(fields, token.start) || isQuoted(analysis, token.start, token.end)) continue
+    const hyphenated = prepared.splitHyphens && token.fold.includes('-') && !prepared.notHyphenated.has(token.fold)
+    for (const part of hyphenated ? token.fold.split('-') : [token.fold]) {
+      const side = prepared.sides.get(part)
+      if (!side) continue
+      if (!hyphenated && prepared.notAfter.get(part)?.has(before)) continue
+      if (prepared.ambiguous.has(part) && token.value !== token.value.toLowerCase()) {
+        pronouns ??= pronounOffsets(text.slice(sentence.start, sentence.end))
+        if (!pronouns.has(token.start - sentence.start)) continue
+      }
+      result[side] += 1
+    }
+  }
+  return result
+}
+
+export default defineRule({
+  id: 'reader-focus',
+  summary: 'Writer-centred words (je, nous, notre; I, we, our) far outweigh reader-centred ones (vous, votre; you, your)',
+  rationale:
+    'Count the pronouns of a draft and you know who it is about. A reader skims for themselves: "you", "your team", what they said. ' +
+    'When "I", "we" and "our" come back three times for every "you", the draft is a brochure with a greeting on top. ' +
+    'Keep what you have to say, and turn the sentences around: "We built a tool that cuts onboarding time" becomes "Your new reps could be selling in their second week". ' +
+    'The rule counts the body only (not the subject, greeting or sign-off), leaves out merge fields ("[Your Name]") and quotations, and reads "nous" in "vous nous avez" as the writer. ' +
+    'In English, "US" is asked of a part-of-speech tagger so the country does not count as "us". ' +
+    'It reports once, on the sentence most about the writer (most writer words beyond reader words), with both counts in the message; ' +
+    'by default when there are at least 5 writer words and at least twice as many as reader words (options minWriter and ratio).',
+  category: 'focus',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 10,
+  options: {minWriter: 5, ratio: 2} as Options,
+  data: {en: en as Data, fr: fr as Data} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        "Hi Ana,\n\nI'm Sam and I run a small studio. We design menus and we print them. My team and I would love to work with you.",
+        'Hello Tom,\n\nWe built our platform because we saw our own reps struggle. Our clients love it and we are growing fast. Can I show you?',
+        'Hi Lea, my name is Jo. I help my clients grow. I think I could help. Let me know.'
+      ],
+      good: [
+        'Hi Ana,\n\nYour menus in Lyon are lovely. Thanks for sending the photos. Would you like me to print a test run for your team?',
+        'Hello Tom,\n\nThanks for your talk on onboarding. Your point about the first week stayed with me. How do you measure it?',
+        'Hi Lea,\n\nWe sell in the US and the UK, and your shop ships to both. Thanks for the catalogue you sent.'
+      ]
+    },
+    fr: {
+      bad: [
+        "Bonjour Marie,\n\nJe suis Paul et je dirige une petite agence. Nous faisons des sites et nous les hébergeons. Mon équipe et moi serions ravis de travailler avec vous.",
+        'Bonjour Luc,\n\nNotre plateforme est née de notre expérience : nos clients nous adorent et nous grandissons vite. Je peux vous la montrer ?',
+        "Bonjour Léa, je m'appelle Jo. J'aide mes clients à grandir. Je pense que je peux aider. Dites-moi."
+      ],
+      good: [
+        'Bonjour Marie,\n\nVos menus sont superbes. Merci pour les photos. Voulez-vous que je vous imprime un essai pour votre équipe ?',
+        'Bonjour Luc,\n\nMerci pour votre conférence sur l’intégration. Votre remarque sur la première semaine m’a marqué. Comment la mesurez-vous ?',
+        'Bonjour Léa,\n\nMerci pour votre message : vous nous avez bien aidés, et votre équipe aussi. Votre rendez-vous de mardi tient toujours ?'
+      ]
+    }
+  },
+  check({analysis, data, options, lang, report}) {
+    const {sentences} = analysis
+    const body = analysis.bodySentence
+    const end = analysis.closingSentence
+    if (body >= end) return
+    const prepared = prepare(data)
+    const fields = draftFields(analysis)
+    let writer = 0
+    let reader = 0
+    // The sentence most about the writer: most writer words beyond reader words, the first on a tie.
+    let worst = -1
+    let worstScore = -Infinity
+    for (let s = body; s < end; s++) {
+      const counts = tally(analysis, sentences[s], prepared, fields)
+      writer += counts.writer
+      reader += counts.reader
+      if (counts.writer > 0 && counts.writer - counts.reader > worstScore) {
+        worst = s
+        worstScore = counts.writer - counts.reader
+      }
+    }
+    if (worst === -1 || writer < options.minWriter || writer < options.ratio * reader) return
+    const sentence = sentences[worst]
+    const me = lang === 'fr' ? 'je, nous, notre…' : 'I, we, our…'
+    const you = lang === 'fr' ? 'vous, votre…' : 'you, your…'
+    const ratio = reader === 0 ? `${writer} to 0` : `${writer} to ${reader} (${(writer / reader).toFixed(1)}:1)`
+    report({
+      start: sentence.start,
+      end: sentence.end,
+      message: `Writer-centred words (${me}) outnumber reader-centred ones (${you}) ${ratio}; this is the most writer-centred sentence: turn it and a few others around the reader (${lang === 'fr' ? '`vous`' : '`you`'}, their team, what they said)`,
+      expected: []
+    })
+  }
+})

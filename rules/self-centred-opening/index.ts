@@ -1,0 +1,246 @@
+import {defineRule} from '../../src/rule.js'
+import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
+import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
+import {foldWord} from '../../src/text/normalize.js'
+import {compilePhrases, type Match, type PhraseMatcher} from '../../src/text/phrases.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+interface Tic {
+  pattern: string
+  /** What to write instead ("je"). */
+  fix: string
+  /** Only at the start of a sentence: "Me, I think" is the tic, "email me, I reply" is not. */
+  sentenceStart?: boolean
+}
+
+interface Data {
+  /** How a first sentence opens on the writer ("je suis", "our *", "at * we"). */
+  openers: string[]
+  /** Starts that are not about the writer: shared ("we met", "notre échange") or courtesy ("I hope", "je vous remercie"). */
+  notWriter: string[]
+  /** Merge fields standing for the writer ("[Your Company]", "[Votre entreprise]"). */
+  writerFields: string[]
+  /** The "moi je" tic, anywhere. */
+  tic: Tic[]
+  /** A sentence whose first word is one of these opens on the writer. */
+  starters: string[]
+  /** One of these may come before the opener or starter ("And we…", "Alors je…"). */
+  skipFirst: string[]
+  /** An opener starting with one of these ("at", "chez") needs a name or a merge field after it. */
+  placeWords: string[]
+}
+
+interface Options extends Record<string, unknown> {
+  /** The share rule needs at least this many body sentences (greeting and sign-off excluded). */
+  minSentences: number
+  /** Reported when more than this share of the body's sentences open on the writer ("most": 0.5). */
+  share: number
+}
+
+interface Prepared {
+  openers: PhraseMatcher<string>
+  notWriter: PhraseMatcher<string>
+  writerFields: Set<string>
+  tic: PhraseMatcher<Tic>
+  starters: Set<string>
+  skip: Set<string>
+  place: Set<string>
+}
+
+const cache = new WeakMap<Data, Prepared>()
+
+function prepare(data: Data, lang: Lang): Prepared {
+  let prepared = cache.get(data)
+  if (!prepared) {
+    prepared = {
+      openers: compilePhrases(data.openers, lang),
+      notWriter: compilePhrases(data.notWriter, lang),
+      writerFields: new Set(data.writerFields.map((field) => fieldKey(`[${field}]`))),
+      tic: compilePhrases(data.tic, lang, (tic) => tic.pattern),
+      starters: new Set(data.starters.map(foldWord)),
+      skip: new Set(data.skipFirst.map(foldWord)),
+      place: new Set(data.placeWords.map(foldWord))
+    }
+    cache.set(data, prepared)
+  }
+  return prepared
+}
+
+// Patterns are compiled once, when the module loads.
+prepare(en, 'en')
+prepare(fr, 'fr')
+
+/** Where a sentence really starts: its first word, or the second after "and", "alors"... */
+function leadWord(analysis: Analysis, sentence: Sentence, skip: Set<string>): number {
+  const {words} = sentence
+  return words.length > 1 && skip.has(analysis.tokens[words[0]].fold) ? 1 : 0
+}
+
+/** "At Acme, we": the word after "at" / "chez" must be a name (capitalised) or a merge field. */
+function placeOk(analysis: Analysis, match: Match<unknown>, place: Set<string>, fields: Field[]): boolean {
+  const {tokens} = analysis
+  if (!place.has(tokens[match.first].fold)) return true
+  const sentence = analysis.sentences[tokens[match.first].sentence]
+  const next = sentence.words.find((w) => w > match.first)
+  if (next === undefined) return false
+  return fieldAt(fields, tokens[next].start) !== undefined || /^\p{Lu}/u.test(tokens[next].value)
+}
+
+/** Keeps an elided "J'" with its word, so the excerpt reads "J'ai". */
+function openingSpan(analysis: Analysis, sentence: Sentence, index: number): [number, number] {
+  const token = analysis.tokens[sentence.words[index]]
+  const next = sentence.words[index + 1]
+  if (token.norm.endsWith("'") && next !== undefined) return [token.start, analysis.tokens[next].end]
+  return [token.start, token.end]
+}
+
+function sameCase(fix: string, written: string): string {
+  return /^\p{Lu}/u.test(written) ? fix.charAt(0).toUpperCase() + fix.slice(1) : fix
+}
+
+export default defineRule({
+  id: 'self-centred-opening',
+  summary: 'The draft or most of its sentences open on the writer: "Moi je", "Je suis", "Nous sommes", "I am", "We are", "Our company"',
+  rationale:
+    'The first words after the greeting are the only ones a busy reader is sure to see, and in the preview they decide whether the rest gets read. ' +
+    'Spend them on the writer ("I am…", "Notre société…", "Chez X, nous…") and the reader learns only that this is a pitch. ' +
+    'Open on them instead: something you noticed about their work, why you write to them now; who you are fits in one line after that. ' +
+    'The same holds for the whole draft: when most sentences start with I, we or our, the message is about the sender. ' +
+    'And "moi je" says "me" twice before saying anything: before being empathetic, be courteous. ' +
+    'The rule reports the opening words of the first sentence when they are about the writer, every "moi je" / "Me, I", and, once, ' +
+    'a draft where more than half the body sentences (at least 3; greeting and sign-off left out) open on the writer.',
+  category: 'focus',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 12,
+  options: {minSentences: 3, share: 0.5} as Options,
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        'Me, I think empathy and the human touch are at the heart of what we do. Empathy is in our DNA. Please call me back.',
+        'Hi John, I am the founder of Brightdesk, a platform for sales teams.',
+        'Hello Sam,\n\nOur company builds onboarding tools for support teams.\n\nWould a call help?',
+        'Hi Ana,\n\nThanks for the reply. I run a small studio. We design menus. We print them too. We deliver in Lyon. My rates are low.'
+      ],
+      good: [
+        'Hi John,\n\nYour post on ramping new reps in two weeks was the clearest I have read. Thanks for writing it.',
+        'Hello Sam,\n\nCongratulations on the Lyon office. How are you hiring for it?',
+        'Hi Ana, thanks for the menu photos. I loved the chalk drawings. Your team clearly cares about them.'
+      ]
+    },
+    fr: {
+      bad: [
+        "Moi je pense que l'empathie et l'humain sont au cœur de notre démarche. L'empathie, c'est notre ADN. Merci de me rappeler.",
+        'Bonjour Marie,\n\nJe suis consultant en recrutement depuis dix ans.',
+        'Bonjour Paul, chez Brightdesk, nous aidons les équipes commerciales à mieux recruter.',
+        "Bonjour Léa,\n\nMerci pour votre message. Nous sommes une petite agence. Nous faisons des sites. J'ai dix ans de métier. Notre équipe est à Lyon."
+      ],
+      good: [
+        'Bonjour Marie,\n\nVotre article sur le recrutement des commerciaux à Lyon m’a appris beaucoup, merci.',
+        'Bonjour Paul,\n\nFélicitations pour l’ouverture de votre bureau à Nantes. Comment recrutez-vous ?',
+        "Bonjour Léa, merci pour les photos du chantier. J'ai aimé le parquet. Votre équipe en prend soin."
+      ]
+    }
+  },
+  // Config `words` edits the openers: `add` patterns ("je représente"), `remove` listed ones ("we *").
+  extend(data, add, remove) {
+    const removed = new Set(remove.map(foldWord))
+    const openers = data.openers.filter((pattern) => !removed.has(foldWord(pattern)))
+    for (const pattern of add) if (!removed.has(foldWord(pattern)) && !openers.some((item) => foldWord(item) === foldWord(pattern))) openers.push(pattern)
+    return {...data, openers}
+  },
+  check({analysis, data, lang, options, report}) {
+    const {sentences, tokens, text} = analysis
+    const body = analysis.bodySentence
+    const end = analysis.closingSentence
+    if (body >= end) return
+    const prepared = prepare(data, lang)
+    const fields = draftFields(analysis)
+    const reported: Array<[number, number]> = []
+    const overlaps = (start: number, stop: number) => reported.some(([from, to]) => start < to && stop > from)
+    const notWriter = new Set(prepared.notWriter.find(analysis, body, end).map((match) => match.first))
+
+    /** The opening words of sentence `s` when it opens on the writer: a starter word or a writer merge field. */
+    const writerStart = (s: number): [number, number] | undefined => {
+      const sentence = sentences[s]
+      const index = leadWord(analysis, sentence, prepared.skip)
+      const lead = sentence.words[index]
+      if (notWriter.has(lead)) return undefined
+      const field = fieldAt(fields, tokens[lead].start)
+      if (field) return prepared.writerFields.has(field.key) ? [field.start, field.end] : undefined
+      return prepared.starters.has(tokens[lead].fold) ? openingSpan(analysis, sentence, index) : undefined
+    }
+
+    const tics = prepared.tic.find(analysis, body, end).filter((match) => {
+      if (isQuoted(analysis, match.start, match.end)) return false
+      if (!match.entry.sentenceStart) return true
+      const sentence = sentences[tokens[match.first].sentence]
+      return sentence.words[leadWord(analysis, sentence, prepared.skip)] === match.first
+    })
+
+    // 1. The first sentence of the body opens on the writer.
+    const first = sentences[body]
+    const lead = first.words[leadWord(analysis, first, prepared.skip)]
+    let opener: {start: number; end: number} | undefined
+    if (!notWriter.has(lead)) {
+      const field = fieldAt(fields, tokens[lead].start)
+      if (field) {
+        if (prepared.writerFields.has(field.key)) opener = field
+      } else {
+        opener = prepared.openers
+          .find(analysis, body, body + 1)
+          .find((match) => match.first === lead && placeOk(analysis, match, prepared.place, fields) && !isQuoted(analysis, match.start, match.end))
+      }
+    }
+    if (opener) {
+      const written = text.slice(opener.start, opener.end)
+      const tic = tics.find((match) => match.start < opener.end && match.end > opener.start)
+      report({
+        start: opener.start,
+        end: opener.end,
+        message: `The draft opens on you (\`${written}\`): open on the reader instead (what you noticed about them, why you write to them now), then say who you are in one line`,
+        expected: tic ? [sameCase(tic.entry.fix, written)] : []
+      })
+      reported.push([opener.start, opener.end])
+    }
+
+    // 2. The "moi je" tic, anywhere in the body.
+    for (const match of tics) {
+      if (overlaps(match.start, match.end)) continue
+      const written = text.slice(match.start, match.end)
+      const fix = sameCase(match.entry.fix, written)
+      report({
+        start: match.start,
+        end: match.end,
+        message: `\`${written}\` says "me" twice before saying anything: write \`${fix}\`, or better, start the sentence from the reader`,
+        expected: [fix]
+      })
+      reported.push([match.start, match.end])
+    }
+
+    // 3. Most sentences of the body open on the writer.
+    let total = 0
+    const openings: Array<[number, number]> = []
+    for (let s = body; s < end; s++) {
+      let visible = 0
+      for (const w of sentences[s].words) if (!fieldAt(fields, tokens[w].start)) visible++
+      if (visible < 2) continue // "[Link]", "Thanks!": not a sentence that opens on anyone
+      total += 1
+      const span = writerStart(s)
+      if (span) openings.push(span)
+    }
+    if (total >= options.minSentences && openings.length > options.share * total) {
+      const [start, stop] = openings.find(([from, to]) => !overlaps(from, to)) ?? openings[0]
+      const reader = lang === 'fr' ? '`vous`' : '`you`'
+      report({
+        start,
+        end: stop,
+        message: `${openings.length} of ${total} sentences open on the writer: start some from the reader instead (${reader}, their work, something they said)`,
+        expected: []
+      })
+    }
+  }
+})

@@ -1,0 +1,103 @@
+import {describe, expect, it} from 'vitest'
+import {lintText} from '../../src/engine.js'
+import type {Finding, Lang} from '../../src/types.js'
+
+const ID = 'self-centred-opening'
+
+function findings(text: string, lang: Lang, options?: Record<string, unknown>): Finding[] {
+  const report = lintText(text, {lang, ruleOptions: options && {[ID]: options}})
+  const own = report.findings.filter((finding) => finding.rule === ID)
+  // Positions point at the words reported.
+  for (const finding of own) expect(text.slice(finding.offset, finding.endOffset)).toBe(finding.excerpt)
+  return own
+}
+
+/** [lang, draft, excerpt of the first finding, text the message must hold, suggestion] */
+const bad: Array<[Lang, string, string, string?, string?]> = [
+  ['fr', "Moi je pense que l'empathie et l'humain sont au cœur de notre démarche. L'empathie, c'est notre ADN. Merci de me rappeler.", 'Moi je', 'opens on you', 'Je'],
+  ['fr', 'Bonjour Marie,\n\nMoi, je travaille dans le conseil depuis dix ans.', 'Moi, je', 'opens on you', 'Je'],
+  ['fr', 'MOI JE PENSE QUE VOUS ALLEZ ADORER.', 'MOI JE', 'opens on you', 'Je'],
+  ['fr', 'Bonjour Marie, je suis consultant en recrutement à Lyon.', 'je suis', 'opens on you'],
+  ['fr', 'Bonjour Marie,\n\nJe m’appelle Paul et je vends des logiciels.', 'Je m’appelle', 'opens on you'],
+  ["fr", "Bonjour Marie,\n\nJ'accompagne les PME depuis dix ans.", "J'accompagne", 'opens on you'],
+  ['fr', 'Bonjour Marie,\n\nChez Brightdesk, nous aidons les PME à recruter.', 'Chez Brightdesk, nous', 'opens on you'],
+  ['fr', 'Bonjour Marie,\n\nNotre société conçoit des logiciels de paie.', 'Notre société', 'opens on you'],
+  ['fr', 'Bonjour [Prénom],\n\n[Votre entreprise] aide les PME à recruter.', '[Votre entreprise]', 'opens on you'],
+  ['fr', "Bonjour Luc,\n\nMerci pour votre retour. Pour ma part, moi j'ai toujours cru au terrain.", "moi j'", 'says "me" twice', "j'"],
+  ['fr', "Bonjour Léa,\n\nMerci pour votre message. J'ai fondé l'agence en 2010. Nous faisons des sites. Nous les hébergeons. Mon équipe est à Lyon.", "J'ai", '4 of 5 sentences'],
+  ['fr', 'Bonjour Léa,\n\nMerci pour votre message. J’ai vu le chantier. Je passe jeudi. Je vous appelle avant.', 'J’ai', '3 of 4 sentences'],
+  ['en', 'Me, I think empathy and the human touch are at the heart of what we do. Empathy is in our DNA. Please call me back.', 'Me, I', 'says "me" twice', 'I'],
+  ['en', 'Hi John, I am the founder of Brightdesk, a platform for sales teams.', 'I am', 'opens on you'],
+  ['en', 'Hi John,\n\nI’m Sam, from Brightdesk.', 'I’m', 'opens on you'],
+  ['en', 'HI JOHN,\n\nI AM SAM FROM BRIGHTDESK.', 'I AM', 'opens on you'],
+  ['en', 'Hello Sam,\n\nAt Brightdesk, we build onboarding tools.', 'At Brightdesk, we', 'opens on you'],
+  ['en', 'Hello Sam,\n\nMy name is Jo and I sell software.', 'My name is', 'opens on you'],
+  ['en', 'Hello Sam,\n\nWe booked 23 meetings for a team like yours.', 'We booked', 'opens on you'],
+  ['en', 'Hi {{first_name}},\n\n{{Your_Company}} helps teams ramp faster.', '{{Your_Company}}', 'opens on you'],
+  ['en', 'Hi Ana,\n\nThanks for the reply. I run a small studio. We design menus. We print them too. My rates are low.', 'I', '4 of 5 sentences']
+]
+
+const good: Array<[Lang, string]> = [
+  ['fr', "Bonjour Marie,\n\nVotre article sur le recrutement m'a appris beaucoup, merci."],
+  ['fr', "Bonjour Marie, j'ai lu votre article sur le recrutement : merci."],
+  ['fr', "Bonjour Marie,\n\nNotre échange de mardi m'a fait réfléchir. Merci pour votre temps."],
+  ['fr', 'Bonjour Marie,\n\nNous nous sommes croisés au salon de Lyon. Merci pour le café.'],
+  ['fr', 'Bonjour Marie,\n\nJe vous remercie pour votre accueil. Je vous souhaite une belle fin de semaine. Votre équipe a été formidable.'],
+  ['fr', 'Bonjour Marie,\n\nVous écriviez « moi je crois au terrain » : c’est très juste, merci.'],
+  ['fr', 'Bonjour Marie,\n\nChez vous, le recrutement va vite. Merci pour votre accueil.'],
+  ['fr', 'Bonjour Marie,\n\nMerci pour votre message. Je passe jeudi. Votre équipe sera là ? Le chantier avance bien.'],
+  ['en', 'Hi John,\n\nYour post on ramping new reps was the clearest I have read. Thanks.'],
+  ['en', 'Hi John, thanks for the intro to Sam.'],
+  ['en', 'Hello Sam,\n\nWe met at SaaStr last week. Thanks for the coffee.'],
+  ['en', 'Hi Sam,\n\nOur conversation on Tuesday stayed with me. Thank you for your time.'],
+  ['en', 'Hi Sam,\n\nI hope the launch went well. I loved the demo. Your team did great work. Thanks again.'],
+  ['en', 'Hi Sam, email me, I reply fast. Thanks for your note.'],
+  ['en', 'Hi Sam,\n\nAt the moment, your team is hiring fast. Congratulations on the launch.'],
+  ['en', 'Hi Sam,\n\nYou wrote "me, I never cold call" and it stuck with me. Thanks for that.']
+]
+
+describe(ID, () => {
+  for (const [lang, text, excerpt, message, fix] of bad) {
+    it(`fires on ${lang}: ${JSON.stringify(text.slice(0, 50))}`, () => {
+      const own = findings(text, lang)
+      expect(own.length).toBeGreaterThan(0)
+      expect(own[0].excerpt).toBe(excerpt)
+      if (message) expect(own.map((finding) => finding.message).join('\n')).toContain(message)
+      if (fix) expect(own[0].suggestions).toEqual([fix])
+      for (const finding of own) expect(finding.severity).toBe('warning')
+    })
+  }
+  for (const [lang, text] of good) {
+    it(`stays quiet on ${lang}: ${JSON.stringify(text.slice(0, 50))}`, () => {
+      expect(findings(text, lang)).toEqual([])
+    })
+  }
+
+  it('reports the opener and the share of writer sentences apart, at different words', () => {
+    const text = 'Bonjour Léa,\n\nNous sommes une agence. Nous faisons des sites. Je suis à Lyon. Votre projet ?'
+    const own = findings(text, 'fr')
+    expect(own.map((finding) => finding.excerpt)).toEqual(['Nous sommes', 'Nous'])
+    expect(own[1].offset).toBeGreaterThan(own[0].offset)
+    expect(own[1].message).toContain('3 of 4 sentences')
+  })
+
+  it('counts only body sentences: greeting and sign-off left out', () => {
+    const text = 'Hi Ana,\n\nThanks for the photos. I loved the menu. Your chef is great.\n\nBest,\nSam'
+    expect(findings(text, 'en')).toEqual([])
+  })
+
+  it('takes openers from the config: words add and remove', () => {
+    const text = 'Hello Sam,\n\nWe booked 23 meetings for a team like yours.'
+    expect(findings(text, 'en', {words: {en: {remove: ['we *']}}})).toEqual([])
+    const added = 'Bonjour Marie,\n\nJe représente une agence de Lyon.'
+    expect(findings(added, 'fr', {words: {fr: {remove: ['je dirige|fonde|gère|travaille|accompagne|représente']}}})).toEqual([])
+    expect(findings(added, 'fr', {words: {fr: {remove: ['je dirige|fonde|gère|travaille|accompagne|représente'], add: ['je représente']}}})[0].excerpt).toBe('Je représente')
+  })
+
+  it('needs minSentences sentences and more than `share` of them', () => {
+    const text = 'Bonjour Léa,\n\nMerci pour votre message. Je passe jeudi. Je vous appelle avant.'
+    expect(findings(text, 'fr').map((finding) => finding.message)[0]).toContain('2 of 3')
+    expect(findings(text, 'fr', {minSentences: 4})).toEqual([])
+    expect(findings(text, 'fr', {share: 0.7})).toEqual([])
+  })
+})
