@@ -3,14 +3,17 @@ import {Chalk} from 'chalk'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {rules} from '../rules/index.js'
 import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
+import {runDemo, type DemoFlags} from './demo.js'
 import {getRule, lintDraft, unknownRules} from './engine.js'
 import {expandPaths} from './files.js'
 import {draftsFromText, InputError, streamDrafts} from './readers/index.js'
 import {decodeText} from './readers/decode.js'
 import {githubReporter} from './reporters/github.js'
+import {htmlReporter} from './reporters/html.js'
 import {jsonReporter} from './reporters/json.js'
 import {prettyReporter} from './reporters/pretty.js'
 import {sarifReporter} from './reporters/sarif.js'
+import {renderExplain, renderRules, textWidth} from './reporters/terminal.js'
 import type {Reporter} from './reporters/types.js'
 import type {DraftReport, Lang, SeveritySetting, Summary} from './types.js'
 
@@ -26,7 +29,7 @@ export interface Io {
   cwd: string
 }
 
-const FORMATS = ['pretty', 'json', 'sarif', 'github'] as const
+const FORMATS = ['pretty', 'json', 'sarif', 'github', 'html'] as const
 type Format = (typeof FORMATS)[number]
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'warning', 'error']
 const weights = new Map(rules.map((rule) => [rule.id, rule.weight]))
@@ -107,7 +110,9 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
         ? sarifReporter({cwd: io.cwd})
         : flags.format === 'github'
           ? githubReporter({cwd: io.cwd})
-          : prettyReporter({color: level, weights, width: io.stdout.columns})
+          : flags.format === 'html'
+            ? htmlReporter({weights})
+            : prettyReporter({color: level, weights, width: io.stdout.columns})
   const chunks: string[] = []
   const emit = (text: string) => (toFile ? chunks.push(text) : io.stdout.write(text))
 
@@ -222,52 +227,14 @@ function listRules(format: string, io: Io, color: boolean): void {
   }
   if (format !== 'pretty') throw new UsageError(`unknown format '${format}' for rules (expected pretty or json)`)
   const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
-  const idWidth = Math.max(...rules.map((rule) => rule.id.length))
-  for (const rule of rules) {
-    const severity = rule.severity === 'error' ? c.red(rule.severity.padEnd(7)) : rule.severity === 'warning' ? c.yellow(rule.severity.padEnd(7)) : c.blue(rule.severity.padEnd(7))
-    io.stdout.write(`${c.bold(rule.id.padEnd(idWidth))}  ${rule.languages.join(',').padEnd(5)}  ${severity}  ${rule.summary}\n`)
-  }
+  io.stdout.write(renderRules(rules, c, textWidth(io.stdout.columns)))
 }
 
 function explain(id: string, io: Io, color: boolean): void {
   const rule = getRule(id)
   if (!rule) throw new UsageError(`unknown rule id '${id}' (run 'cluelint rules' for the list)`)
   const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
-  const width = Math.min(io.stdout.columns ?? 80, 100)
-  const out: string[] = [
-    `${c.bold(rule.id)}  ${c.dim(`${rule.category} · ${rule.languages.join(', ')} · default ${rule.severity} · weight ${rule.weight}`)}`,
-    '',
-    wrap(rule.summary, width),
-    '',
-    c.bold('Why'),
-    wrap(rule.rationale, width, '  '),
-    ''
-  ]
-  for (const lang of rule.languages) {
-    const examples = rule.examples[lang]
-    out.push(c.bold(lang === 'fr' ? 'Français' : 'English'))
-    for (const bad of examples.bad) out.push(`  ${c.red('✖ bad ')} ${indent(bad)}`)
-    for (const good of examples.good) out.push(`  ${c.green('✔ good')} ${indent(good)}`)
-    out.push('')
-  }
-  io.stdout.write(out.join('\n'))
-}
-
-function indent(text: string): string {
-  return text.replace(/\n/g, '\n         ')
-}
-
-function wrap(text: string, width: number, prefix = ''): string {
-  const lines: string[] = []
-  let line = ''
-  for (const word of text.split(/\s+/)) {
-    if (line && prefix.length + line.length + 1 + word.length > width) {
-      lines.push(prefix + line)
-      line = word
-    } else line = line ? `${line} ${word}` : word
-  }
-  if (line) lines.push(prefix + line)
-  return lines.join('\n')
+  io.stdout.write(renderExplain(rule, c, textWidth(io.stdout.columns)))
 }
 
 /** Runs the CLI; returns the exit code. The bin sets `process.exitCode` from it. */
@@ -312,6 +279,18 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .argument('<rule>', 'rule id')
     .option('--no-color', 'no colour')
     .action((id: string, flags: {color: boolean}) => explain(id, io, flags.color))
+
+  program
+    .command('demo')
+    .description('walk through the built-in fixtures: a bad draft, its rewrite, the scores and why (one pair per key press)')
+    .addOption(new Option('-l, --lang <lang>', 'only the pairs in this language').choices(['en', 'fr']))
+    .option('--all', 'print every pair at once (also when the input or output is not a terminal)')
+    .addOption(new Option('-f, --format <name>', 'pretty, or html: the whole demo as one page').choices(['pretty', 'html']).default('pretty'))
+    .option('-o, --output <file>', 'write the demo to a file instead of stdout')
+    .option('--no-color', 'no colour')
+    .action(async (flags: DemoFlags) => {
+      code = await runDemo(flags, io, colorLevel(flags.color, io.env, io.stdout.isTTY), weights)
+    })
 
   try {
     await program.parseAsync(argv)
