@@ -32,7 +32,7 @@ const css = String.raw`
 --error:#ff8fa6;--warning:#ffc861;--info:#8cc2ff;
 --grade-good:#56d364;--grade-mid:#ffc861;--grade-bad:#ff8f8f;--track:#2c333b}}
 *{box-sizing:border-box}
-html{font-size:clamp(17px,0.6vw + 13px,22px);-webkit-text-size-adjust:100%}
+html{font-size:clamp(17px,0.6vw + 13px,24px);-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Helvetica Neue",Arial,sans-serif}
 a{color:var(--accent)}
 :focus-visible{outline:3px solid var(--ring);outline-offset:2px}
@@ -88,7 +88,7 @@ tbody tr:hover{background:var(--panel)}
 .gauge use{fill:none;stroke-width:12}
 .gauge .num{font-size:30px;font-weight:750;fill:var(--fg);text-anchor:middle}
 .gauge .grade{font-size:15px;font-weight:700;fill:var(--c);text-anchor:middle}
-.draft-body{display:grid;grid-template-columns:minmax(0,1fr) minmax(14rem,22rem);gap:1.5rem;margin-top:1rem}
+.draft-body{display:grid;grid-template-columns:minmax(0,1fr) minmax(14rem,26rem);gap:1.5rem;margin-top:1rem;align-items:start}
 @media (max-width:60rem){.draft-body{grid-template-columns:1fr}}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.85;font-size:1.08rem;background:var(--panel);border-radius:8px;padding:1rem 1.2rem;margin:0}
 .nosource{color:var(--muted);font-style:italic}
