@@ -5,6 +5,9 @@ import readability from './readability/index.js'
 import selfCentredOpening from './self-centred-opening/index.js'
 import readerFocus from './reader-focus/index.js'
 import nameRepetition from './name-repetition/index.js'
+import missingThanks from './missing-thanks/index.js'
+import askWithoutThanks from './ask-without-thanks/index.js'
+import multipleAsks from './multiple-asks/index.js'
 
 /** Every rule cluelint knows, in the order `cluelint rules` lists them. */
-export const rules: ReadonlyArray<Rule<any, any>> = [selfCentredOpening, readerFocus, unfilledMergeField, nameRepetition, length, readability]
+export const rules: ReadonlyArray<Rule<any, any>> = [missingThanks, selfCentredOpening, readerFocus, unfilledMergeField, nameRepetition, askWithoutThanks, length, readability, multipleAsks]

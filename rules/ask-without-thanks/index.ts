@@ -1,0 +1,77 @@
+import {defineRule} from '../../src/rule.js'
+import {courtesy, mainAsk, quote} from '../../src/text/courtesy.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+interface Data {
+  /** A specific thank-you, quoted in messages. */
+  example: string
+}
+
+export default defineRule<Data, Record<string, never>>({
+  id: 'ask-without-thanks',
+  summary: 'A request (a meeting, a call, a link, a share, "merci de + infinitive") with no thanks and nothing offered to the reader.',
+  rationale:
+    'An ask with no thanks and nothing given is the transactional reflex the reader smells at once: the message exists only to take. ' +
+    'Give before you ask (an answer to their question, the deck or checklist they can use, an introduction, a specific observation about their work) or thank them for something they already gave; then ask. ' +
+    'Thanks in advance ("merci d\'avance", "thanks in advance") and a bare "Thanks," sign-off do not count: they thank for the ask itself. ' +
+    '"Merci de me rappeler" (merci de + infinitive) is an order, not thanks: ask with a question ("Pourriez-vous me rappeler ?") and thank for something real. ' +
+    'An ask is a request for an action: a question to the reader ("Would you be open to a call?", "Seriez-vous disponible… ?"), an imperative ("Book a call", "Réservez un créneau"), could you / please / pourriez-vous / merci de…, or a calendar link.',
+  category: 'courtesy',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 20,
+  options: {},
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        'Hi Sam, could you add a link to my book on your resources page?',
+        'Book a call here: calendly.com/alex/30',
+        'Hi Sam, can you share this post with your team? Thanks in advance.',
+        'Hi Sam, would you be open to a call next week?\n\nThanks,\nAlex'
+      ],
+      good: [
+        'Thanks for the chat yesterday. Here is the deck I promised. Could you forward it to Sam?',
+        'Hi Sam, you asked how we onboard reps: the checklist is below. Would Tuesday work to go through it?',
+        'Thank you for the intro to Maya. Could you tell me the best time to call her?'
+      ]
+    },
+    fr: {
+      bad: [
+        'Bonjour, pourriez-vous ajouter le lien vers mon livre sur la page ? Cordialement',
+        'Bonjour Marie, merci de partager ce post avec votre équipe.',
+        'Réservez un créneau ici : calendly.com/alex/30',
+        "Bonjour Marie, seriez-vous disponible mardi pour un appel ? Merci d'avance."
+      ],
+      good: [
+        "Merci pour l'échange d'hier. Voici le guide promis. Pourriez-vous le transmettre à Paul ?",
+        "Bonjour Marie, vous m'aviez demandé nos chiffres de rétention : les voici. Un appel mardi pour en parler ?",
+        'Merci pour votre recommandation auprès de Paul. Auriez-vous son numéro ?'
+      ]
+    }
+  },
+  check({analysis, data, report}) {
+    const found = courtesy(analysis)
+    if (found.asks.length === 0 || found.thanked || found.offers.length > 0) return
+    // The ask itself, not a "Let me know" backing it up.
+    const ask = mainAsk(found.asks)!
+    const weak = found.gratitude[0]
+    const excerpt = quote(analysis, ask)
+    const give = 'give something first (an answer to their question, a resource, an introduction, a specific observation about their work)'
+    let message: string
+    if (ask.kind === 'polite-order') {
+      message = `\`${excerpt}\` is an order, not thanks, and nothing is given in return: ask with a question, ${give}, or thank the reader for something specific, e.g. "${data.example}"`
+    } else if (weak) {
+      message = `Ask with nothing given and only weak thanks (\`${quote(analysis, weak)}\` thanks for the ask itself): \`${excerpt}\`. ${capitalize(give)}, or thank the reader for something they already gave, e.g. "${data.example}"`
+    } else {
+      message = `Ask with no thanks and nothing given: \`${excerpt}\`. ${capitalize(give)}, or thank the reader for something they already gave, e.g. "${data.example}"`
+    }
+    report({start: ask.start, end: ask.end, message, expected: ask.rewrite ? [ask.rewrite] : []})
+  }
+})
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

@@ -1,0 +1,132 @@
+import {defineRule} from '../../src/rule.js'
+import type {Analysis} from '../../src/text/analysis.js'
+import {courtesy, quote} from '../../src/text/courtesy.js'
+import {foldWord} from '../../src/text/normalize.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+interface Data {
+  /** A question opening on one of these offers an alternative to the one before ("Or Thursday?"): the same ask. */
+  alternatives: string[]
+}
+
+/** One thing the draft asks of the reader's attention: an ask, or a question. */
+export interface Competitor {
+  start: number
+  end: number
+  /** Index into the courtesy units (sentences with hard-wrapped lines joined). */
+  unit: number
+  kind: 'ask' | 'rhetorical' | 'question'
+}
+
+const alternatives = new WeakMap<Data, string[][]>()
+function alternativesOf(data: Data): string[][] {
+  let list = alternatives.get(data)
+  if (!list) alternatives.set(data, (list = data.alternatives.map((entry) => entry.split(/\s+/).map(foldWord))))
+  return list
+}
+
+/**
+ * The asks and questions competing in a draft, one per sentence. Not counted
+ * again: a reply prompt or booking link right after an ask ("Would you be
+ * open to a call? Book here: calendly.com/…", "… Let me know."), a wish next
+ * to the question that makes it ("I'd love to hear how you did it. Open to a
+ * call?"), and an alternative or follow-on ("Tuesday at 10? Or Thursday?",
+ * "Have you tried X? If so, what stopped you?").
+ */
+export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
+  const found = courtesy(analysis)
+  const byUnit = new Map<number, Competitor & {follow: boolean; soft: boolean}>()
+  for (const ask of found.asks) byUnit.set(ask.unit, {start: ask.start, end: ask.end, unit: ask.unit, kind: 'ask', follow: ask.follow, soft: ask.soft})
+  for (const question of found.questions) {
+    if (byUnit.has(question.unit)) continue
+    const kind = question.kind === 'rhetorical' ? 'rhetorical' : question.kind === 'ask' ? 'ask' : 'question'
+    byUnit.set(question.unit, {start: question.start, end: question.end, unit: question.unit, kind, follow: false, soft: false})
+  }
+  const items: Array<Competitor & {follow: boolean; soft: boolean}> = []
+  for (const u of [...byUnit.keys()].sort((a, b) => a - b)) {
+    const item = byUnit.get(u)!
+    const previous = items[items.length - 1]
+    if (previous) {
+      // How far apart, not counting list items in between ("I propose an audit:\n- …\n- …\nInterested?").
+      let gap = 1
+      for (let between = previous.unit + 1; between < u; between++) if (!found.units[between].listItem) gap++
+      if (gap === 1 && found.units[u].question && startsWithAny(analysis, found.units[u].words, alternativesOf(data))) continue
+      if (previous.kind !== 'rhetorical' && gap <= 2 && (item.follow || item.soft || previous.soft)) {
+        // One ask said twice: keep the firmer of the two.
+        if (previous.soft && !item.soft) items[items.length - 1] = {...item, soft: false}
+        continue
+      }
+    }
+    items.push(item)
+  }
+  return items.map(({start, end, unit, kind}) => ({start, end, unit, kind}))
+}
+
+function startsWithAny(analysis: Analysis, words: number[], phrases: string[][]): boolean {
+  return phrases.some((phrase) => phrase.every((word, index) => analysis.tokens[words[index]]?.fold === word))
+}
+
+export default defineRule<Data, Record<string, never>>({
+  id: 'multiple-asks',
+  summary: 'Several requests or questions competing in one draft instead of one clear ask.',
+  rationale:
+    'A reader gives a cold message a few seconds and answers at most one thing. Two asks split that attention; three make the message homework, and the easy answer is none. ' +
+    'Keep the one ask that matters (a call, a reply, an introduction), make it easy to say yes to, and cut or merge the rest. ' +
+    'Counted: each sentence that asks for an action or asks the reader a question. A rhetorical opener ("Ever wondered why…?", "Et si… ?") counts too: it asks for the reader\'s attention before your real ask, and a statement does the job better. ' +
+    'Not counted again: a reply prompt or booking link backing up the ask just before it ("Book here: …", "Let me know"), an alternative ("Or Thursday?"), and phatic questions ("How are you?", which canned-personalization handles). ' +
+    'Two competing asks are a warning; from three on, the message says the draft has become a questionnaire.',
+  category: 'focus',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 8,
+  options: {},
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        'Could you share the deck with your team? Also, would you be open to a call on Tuesday?',
+        'Ever wondered why reps quit? Would you be open to a call?',
+        'Can you intro me to Maya? Could you also share the report? And are you free Friday?'
+      ],
+      good: [
+        'Thanks for the reply, Sam. Would Tuesday at 10 work for a call?',
+        'Would you be open to a call? If so, pick a slot here: calendly.com/alex/30',
+        'Thanks for the intro. Here is the deck. Could you forward it to Maya?'
+      ]
+    },
+    fr: {
+      bad: [
+        'Pourriez-vous partager le guide ? Seriez-vous disponible mardi pour un appel ?',
+        'Et si vos commerciaux restaient deux fois plus longtemps ? Seriez-vous disponible pour un appel ?',
+        'Pouvez-vous me présenter à Paul ? Auriez-vous aussi le rapport ? Et êtes-vous libre vendredi ?'
+      ],
+      good: [
+        'Merci pour votre retour, Marie. Seriez-vous disponible mardi à 10 h ?',
+        'Seriez-vous disponible pour un appel ? Si oui, réservez un créneau ici : calendly.com/alex/30',
+        'Merci pour la mise en relation. Voici le guide. Pourriez-vous le transmettre à Paul ?'
+      ]
+    }
+  },
+  check({analysis, data, report}) {
+    const items = competingAsks(analysis, data)
+    if (items.length < 2) return
+    const first = items[0]
+    const total = items.length
+    items.slice(1).forEach((item, index) => {
+      const excerpt = quote(analysis, item)
+      let message: string
+      if (item.kind === 'rhetorical') {
+        message = `Rhetorical question \`${excerpt}\` competes with your ask for the reader's attention: make it a statement`
+      } else if (total === 2 && first.kind === 'rhetorical') {
+        message = `The opening question \`${quote(analysis, first)}\` competes with this ask: turn the opening question into a statement and keep this one clear ask`
+      } else if (total === 2) {
+        message = `Second ask competing with \`${quote(analysis, first)}\`: keep the one that matters, cut or merge the other`
+      } else {
+        message = `${total} asks and questions compete in this draft (this is #${index + 2}): a reader asked ${total} things answers none; keep one clear ask and cut the rest`
+      }
+      report({start: item.start, end: item.end, message, expected: []})
+    })
+  }
+})

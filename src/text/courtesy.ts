@@ -1,0 +1,660 @@
+import type {Lang} from '../types.js'
+import {isQuoted, type Analysis, type Sentence} from './analysis.js'
+import en from './data/courtesy.en.json' with {type: 'json'}
+import fr from './data/courtesy.fr.json' with {type: 'json'}
+import {foldWord} from './normalize.js'
+import {compilePhrases, type Match, type PhraseMatcher} from './phrases.js'
+import {draftFields, fieldAt, type Field} from './fields.js'
+
+/**
+ * Courtesy, as the rules missing-thanks, ask-without-thanks and
+ * multiple-asks read it: what the draft thanks the reader for, what it asks
+ * of them, what it gives them, and what it says they already gave.
+ *
+ * Everything is data (`data/courtesy.<lang>.json`, phrase syntax of
+ * `phrases.ts`); the code only holds what a list cannot say:
+ *
+ * - "Merci de + infinitive" is a polite order ("Merci de me rappeler"), not
+ *   thanks; "Merci de votre aide", "Merci de m'avoir reçu" (past infinitive)
+ *   and a few verbs of an ongoing state ("Merci de faire partie de…", "Merci
+ *   de nous faire confiance") are thanks.
+ * - Thanks for what the reader has not given yet ("merci d'avance", "thanks
+ *   in advance", "I'd be grateful if you could") is *weak*, and so is a bare
+ *   "Thanks," / "Merci !" as the sign-off: it names nothing, and after an ask
+ *   it reads as thanks in advance.
+ * - Imperatives ("Book a call", "Réservez un créneau") only count at the start
+ *   of a clause, so "Shared your post" or "the booking" are not asks.
+ * - Questions: a question to the reader is an ask (it asks for a reply);
+ *   rhetorical openers ("Ever wondered why…?", "Et si…?") and phatic ones
+ *   ("How are you?") are not asks, but rhetorical ones still compete for
+ *   attention (see multiple-asks).
+ *
+ * The result is computed once per draft and cached on the analysis object.
+ */
+
+export interface Span {
+  /** Offsets into `analysis.text`. */
+  start: number
+  end: number
+  /** Index into `analysis.sentences` (for a sentence wrapped over several lines, its first line). */
+  sentence: number
+}
+
+/**
+ * A sentence as the writer meant it. The analysis cuts sentences at line
+ * breaks; a hard-wrapped sentence ("Would it be worth a call to see if\ncould
+ * work for you?") is one unit: a line with no end punctuation, followed by a
+ * line starting in lower case.
+ */
+export interface Unit {
+  start: number
+  end: number
+  /** First and last index into `analysis.sentences`. */
+  head: number
+  tail: number
+  /** Its word token indices, in order. */
+  words: number[]
+  question: boolean
+  /** Starts with a bullet or a number ("- ", "• ", "2. "): an item of a list. */
+  listItem: boolean
+}
+
+export type GratitudeReason = 'thanks' | 'in-advance' | 'conditional' | 'sign-off'
+
+export interface Gratitude extends Span {
+  /** Weak: thanks in advance, conditional ("I'd be grateful if"), a bare sign-off. */
+  strength: 'strong' | 'weak'
+  reason: GratitudeReason
+}
+
+export type AskKind = 'polite-order' | 'request' | 'imperative' | 'booking' | 'question'
+
+export interface Ask extends Span {
+  kind: AskKind
+  /** Index into `Courtesy.units`. */
+  unit: number
+  /** Where the ask starts (its first trigger words); `end` is the end of its sentence. */
+  trigger: {start: number; end: number}
+  /** Only a reply prompt ("Let me know", "Reply YES") or a booking link: it backs up an ask just before it. */
+  follow: boolean
+  /** Only a wish or a proposal ("I'd love to chat", "Je vous propose un échange"): the question next to it is the same ask. */
+  soft: boolean
+  /** For a polite order ("Merci de me rappeler"): the same request as a question ("Pourriez-vous me rappeler ?"). */
+  rewrite?: string
+}
+
+export interface Question extends Span {
+  /** `ask`: a request to the reader; `rhetorical`: an opener that answers itself; `plain`: any other question. */
+  kind: 'ask' | 'rhetorical' | 'plain'
+  unit: number
+}
+
+export type OfferKind = 'resource' | 'introduction' | 'answer' | 'observation'
+export interface Offer extends Span {
+  kind: OfferKind
+}
+
+export type GiftKind = 'time' | 'meeting' | 'interview' | 'recommendation' | 'reply'
+export interface Gift extends Span {
+  kind: GiftKind
+}
+
+export interface Courtesy {
+  gratitude: Gratitude[]
+  /** Some strong gratitude (not only weak). */
+  thanked: boolean
+  /** One ask per unit (sentence), in order. */
+  asks: Ask[]
+  /** Every question of the body (after subject line and greeting), phatic ones and "Any questions?" left out. */
+  questions: Question[]
+  offers: Offer[]
+  gifts: Gift[]
+  /** The body's sentences, hard-wrapped lines joined. */
+  units: Unit[]
+  /** For each index into `analysis.sentences` from the body on, its index into `units`. */
+  unitOf: Map<number, number>
+}
+
+interface CourtesyData {
+  gratitude: Record<'not' | 'weak' | 'conditional' | 'strong', string[]>
+  signOffWords: string[]
+  merciDe?: {skip: string[]; articles: string[]; thanksVerbs: string[]; endings: string[]; strictEndings: string[]; notInfinitives: string[]}
+  asks: Record<'not' | 'invitations' | 'requests' | 'wishes' | 'questionRequests' | 'followUps' | 'booking', string[]>
+  imperatives: {verbs: string[]; followUps: string[]; not: string[]; leads: string[]; conditionals: string[]; vousEnding?: string}
+  bookingHosts: string[]
+  questions: Record<'rhetorical' | 'phatic' | 'teasers' | 'readerWords' | 'meetingWords' | 'readerFields' | 'writerFields', string[]>
+  offers: Record<'not' | OfferKind | 'findings', string[]>
+  gifts: Record<GiftKind, string[]>
+}
+
+export const courtesyData: Record<Lang, CourtesyData> = {en, fr} as Record<Lang, CourtesyData>
+
+interface Tagged<K> {
+  kind: K
+  pattern: string
+}
+
+type AskTag = 'not' | 'invitation' | 'request' | 'wish' | 'questionRequest' | 'followUp' | 'booking' | 'imperative' | 'imperativeFollowUp'
+type GiveTag = 'not' | OfferKind | 'findings' | `gift:${GiftKind}`
+type QuestionTag = 'rhetorical' | 'phatic' | 'teaser'
+
+interface Prepared {
+  gratitude: PhraseMatcher<Tagged<'not' | 'weak' | 'conditional' | 'strong'>>
+  /** Requests, wishes, reply prompts, booking phrases and imperatives: one pass. */
+  asks: PhraseMatcher<Tagged<AskTag>>
+  /** Offers and the reader's gifts: one pass. */
+  gives: PhraseMatcher<Tagged<GiveTag>>
+  /** Rhetorical, phatic and teaser questions: one pass. */
+  questions: PhraseMatcher<Tagged<QuestionTag>>
+  signOff: Set<string>
+  leads: Set<string>
+  conditionals: Set<string>
+  notImperatives: Set<string>
+  vousEnding?: string
+  readerWords: Set<string>
+  meetingWords: Set<string>
+  readerFields: Set<string>
+  writerFields: Set<string>
+  merciDe?: {
+    heads: Set<string>
+    skip: Set<string>
+    articles: Set<string>
+    thanksVerbs: string[][]
+    endings: string[]
+    strictEndings: string[]
+    notInfinitives: Set<string>
+  }
+  hosts: RegExp | undefined
+}
+
+/** Entries of several lists, tagged with their list; earlier lists win ties between matches of the same length. */
+function tagged<K extends string>(groups: Array<[K, string[]]>): Array<Tagged<K>> {
+  return groups.flatMap(([kind, patterns]) => patterns.map((pattern) => ({kind, pattern})))
+}
+
+/** Imperative verbs are matched as written ("Book", not "Booked a call last week"). */
+function exact(pattern: string): string {
+  return pattern
+    .split(/\s+/)
+    .map((word) => (word === '*' || word.includes("'") ? word : word.split('|').map((alt) => '=' + alt).join('|')))
+    .join(' ')
+}
+
+const words = (list: readonly string[]) => new Set(list.flatMap((entry) => entry.split(/\s+/)).map(foldWord))
+const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+function prepare(data: CourtesyData, lang: Lang): Prepared {
+  const g = data.gratitude
+  const a = data.asks
+  const i = data.imperatives
+  const q = data.questions
+  const m = data.merciDe
+  return {
+    gratitude: compilePhrases(tagged([['not', g.not], ['weak', g.weak], ['conditional', g.conditional], ['strong', g.strong]]), lang, (entry) => entry.pattern),
+    // Passes over the draft are the cost: lists that never compete for the same words share one matcher.
+    asks: compilePhrases(
+      tagged<AskTag>([
+        ['not', a.not],
+        ['invitation', a.invitations],
+        ['followUp', a.followUps],
+        ['booking', a.booking],
+        ['request', a.requests],
+        ['wish', a.wishes],
+        ['questionRequest', a.questionRequests],
+        ['imperativeFollowUp', i.followUps],
+        ['imperative', i.verbs]
+      ]),
+      lang,
+      (entry) => (entry.kind === 'imperative' || entry.kind === 'imperativeFollowUp' ? exact(entry.pattern) : entry.pattern)
+    ),
+    gives: compilePhrases(
+      tagged<GiveTag>([
+        ['not', data.offers.not],
+        ['resource', data.offers.resource],
+        ['introduction', data.offers.introduction],
+        ['answer', data.offers.answer],
+        ['observation', data.offers.observation],
+        ['findings', data.offers.findings],
+        ['gift:time', data.gifts.time],
+        ['gift:meeting', data.gifts.meeting],
+        ['gift:interview', data.gifts.interview],
+        ['gift:recommendation', data.gifts.recommendation],
+        ['gift:reply', data.gifts.reply]
+      ]),
+      lang,
+      (entry) => entry.pattern
+    ),
+    questions: compilePhrases(tagged<QuestionTag>([['phatic', q.phatic], ['rhetorical', q.rhetorical], ['teaser', q.teasers]]), lang, (entry) => entry.pattern),
+    signOff: words(data.signOffWords),
+    leads: new Set(i.leads.map(foldWord)),
+    conditionals: new Set(i.conditionals.map(foldWord)),
+    notImperatives: new Set(i.not.map(foldWord)),
+    vousEnding: i.vousEnding,
+    readerWords: new Set(q.readerWords.map(foldWord)),
+    meetingWords: new Set(q.meetingWords.map(foldWord)),
+    readerFields: new Set(q.readerFields.map(foldWord)),
+    writerFields: new Set(q.writerFields.map(foldWord)),
+    merciDe: m && {
+      heads: new Set(['de', "d'"]),
+      skip: new Set(m.skip.map(foldWord)),
+      articles: new Set(m.articles.map(foldWord)),
+      thanksVerbs: m.thanksVerbs.map((verb) => verb.split(/\s+/).map(foldWord)),
+      endings: m.endings.map(foldWord),
+      strictEndings: m.strictEndings.map(foldWord),
+      notInfinitives: new Set(m.notInfinitives.map(foldWord))
+    },
+    // Hosts are literal strings joined by `|`, followed by one bounded character class: linear time.
+    hosts: data.bookingHosts.length > 0 ? new RegExp(`(?:https?://)?(?:www\\.)?(?:${data.bookingHosts.map(escape).join('|')})[^\\s)\\]>"'»]*`, 'giu') : undefined
+  }
+}
+
+const PREPARED: Record<Lang, Prepared> = {en: prepare(courtesyData.en, 'en'), fr: prepare(courtesyData.fr, 'fr')}
+
+const cache = new WeakMap<Analysis, Courtesy>()
+
+/** Gratitude, asks, questions, offers and the reader's gifts of a draft: computed once per analysis. */
+export function courtesy(analysis: Analysis): Courtesy {
+  let result = cache.get(analysis)
+  if (!result) cache.set(analysis, (result = compute(analysis)))
+  return result
+}
+
+/**
+ * The ask a finding should point at: a firm request (not a reply prompt, not
+ * a wish, not just a question to the reader) when there is one, else the first.
+ */
+export function mainAsk(asks: readonly Ask[]): Ask | undefined {
+  return (
+    asks.find((ask) => ask.kind !== 'question' && !ask.follow && !ask.soft) ??
+    asks.find((ask) => !ask.follow && !ask.soft) ??
+    asks.find((ask) => !ask.follow) ??
+    asks[0]
+  )
+}
+
+export const findGratitude = (analysis: Analysis): Gratitude[] => courtesy(analysis).gratitude
+export const findAsks = (analysis: Analysis): Ask[] => courtesy(analysis).asks
+export const findQuestions = (analysis: Analysis): Question[] => courtesy(analysis).questions
+export const findOffers = (analysis: Analysis): Offer[] => courtesy(analysis).offers
+export const findReaderGifts = (analysis: Analysis): Gift[] => courtesy(analysis).gifts
+
+interface Trigger {
+  start: number
+  end: number
+  kind: AskKind
+  follow: boolean
+  soft: boolean
+  rewrite?: string
+}
+
+const ASK_PRIORITY: Record<AskKind, number> = {'polite-order': 0, request: 1, imperative: 2, booking: 3, question: 4}
+const END_PUNCTUATION = /[.!?…:;]$/u
+
+/** The body's sentences, with hard-wrapped lines joined (see `Unit`). */
+function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, number>} {
+  const {sentences, tokens} = analysis
+  const units: Unit[] = []
+  const unitOf = new Map<number, number>()
+  for (let s = analysis.bodySentence; s < sentences.length; s++) {
+    const sentence = sentences[s]
+    const previous = units[units.length - 1]
+    const before = s > analysis.bodySentence ? lastToken(analysis, sentences[s - 1]) : undefined
+    const opening = tokens[sentence.first]
+    const wrapped =
+      previous !== undefined &&
+      previous.tail === s - 1 &&
+      before !== undefined &&
+      !END_PUNCTUATION.test(before.value) &&
+      opening.kind === 'word' &&
+      /^\p{Ll}/u.test(opening.value)
+    if (wrapped) {
+      previous.tail = s
+      previous.end = sentence.end
+      previous.words = previous.words.concat(sentence.words)
+      previous.question = sentence.question
+    } else {
+      const listItem = (opening.kind !== 'word' && /^[-•*–·]$/u.test(opening.value)) || /^\d{1,2}[.)]?$/u.test(opening.value)
+      units.push({start: sentence.start, end: sentence.end, head: s, tail: s, words: sentence.words, question: sentence.question, listItem})
+    }
+    unitOf.set(s, units.length - 1)
+  }
+  return {units, unitOf}
+}
+
+function lastToken(analysis: Analysis, sentence: Sentence) {
+  for (let t = sentence.last - 1; t >= sentence.first; t--) if (analysis.tokens[t].kind !== 'whitespace') return analysis.tokens[t]
+  return undefined
+}
+
+function compute(analysis: Analysis): Courtesy {
+  const prepared = PREPARED[analysis.lang]
+  const {tokens} = analysis
+  const body = analysis.bodySentence
+  const {units, unitOf} = findUnits(analysis)
+  const unitAt = (token: number) => unitOf.get(tokens[token].sentence)
+  const triggers = new Map<number, Trigger[]>()
+  const addTrigger = (unit: number | undefined, trigger: Trigger) => {
+    if (unit === undefined) return // subject line or greeting
+    let list = triggers.get(unit)
+    if (!list) triggers.set(unit, (list = []))
+    list.push(trigger)
+  }
+
+  // Gratitude, and the polite orders that look like it ("Merci de me rappeler").
+  const gratitude: Gratitude[] = []
+  for (const match of prepared.gratitude.find(analysis)) {
+    const kind = match.entry.kind
+    if (kind === 'not' || !isUsed(analysis, match.start, match.end)) continue
+    const s = tokens[match.first].sentence
+    const order = prepared.merciDe ? merciDe(analysis, prepared, match) : undefined
+    if (order) {
+      addTrigger(unitAt(match.first), {start: match.start, end: order.end, kind: 'polite-order', follow: false, soft: false, rewrite: order.rewrite})
+      if (kind === 'strong') continue // "Merci de me rappeler": an order, not thanks.
+    }
+    // "I'd appreciate a reply": a request.
+    if (kind === 'conditional') addTrigger(unitAt(match.first), {start: match.start, end: match.end, kind: 'request', follow: false, soft: false})
+    if (kind === 'strong') {
+      const bare = isBareSignOff(analysis, prepared, match, s)
+      gratitude.push({start: match.start, end: match.end, sentence: s, strength: bare ? 'weak' : 'strong', reason: bare ? 'sign-off' : 'thanks'})
+    } else {
+      gratitude.push({start: match.start, end: match.end, sentence: s, strength: 'weak', reason: kind === 'weak' ? 'in-advance' : 'conditional'})
+    }
+  }
+
+  // Offers and the reader's gifts, first: "See attached" gives, it does not ask.
+  const offers: Offer[] = []
+  const gifts: Gift[] = []
+  const blocked: Array<[number, number]> = []
+  for (const match of prepared.gives.find(analysis)) {
+    const kind = match.entry.kind
+    if (!isUsed(analysis, match.start, match.end)) continue
+    const s = tokens[match.first].sentence
+    if (kind === 'not') {
+      blocked.push([match.start, match.end])
+    } else if (kind.startsWith('gift:')) {
+      gifts.push({start: match.start, end: match.end, sentence: s, kind: kind.slice(5) as GiftKind})
+    } else {
+      if (kind === 'observation') {
+        // "Your point about onboarding reps in their first two weeks…": specific only with some detail after it.
+        const unit = unitAt(match.first)
+        const words = unit === undefined ? analysis.sentences[s].words : units[unit].words
+        if (words.filter((w) => w > match.last).length < 4) continue
+      }
+      // "I noticed three quick wins on your pricing page": observations announced as such.
+      offers.push({start: match.start, end: match.end, sentence: s, kind: kind === 'findings' ? 'observation' : (kind as OfferKind)})
+    }
+  }
+  const isBlocked = (offset: number) => blocked.some(([from, to]) => offset >= from && offset < to)
+
+  // Requests, wishes, reply prompts and booking phrases anywhere in the body; imperatives at the start of a clause.
+  const starts = clauseStarts(analysis, prepared, units)
+  const invited = new Set<number>()
+  const imperatives: Array<Match<Tagged<AskTag>>> = []
+  for (const match of prepared.asks.find(analysis, body)) {
+    const kind = match.entry.kind
+    if (kind === 'imperative' || kind === 'imperativeFollowUp') {
+      imperatives.push(match) // once every "not" span is known
+      continue
+    }
+    // A booking placeholder ("[Calendly link]") still stands for an ask.
+    if (kind !== 'booking' && !isUsed(analysis, match.start, match.end)) continue
+    const unit = unitAt(match.first)
+    if (kind === 'not' || kind === 'invitation') {
+      blocked.push([match.start, match.end])
+      if (kind === 'invitation' && unit !== undefined) invited.add(unit)
+      continue
+    }
+    if (kind === 'questionRequest' && !(unit !== undefined && units[unit].question)) continue
+    addTrigger(unit, {
+      start: match.start,
+      end: match.end,
+      kind: kind === 'booking' ? 'booking' : 'request',
+      follow: kind === 'followUp' || kind === 'booking',
+      soft: kind === 'wish'
+    })
+  }
+  for (const match of imperatives) {
+    if (!starts.has(match.first) || isBlocked(match.start) || !isUsed(analysis, match.start, match.end)) continue
+    addTrigger(unitAt(match.first), {start: match.start, end: match.end, kind: 'imperative', follow: match.entry.kind === 'imperativeFollowUp', soft: false})
+  }
+  if (prepared.vousEnding) {
+    // French "vous" imperatives: "Réservez", "Découvrez", "Contactez-nous" (not "Avez-vous… ?", "Chez…").
+    for (const index of starts) {
+      const token = tokens[index]
+      const head = token.fold.split('-')[0]
+      const unit = unitAt(index)
+      if (unit === undefined || head.length < 5 || !head.endsWith(prepared.vousEnding)) continue
+      if (prepared.notImperatives.has(token.fold) || prepared.notImperatives.has(head)) continue
+      if (token.fold.includes('-') && units[unit].question) continue // inversion: a question
+      if (isBlocked(token.start) || !isUsed(analysis, token.start, token.end)) continue
+      if (triggers.get(unit)?.some((trigger) => trigger.start === token.start)) continue
+      addTrigger(unit, {start: token.start, end: token.end, kind: 'imperative', follow: false, soft: false})
+    }
+  }
+
+  // Calendar and booking links.
+  if (prepared.hosts) {
+    for (const found of analysis.text.matchAll(prepared.hosts)) {
+      const s = sentenceAt(analysis, found.index)
+      if (s === undefined) continue
+      addTrigger(unitOf.get(s), {start: found.index, end: found.index + found[0].length, kind: 'booking', follow: true, soft: false})
+    }
+  }
+
+  // Questions.
+  const questions: Question[] = []
+  const rhetorical = new Set<number>()
+  const phatic = new Set<number>()
+  const teasers: Array<Match<Tagged<QuestionTag>>> = []
+  for (const unit of units) {
+    if (!unit.question) continue // only questions are read for openers
+    for (const match of prepared.questions.find(analysis, unit.head, unit.tail + 1)) {
+      if (match.entry.kind === 'teaser') teasers.push(match)
+      else (match.entry.kind === 'phatic' ? phatic : rhetorical).add(match.first)
+    }
+  }
+  units.forEach((unit, u) => {
+    if (!unit.question) return
+    const mark = lastQuestionMark(analysis, analysis.sentences[unit.tail])
+    if (mark && !isUsed(analysis, mark.start, mark.end)) return // a question inside quotes or a merge field
+    const first = firstWord(prepared, tokens, unit.words)
+    if (first === undefined) return
+    // An opener may begin with a lead word itself ("Et si… ?", "And how are you?").
+    const opens = (set: Set<number>) => set.has(first) || set.has(unit.words[0])
+    if (opens(phatic) || (invited.has(u) && !triggers.has(u))) return // "How are you?", "Any questions?"
+    const lastWord = unit.words[unit.words.length - 1]
+    // "The result? 34% less churn.", "Agents vs chatbots: what's the difference?"
+    if (teasers.some((match) => match.last === lastWord && (match.first === first || starts.has(match.first)))) return
+    const span = {start: tokens[unit.words[0]].start, end: unit.end, sentence: unit.head, unit: u}
+    if (triggers.has(u)) questions.push({...span, kind: 'ask'})
+    else if (opens(rhetorical)) questions.push({...span, kind: 'rhetorical'})
+    else if (addressesReader(analysis, prepared, unit)) {
+      questions.push({...span, kind: 'ask'})
+      addTrigger(u, {start: span.start, end: span.end, kind: 'question', follow: false, soft: false})
+    } else questions.push({...span, kind: 'plain'})
+  })
+
+  // One ask per unit: from its first trigger to the end of the sentence.
+  const asks: Ask[] = []
+  for (const u of [...triggers.keys()].sort((x, y) => x - y)) {
+    const list = triggers.get(u)!
+    const unit = units[u]
+    const main = list.reduce((best, trigger) => (ASK_PRIORITY[trigger.kind] < ASK_PRIORITY[best.kind] ? trigger : best))
+    const first = list.reduce((best, trigger) => (trigger.start < best.start ? trigger : best))
+    // A question is asked as a whole: "How much time do you spend after demos?" starts at "How".
+    asks.push({
+      start: unit.question ? Math.min(first.start, tokens[unit.words[0]].start) : first.start,
+      end: Math.max(unit.end, ...list.map((trigger) => trigger.end)),
+      sentence: unit.head,
+      unit: u,
+      kind: main.kind,
+      trigger: {start: first.start, end: first.end},
+      // "Let me know." / "Book here: calendly.com/…" back up the ask before them; "Share this" does not.
+      follow: list.some((trigger) => trigger.follow) && list.every((trigger) => trigger.follow || trigger.kind === 'imperative'),
+      soft: list.every((trigger) => trigger.soft),
+      rewrite: list.find((trigger) => trigger.rewrite)?.rewrite
+    })
+  }
+
+  return {gratitude, thanked: gratitude.some((item) => item.strength === 'strong'), asks, questions, offers, gifts, units, unitOf}
+}
+
+/**
+ * "Merci de + infinitive" is an order: returns where it ends and, for a plain
+ * "Merci de …", the same request as a question. Undefined when the words
+ * after "merci" are thanks ("Merci de votre aide", "Merci de m'avoir reçu").
+ */
+function merciDe(analysis: Analysis, prepared: Prepared, match: Match<unknown>): {end: number; rewrite?: string} | undefined {
+  const rules = prepared.merciDe!
+  const {tokens} = analysis
+  const sentence = analysis.sentences[tokens[match.last].sentence]
+  const words = sentence.words
+  const at = words.indexOf(match.last)
+  const de = words[at + 1]
+  if (de === undefined || !rules.heads.has(tokens[de].fold)) return undefined
+  let index = at + 2
+  let article = false
+  while (index < words.length && (rules.skip.has(tokens[words[index]].fold) || rules.articles.has(tokens[words[index]].fold))) {
+    if (rules.articles.has(tokens[words[index]].fold)) article = true
+    index++
+  }
+  if (index >= words.length) return undefined
+  const verb = tokens[words[index]].fold
+  for (const phrase of rules.thanksVerbs) {
+    if (phrase.every((word, offset) => tokens[words[index + offset]]?.fold === word)) return undefined
+  }
+  if (rules.notInfinitives.has(verb) || verb.length < 4) return undefined
+  const endings = article ? rules.strictEndings : rules.endings
+  if (!endings.some((ending) => verb.endsWith(ending))) return undefined
+  let rewrite: string | undefined
+  if (match.first === match.last && tokens[match.first].fold === 'merci') {
+    const rest = analysis.text
+      .slice(tokens[words[at + 2]].start, sentence.end)
+      .replace(/^bien vouloir\s+/i, '')
+      .replace(/[\s.!…,;]+$/u, '')
+    const shouted = rest === rest.toUpperCase() // "MERCI DE ME RAPPELER"
+    if (rest && !rest.includes('\n')) rewrite = `Pourriez-vous ${shouted ? rest.toLowerCase() : rest} ?`
+  }
+  return {end: tokens[words[index]].end, rewrite}
+}
+
+/**
+ * A bare "Thanks," / "Merci !" closing the draft: the sentence holds nothing
+ * but the thanks (and "again", "beaucoup", a name), and only the signature
+ * follows it.
+ */
+function isBareSignOff(analysis: Analysis, prepared: Prepared, match: Match<unknown>, s: number): boolean {
+  const {tokens, sentences} = analysis
+  const sentence = sentences[s]
+  for (const index of sentence.words) {
+    if (index >= match.first && index <= match.last) continue
+    const token = tokens[index]
+    if (prepared.signOff.has(token.fold)) continue
+    if (index > match.last && /^\p{Lu}\p{Ll}*$/u.test(token.value)) continue // "Thanks, Alex" (not "THANKS FOR THE INTRO")
+    return false
+  }
+  if (s >= analysis.closingSentence) return true
+  for (let t = s + 1; t < sentences.length; t++) {
+    if (sentences[t].words.length > 4 || sentences[t].question) return false
+  }
+  return true
+}
+
+/** Token indices of the words that open a clause: the sentence start, after ":" or a dash, after the comma closing "If …,". */
+function clauseStarts(analysis: Analysis, prepared: Prepared, units: Unit[]): Set<number> {
+  const {tokens, sentences} = analysis
+  const starts = new Set<number>()
+  for (const unit of units) {
+    const first = firstWord(prepared, tokens, unit.words)
+    if (first === undefined) continue
+    starts.add(first)
+    const conditional = prepared.conditionals.has(tokens[first].fold)
+    let open = false
+    for (let t = first + 1; t < sentences[unit.tail].last; t++) {
+      const token = tokens[t]
+      if (token.kind === 'punctuation' || token.kind === 'symbol') {
+        if (/[:—–→]/.test(token.value) || token.value === '-' || (conditional && token.value === ',')) open = true
+      } else if (token.kind === 'word') {
+        if (open && !prepared.leads.has(token.fold)) {
+          starts.add(t)
+          open = false
+        }
+      }
+    }
+  }
+  return starts
+}
+
+/** The first word after lead words ("So", "P.S.", "Alors"). */
+function firstWord(prepared: Prepared, tokens: Analysis['tokens'], words: number[]): number | undefined {
+  for (const index of words) {
+    if (!prepared.leads.has(tokens[index].fold)) return index
+  }
+  return undefined
+}
+
+function lastQuestionMark(analysis: Analysis, sentence: Sentence) {
+  for (let t = sentence.last - 1; t >= sentence.first; t--) {
+    const token = analysis.tokens[t]
+    if (token.kind !== 'whitespace' && token.value.includes('?')) return token
+  }
+  return undefined
+}
+
+/**
+ * Does the question speak to the reader ("you", "-vous"), about a meeting
+ * ("a call Tuesday?"), or about a merge field standing for the reader
+ * ("How is [Company] handling onboarding?", not "[Your Name]")?
+ */
+function addressesReader(analysis: Analysis, prepared: Prepared, unit: Unit): boolean {
+  const fields = draftFields(analysis)
+  for (const index of unit.words) {
+    const token = analysis.tokens[index]
+    const field = fieldAt(fields, token.start)
+    if (field) {
+      const keys = field.key.split(' ')
+      if (keys.some((key) => prepared.readerFields.has(key)) && !keys.some((key) => prepared.writerFields.has(key))) return true
+      continue
+    }
+    for (const part of token.fold.split('-')) {
+      if (prepared.readerWords.has(part) || prepared.meetingWords.has(part)) return true
+    }
+  }
+  return false
+}
+
+/** Words the writer uses: not between quotation marks, not inside a merge field ("[one-line pitch]"). */
+function isUsed(analysis: Analysis, start: number, end: number): boolean {
+  return !isQuoted(analysis, start, end) && !overlapsField(draftFields(analysis), start, end)
+}
+
+/** Does `[start, end)` overlap a merge field? `fields` are in order and do not overlap: binary search. */
+function overlapsField(fields: readonly Field[], start: number, end: number): boolean {
+  let low = 0
+  let high = fields.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (fields[middle].end <= start) low = middle + 1
+    else high = middle
+  }
+  return low < fields.length && fields[low].start < end
+}
+
+function sentenceAt(analysis: Analysis, offset: number): number | undefined {
+  const {sentences} = analysis
+  let low = 0
+  let high = sentences.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (offset < sentences[middle].start) high = middle - 1
+    else if (offset >= sentences[middle].end) low = middle + 1
+    else return middle
+  }
+  return undefined
+}
+
+/** Short quote of a span for messages: at most `max` characters, on one line. */
+export function quote(analysis: Analysis, span: {start: number; end: number}, max = 60): string {
+  const text = analysis.text.slice(span.start, span.end).replace(/\s+/g, ' ').trim()
+  return text.length > max ? text.slice(0, max - 1).trimEnd() + '…' : text
+}

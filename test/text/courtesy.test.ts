@@ -1,0 +1,268 @@
+// Courtesy detection shared by missing-thanks, ask-without-thanks and multiple-asks:
+// gratitude (strong or weak), asks, questions, offers and the reader's gifts.
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {getProcessor} from '../../src/engine.js'
+import {analyze, type Analysis} from '../../src/text/analysis.js'
+import {courtesy, courtesyData, findAsks, findGratitude, findOffers, findQuestions, findReaderGifts, mainAsk} from '../../src/text/courtesy.js'
+import {foldWord} from '../../src/text/normalize.js'
+import type {Lang} from '../../src/types.js'
+
+function analysisOf(text: string, lang: Lang): Analysis {
+  return analyze(getProcessor(lang).parse(text), text, lang)
+}
+
+const slice = (analysis: Analysis, span: {start: number; end: number}) => analysis.text.slice(span.start, span.end)
+
+describe('gratitude', () => {
+  // [lang, draft, what the draft's gratitude is, the words found (first item)]
+  const table: Array<[Lang, string, 'strong' | 'in-advance' | 'conditional' | 'sign-off' | 'none', string?]> = [
+    ['en', 'Thank you for your time on Tuesday.', 'strong', 'Thank you'],
+    ['en', 'THANKS FOR THE INTRO TO MAYA!', 'strong', 'THANKS'],
+    ['en', 'Thx for the quick reply.', 'strong', 'Thx'],
+    ['en', "I'm grateful for your help with the Lyon hires.", 'strong', 'grateful'],
+    ['en', 'I really appreciate the time you gave me.', 'strong', 'appreciate'],
+    ['en', 'Your notes were much appreciated.', 'strong', 'much appreciated'],
+    ['en', 'We thanked the whole team for the launch.', 'strong', 'thanked'],
+    ['en', 'Thanks to you, we hired three reps in May.', 'strong', 'Thanks to you'],
+    ['en', 'Thanks in advance for your reply.', 'in-advance', 'Thanks in advance'],
+    ['en', 'Thank you in advance.', 'in-advance', 'Thank you in advance'],
+    ['en', "I’d be grateful if you could share it.", 'conditional', 'I’d be grateful'],
+    ['en', 'I would really appreciate a reply.', 'conditional', 'would really appreciate'],
+    ['en', 'Could you call me on Friday?\n\nThanks,\nAlex', 'sign-off', 'Thanks'],
+    ['en', 'Could you call me on Friday?\n\nMany thanks!\nAlex', 'sign-off', 'Many thanks'],
+    ['en', 'Thanks to our new API, reps log calls in one click.', 'none'],
+    ['en', 'I appreciate that budgets are tight this quarter.', 'none'],
+    ['en', 'No thanks needed for the report.', 'none'],
+    ['en', 'Never open with "thanks in advance" in a cold email.', 'none'],
+    ['fr', 'Merci pour votre temps mardi.', 'strong', 'Merci'],
+    ['fr', 'MERCI POUR VOTRE RÉPONSE.', 'strong', 'MERCI'],
+    ['fr', 'Merci de votre aide sur le recrutement.', 'strong', 'Merci'],
+    ['fr', "Merci de m'avoir reçu hier.", 'strong', 'Merci'],
+    ['fr', "Merci d'avoir pris le temps de répondre.", 'strong', 'Merci'],
+    ['fr', "Merci de faire partie de l'aventure.", 'strong', 'Merci'],
+    ['fr', 'Merci de nous faire confiance.', 'strong', 'Merci'],
+    ['fr', 'Je vous remercie pour votre accueil.', 'strong', 'remercie'],
+    ['fr', 'Nous vous remercions pour cet échange.', 'strong', 'remercions'],
+    ['fr', 'Avec tous nos remerciements pour votre accueil.', 'strong', 'remerciements'],
+    ['fr', 'Je vous suis très reconnaissante pour votre aide.', 'strong', 'reconnaissante'],
+    ['fr', 'Mille mercis pour la relecture.', 'strong', 'Mille mercis'],
+    ['fr', "Un grand merci pour l'introduction auprès de Paul.", 'strong', 'Un grand merci'],
+    ['fr', 'Grâce à vous, nous avons recruté trois commerciaux.', 'strong', 'Grâce à vous'],
+    ['fr', "Merci d'avance pour votre retour.", 'in-advance', "Merci d'avance"],
+    ['fr', 'Merci d’avance !', 'in-advance', 'Merci d’avance'],
+    ['fr', 'Je vous remercie par avance de votre réponse.', 'in-advance', 'Je vous remercie par avance'],
+    ['fr', 'Je vous serais reconnaissant de me rappeler.', 'conditional', 'Je vous serais reconnaissant'],
+    ['fr', 'Pourriez-vous me rappeler ?\n\nMerci,\nAlex', 'sign-off', 'Merci'],
+    ['fr', 'Merci de me rappeler.', 'none'],
+    ['fr', 'MERCI DE ME RAPPELER.', 'none'],
+    ["fr", "Merci d'ajouter le lien vers mon livre.", 'none'],
+    ['fr', 'Merci d’ajouter le lien vers mon livre.', 'none'],
+    ['fr', 'Merci de bien vouloir me rappeler avant vendredi.', 'none'],
+    ['fr', 'Merci de ne pas répondre à ce message.', 'none'],
+    ['fr', 'Merci de la relire avant jeudi.', 'none'],
+    ['fr', 'Grâce à notre outil, vos équipes gagnent une heure par jour.', 'none'],
+    ['fr', 'Dieu merci, le salon est reporté.', 'none'],
+    ['fr', 'Nous étions à la merci du planning.', 'none']
+  ]
+  for (const [lang, text, expected, words] of table) {
+    it(`${lang}: ${JSON.stringify(text)} → ${expected}`, () => {
+      const analysis = analysisOf(text, lang)
+      const found = findGratitude(analysis)
+      if (expected === 'none') {
+        expect(found.map((item) => slice(analysis, item))).toEqual([])
+        return
+      }
+      expect(found.length).toBeGreaterThan(0)
+      const first = found[0]
+      expect(slice(analysis, first)).toBe(words)
+      if (expected === 'strong') {
+        expect(first.strength).toBe('strong')
+        expect(courtesy(analysis).thanked).toBe(true)
+      } else {
+        expect(first).toMatchObject({strength: 'weak', reason: expected})
+        expect(courtesy(analysis).thanked).toBe(false)
+      }
+    })
+  }
+})
+
+describe('asks', () => {
+  // [lang, draft, the asks (text at their offsets) and their kinds]
+  const table: Array<[Lang, string, Array<[string, string]>]> = [
+    ['en', 'Would you be open to a call next week?', [['Would you be open to a call next week?', 'request']]],
+    ['en', 'Hi Sam, could you add a link to my book?', [['could you add a link to my book?', 'request']]],
+    ['en', 'Please share this with your team.', [['Please share this with your team.', 'request']]],
+    ['en', 'Share this with your team.', [['Share this with your team.', 'imperative']]],
+    ['en', 'Book a call: calendly.com/alex/30', [['Book a call: calendly.com/alex/30', 'imperative']]],
+    ['en', "If you're interested, just reply.", [['reply.', 'imperative']]],
+    ['en', 'Grab a time at https://cal.com/alex/15', [['Grab a time at https://cal.com/alex/15', 'booking']]],
+    ['en', 'Is onboarding a priority for your team this quarter?', [['Is onboarding a priority for your team this quarter?', 'question']]],
+    ['en', 'Interested?', [['Interested?', 'request']]],
+    ['en', "I'd appreciate an intro to your head of sales.", [["I'd appreciate an intro to your head of sales.", 'request']]],
+    ['en', 'Would it be worth a call to see if\nthis could work for your team?', [['Would it be worth a call to see if\nthis could work for your team?', 'request']]],
+    ['en', 'Shared your post with my team last week.', []],
+    ['en', 'Booked a call with Maya for Friday.', []],
+    ['en', 'Ever wondered why reps quit in month one?', []],
+    ['en', 'How are you?', []],
+    ['en', 'Feel free to reach out if you have questions.', []],
+    ['en', 'Please find attached the deck.', []],
+    ['en', 'Let me introduce you to Maya, who runs hiring in Lyon.', []],
+    ['en', 'The result? Ramp time fell by half.', []],
+    ['fr', 'Seriez-vous disponible pour un échange de 15 minutes ?', [['Seriez-vous disponible pour un échange de 15 minutes ?', 'request']]],
+    ['fr', 'Bonjour, pourriez-vous ajouter le lien vers mon livre sur la page ?', [['pourriez-vous ajouter le lien vers mon livre sur la page ?', 'request']]],
+    ['fr', 'Merci de me rappeler.', [['Merci de me rappeler.', 'polite-order']]],
+    ['fr', "Merci d'ajouter le lien vers mon livre.", [["Merci d'ajouter le lien vers mon livre.", 'polite-order']]],
+    ['fr', 'Découvrez notre guide.', [['Découvrez notre guide.', 'imperative']]],
+    ['fr', 'Contactez-nous dès aujourd’hui.', [['Contactez-nous dès aujourd’hui.', 'imperative']]],
+    ['fr', 'Réservez un créneau ici.', [['Réservez un créneau ici.', 'booking']]],
+    ['fr', 'Lien calendrier : calendly.com/alex', [['Lien calendrier : calendly.com/alex', 'booking']]],
+    ['fr', 'On en discute cette semaine ?', [['On en discute cette semaine ?', 'request']]],
+    ['fr', 'Une démo mardi ?', [['Une démo mardi ?', 'request']]],
+    ['fr', 'Vos commerciaux tiennent-ils leurs objectifs ?', [['Vos commerciaux tiennent-ils leurs objectifs ?', 'question']]],
+    ['fr', 'Envoyez-moi le devis, s’il vous plaît.', [['Envoyez-moi le devis, s’il vous plaît.', 'request']]],
+    ['fr', 'Avez-vous des questions ?', []],
+    ["fr", "N'hésitez pas à me contacter.", []],
+    ['fr', 'Et si vos équipes gagnaient une heure par jour ?', []],
+    ['fr', 'Comment allez-vous ?', []],
+    ['fr', 'Notez que le salon commence à 9 h.', []],
+    ['fr', 'Vous trouverez ci-joint le planning.', []]
+  ]
+  for (const [lang, text, expected] of table) {
+    it(`${lang}: ${JSON.stringify(text)}`, () => {
+      const analysis = analysisOf(text, lang)
+      expect(findAsks(analysis).map((ask) => [slice(analysis, ask), ask.kind])).toEqual(expected)
+    })
+  }
+
+  it('rewrites "merci de + infinitive" as a question', () => {
+    const cases: Array<[string, string]> = [
+      ['Merci de me rappeler.', 'Pourriez-vous me rappeler ?'],
+      ["Merci d'ajouter le lien vers mon livre.", 'Pourriez-vous ajouter le lien vers mon livre ?'],
+      ['Merci de bien vouloir me rappeler avant vendredi.', 'Pourriez-vous me rappeler avant vendredi ?']
+    ]
+    for (const [text, rewrite] of cases) expect(findAsks(analysisOf(text, 'fr'))[0].rewrite).toBe(rewrite)
+  })
+
+  it('marks reply prompts and booking links as backing up an ask, and wishes as soft', () => {
+    const analysis = analysisOf('Would you be open to a call? Book here: calendly.com/alex/30. Let me know. I’d love to chat.', 'en')
+    expect(findAsks(analysis).map((ask) => [ask.kind, ask.follow, ask.soft])).toEqual([
+      ['request', false, false],
+      ['imperative', true, false],
+      ['request', true, false],
+      ['request', false, true]
+    ])
+    expect(slice(analysis, mainAsk(findAsks(analysis))!)).toBe('Would you be open to a call?')
+  })
+
+  it('points at the firm ask, not a question before it', () => {
+    const analysis = analysisOf('Quick question: how do you onboard reps today? Worth a chat?', 'en')
+    expect(slice(analysis, mainAsk(findAsks(analysis))!)).toBe('Worth a chat?')
+  })
+
+  it('leaves out the subject line and the greeting', () => {
+    const analysis = analysisOf('Subject: Quick call?\n\nHi Sam,\n\nYour Lyon team doubled this year.', 'en')
+    expect(findAsks(analysis)).toEqual([])
+    expect(findQuestions(analysis)).toEqual([])
+  })
+})
+
+describe('questions', () => {
+  const table: Array<[Lang, string, Array<[string, string]>]> = [
+    ['en', 'Ever wondered why reps quit? Would you be open to a call?', [['Ever wondered why reps quit?', 'rhetorical'], ['Would you be open to a call?', 'ask']]],
+    ['en', 'Why does churn spike in month three?', [['Why does churn spike in month three?', 'plain']]],
+    ['en', 'How are you? Any questions?', []],
+    ['fr', 'Et si vos commerciaux restaient plus longtemps ? Un appel mardi ?', [['Et si vos commerciaux restaient plus longtemps ?', 'rhetorical'], ['Un appel mardi ?', 'ask']]],
+    ['fr', 'Agents ou chatbots : quelle différence ?', []]
+  ]
+  for (const [lang, text, expected] of table) {
+    it(`${lang}: ${JSON.stringify(text)}`, () => {
+      const analysis = analysisOf(text, lang)
+      expect(findQuestions(analysis).map((question) => [slice(analysis, question), question.kind])).toEqual(expected)
+    })
+  }
+})
+
+describe('offers', () => {
+  const table: Array<[Lang, string, string | undefined, string?]> = [
+    ['en', 'Here is the deck I promised.', 'resource', 'Here is'],
+    ['en', 'I attached the checklist we use.', 'resource', 'I attached'],
+    ['en', 'Happy to introduce you to Maya.', 'introduction', 'Happy to introduce'],
+    ['en', 'I can put you in touch with Maya.', 'introduction', 'put you in touch'],
+    ['en', 'You asked about ramp time: it is six weeks.', 'answer', 'You asked about'],
+    ['en', 'Your point about shadowing calls in week one changed our training.', 'observation', 'Your point about'],
+    ['en', 'No strings attached.', undefined],
+    ["en", "Here's the thing: budgets are tight.", undefined],
+    ['en', 'Your post on hiring.', undefined],
+    ['fr', 'Voici le guide promis.', 'resource', 'Voici'],
+    ['fr', 'Ci-joint le planning de formation.', 'resource', 'Ci-joint'],
+    ['fr', 'Je peux vous mettre en relation avec Paul.', 'introduction', 'vous mettre en relation avec'],
+    ['fr', 'Pour répondre à votre question, comptez deux semaines.', 'answer', 'Pour répondre à votre question'],
+    ['fr', "Votre remarque sur l'écoute des appels a changé notre formation.", 'observation', 'Votre remarque sur'],
+    ['fr', 'Voici pourquoi nous sommes différents.', undefined]
+  ]
+  for (const [lang, text, kind, words] of table) {
+    it(`${lang}: ${JSON.stringify(text)} → ${kind ?? 'nothing given'}`, () => {
+      const analysis = analysisOf(text, lang)
+      const offers = findOffers(analysis)
+      if (!kind) return expect(offers.map((offer) => slice(analysis, offer))).toEqual([])
+      expect(offers[0].kind).toBe(kind)
+      expect(slice(analysis, offers[0])).toBe(words)
+    })
+  }
+})
+
+describe("reader's gifts", () => {
+  const table: Array<[Lang, string, string, string]> = [
+    ['en', 'Thanks for your time.', 'time', 'your time'],
+    ['en', 'Good to compare notes on our call yesterday.', 'meeting', 'our call'],
+    ['en', 'The interview you gave us runs on Monday.', 'interview', 'The interview you gave'],
+    ['en', 'Your recommendation landed me the meeting.', 'recommendation', 'Your recommendation'],
+    ['en', 'Your reply made my week.', 'reply', 'Your reply'],
+    ['fr', 'Merci pour votre temps.', 'time', 'votre temps'],
+    ['fr', 'Suite à notre échange de mardi, voici le plan.', 'meeting', 'notre échange'],
+    ['fr', "L'interview que vous m'avez accordée paraît lundi.", 'interview', "L'interview que vous"],
+    ['fr', 'Votre recommandation auprès de Paul a tout changé.', 'recommendation', 'Votre recommandation'],
+    ['fr', 'Votre réponse est arrivée à point.', 'reply', 'Votre réponse']
+  ]
+  for (const [lang, text, kind, words] of table) {
+    it(`${lang}: ${JSON.stringify(text)} → ${kind}`, () => {
+      const analysis = analysisOf(text, lang)
+      const gifts = findReaderGifts(analysis)
+      expect(gifts[0]?.kind).toBe(kind)
+      expect(slice(analysis, gifts[0])).toBe(words)
+    })
+  }
+})
+
+describe('cache', () => {
+  it('computes once per analysis', () => {
+    const analysis = analysisOf('Thanks for your time. Could you call me?', 'en')
+    expect(courtesy(analysis)).toBe(courtesy(analysis))
+    expect(courtesy(analysisOf('Thanks for your time. Could you call me?', 'en'))).not.toBe(courtesy(analysis))
+  })
+})
+
+describe('courtesy data', () => {
+  /** Every array of strings, with its path. */
+  function lists(value: unknown, path: string, out: Array<[string, string[]]> = []) {
+    if (Array.isArray(value)) out.push([path, value as string[]])
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) lists(item, `${path}.${key}`, out)
+    return out
+  }
+  for (const lang of ['en', 'fr'] as Lang[]) {
+    it(`courtesy.${lang}.json has no duplicate or blank entry`, () => {
+      const file = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'src', 'text', 'data', `courtesy.${lang}.json`), 'utf8'))
+      expect(file).toEqual(courtesyData[lang])
+      for (const [path, list] of lists(file, '$')) {
+        const seen = new Set<string>()
+        for (const entry of list) {
+          expect(entry.trim(), `${path}: blank entry`).not.toBe('')
+          expect(seen.has(foldWord(entry)), `${path}: '${entry}' is listed twice`).toBe(false)
+          seen.add(foldWord(entry))
+        }
+      }
+    })
+  }
+})
