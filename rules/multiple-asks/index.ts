@@ -53,7 +53,7 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       let gap = 1
       for (let between = previous.unit + 1; between < u; between++) if (!found.units[between].listItem) gap++
       if (gap === 1 && found.units[u].question && startsWithAny(analysis, found.units[u].words, alternativesOf(data))) continue
-      if (previous.kind !== 'rhetorical' && gap <= 2 && (item.follow || item.soft || previous.soft)) {
+      if (previous.kind === 'ask' && gap <= 2 && (item.follow || ((item.soft || previous.soft) && item.kind === 'ask'))) {
         // One ask said twice: keep the firmer of the two.
         if (previous.soft && !item.soft) items[items.length - 1] = {...item, soft: false}
         continue

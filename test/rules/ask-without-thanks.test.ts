@@ -44,6 +44,7 @@ const good: Array<[Lang, string]> = [
   ['en', 'Hi Sam,\n\nHere is the checklist we use for new reps. Could you share it with Maya?\n\nAlex'],
   ['en', 'Hi Sam,\n\nYou asked about ramp time: it is six weeks in Lyon. Would a call help?\n\nAlex'],
   ['en', 'Hi Sam,\n\nHappy to introduce you to Maya, who hired twelve reps last year. Are you free on Friday?\n\nAlex'],
+  ['en', 'Hi Sam,\n\nMind if I send over the three fixes I noticed on your pricing page?\n\nAlex'],
   ['en', 'Hi Sam,\n\nYour team in Lyon doubled this year.\n\nAlex'],
   ['fr', "Merci pour l'échange d'hier. Voici le guide promis. Pourriez-vous le transmettre à Paul ?"],
   ['fr', 'Bonjour Marie,\n\nMerci pour votre recommandation auprès de Paul. Auriez-vous son numéro ?\n\nAlex'],
@@ -51,6 +52,7 @@ const good: Array<[Lang, string]> = [
   ['fr', 'Bonjour Marie,\n\nCi-joint le planning de formation. Pourriez-vous le valider ?\n\nAlex'],
   ["fr", "Bonjour Marie,\n\nVous m'aviez demandé nos délais : deux semaines. Un appel mardi pour en parler ?\n\nAlex"],
   ['fr', 'Bonjour Marie,\n\nJe peux vous mettre en relation avec Paul, qui forme nos commerciaux. Seriez-vous disponible jeudi ?\n\nAlex'],
+  ['fr', 'Bonjour Marie,\n\nOn vous offre un audit gratuit de vos séquences de relance. Intéressée ?\n\nAlex'],
   ['fr', 'Bonjour Marie,\n\nVotre équipe de Lyon a doublé cette année.\n\nAlex']
 ]
 

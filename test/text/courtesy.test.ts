@@ -102,7 +102,10 @@ describe('asks', () => {
     ['en', 'Interested?', [['Interested?', 'request']]],
     ['en', "I'd appreciate an intro to your head of sales.", [["I'd appreciate an intro to your head of sales.", 'request']]],
     ['en', 'Would it be worth a call to see if\nthis could work for your team?', [['Would it be worth a call to see if\nthis could work for your team?', 'request']]],
+    ['en', 'How is [Company] handling onboarding today?', [['How is [Company] handling onboarding today?', 'question']]],
+    ["en", "I'd really love to connect with you.", [["I'd really love to connect with you.", 'request']]],
     ['en', 'Shared your post with my team last week.', []],
+    ['en', 'Is this [one-line pitch]?', []],
     ['en', 'Booked a call with Maya for Friday.', []],
     ['en', 'Ever wondered why reps quit in month one?', []],
     ['en', 'How are you?', []],
@@ -127,6 +130,8 @@ describe('asks', () => {
     ['fr', 'Et si vos équipes gagnaient une heure par jour ?', []],
     ['fr', 'Comment allez-vous ?', []],
     ['fr', 'Notez que le salon commence à 9 h.', []],
+    ['fr', 'Continuez comme ça !', []],
+    ['fr', 'Comment [Entreprise] gère-t-elle ses relances ?', [['Comment [Entreprise] gère-t-elle ses relances ?', 'question']]],
     ['fr', 'Vous trouverez ci-joint le planning.', []]
   ]
   for (const [lang, text, expected] of table) {
