@@ -1,0 +1,212 @@
+import {defineRule} from '../../src/rule.js'
+import type {Analysis} from '../../src/text/analysis.js'
+import {foldWord} from '../../src/text/normalize.js'
+import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
+import {isUsed} from '../../src/text/prose.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+/**
+ * Virtue words ("empathie", "authentic") and hype words ("synergie",
+ * "leverage"), grouped by lemma: every form listed under a lemma, and every
+ * inflection of those forms, counts toward that lemma.
+ */
+interface Data {
+  virtue: Record<string, string[]>
+  hype: Record<string, string[]>
+  /** Fixed terms where the word is not a buzzword: "ressources humaines", "human rights". */
+  fixedTerms: string[]
+  /** A word right after one of these is mentioned, not used: "the word empathy". */
+  mentionWords: string[]
+}
+
+type Options = {
+  /** A lemma used this many times or more is reported (from its second use on). */
+  repeat: number
+  /** A lemma used this many times or more is reported as an error instead of a warning. */
+  errorAt: number
+  /** Buzzwords per hundred words from which the draft is too dense: every buzzword is reported. */
+  density: number
+  /** ...provided there are at least this many buzzwords (one buzzword in a 20-word note is not density). */
+  densityMinimum: number
+}
+
+type Kind = 'virtue' | 'hype'
+
+interface Lemma {
+  lemma: string
+  kind: Kind
+  pattern: string
+}
+
+export interface BuzzwordHit {
+  lemma: string
+  kind: Kind
+  start: number
+  end: number
+}
+
+interface Prepared {
+  words: PhraseMatcher<Lemma>
+  fixed: PhraseMatcher<string>
+  mention: Set<string>
+}
+
+function prepare(data: Data, lang: Lang): Prepared {
+  const lemmas: Lemma[] = []
+  for (const kind of ['virtue', 'hype'] as const) {
+    for (const [lemma, forms] of Object.entries(data[kind])) {
+      for (const pattern of forms) lemmas.push({lemma, kind, pattern})
+    }
+  }
+  return {
+    words: compilePhrases(lemmas, lang, (entry) => entry.pattern),
+    fixed: compilePhrases(data.fixedTerms, lang),
+    mention: new Set(data.mentionWords.map(foldWord))
+  }
+}
+
+// Patterns are compiled once per word list: the rule's own lists when the
+// module loads, a configured list (see `extend`) the first time it is used.
+const prepared = new WeakMap<Data, Prepared>()
+function preparedFor(data: Data, lang: Lang): Prepared {
+  let value = prepared.get(data)
+  if (!value) prepared.set(data, (value = prepare(data, lang)))
+  return value
+}
+preparedFor(en, 'en')
+preparedFor(fr, 'fr')
+
+/**
+ * Every buzzword used in the draft, in order: not inside a fixed term
+ * ("ressources humaines"), not quoted (« empathie », "empathy") and not
+ * mentioned ("the word empathy").
+ */
+export function findBuzzwords(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): BuzzwordHit[] {
+  const {words, fixed, mention} = preparedFor(data, lang)
+  const fixedSpans = fixed.find(analysis)
+  const hits: BuzzwordHit[] = []
+  let f = 0
+  for (const match of words.find(analysis)) {
+    // Both lists come out in text order: walk the fixed terms alongside.
+    while (f < fixedSpans.length && fixedSpans[f].end <= match.start) f++
+    if (f < fixedSpans.length && fixedSpans[f].start < match.end) continue // "ressources humaines"
+    if (!isUsed(analysis, match.start, match.end)) continue // « empathie », "empathy", [your passion]
+    if (mention.has(previousWord(analysis, match.first))) continue // the word empathy
+    hits.push({lemma: match.entry.lemma, kind: match.entry.kind, start: match.start, end: match.end})
+  }
+  return hits
+}
+
+function previousWord(analysis: Analysis, token: number): string {
+  const words = analysis.sentences[analysis.tokens[token].sentence]?.words ?? []
+  const index = words.indexOf(token)
+  return index > 0 ? analysis.tokens[words[index - 1]].fold : ''
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++
+  return line
+}
+
+const ADVICE: Record<Kind, string> = {
+  virtue: 'show it with a detail about the reader instead of naming it',
+  hype: 'say concretely what it does for the reader instead'
+}
+
+export default defineRule<Data, Options>({
+  id: 'buzzword-overuse',
+  summary: 'Virtue and hype words repeated or piled up: empathie, l\'humain, bienveillance, synergie; empathy, authentic, leverage…',
+  rationale:
+    'Naming a virtue does not show it: a draft that says "empathie" twice and "l\'humain" once reads like a brochure, and the reader hears a lever, not a person ("vertu-dropping"). ' +
+    'Hype words (synergy, disruptif, écosystème) tell the reader nothing they can check. One such word is fine; repeated or piled up, they are all the reader remembers. ' +
+    'Show the quality with something specific about the reader, or say what your product concretely does. ' +
+    'Counted by lemma, any inflection (empathie, empathique; passion, passionate); fixed terms (ressources humaines, human rights, être humain) and quoted words (« empathie », "the word empathy") do not count. ' +
+    'Reported: every use after the first of a word used twice or more (an error from 4 uses), and every buzzword when there are 3 or more and at least 3 per hundred words.',
+  category: 'wording',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 12,
+  options: {repeat: 2, errorAt: 4, density: 3, densityMinimum: 3},
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        'I think empathy and the human touch are at the heart of what we do. Empathy is in our DNA. Please call me back.',
+        'We are passionate about your success, and our passion shows in every project.',
+        'Our synergies will leverage your ecosystem to disrupt the market.'
+      ],
+      good: [
+        'Thanks for the call on Tuesday. Your point about onboarding reps in two weeks stayed with me.',
+        'Thanks for your note. Our human resources team will send the contract today.',
+        'Thanks for the workshop. You asked why we dropped the word "empathy" from our deck: it said nothing.'
+      ]
+    },
+    fr: {
+      bad: [
+        "Moi je pense que l'empathie et l'humain sont au cœur de notre démarche. L'empathie, c'est notre ADN. Merci de me rappeler.",
+        'Notre approche est bienveillante, car la bienveillance guide chacun de nos projets.',
+        'Notre écosystème crée des synergies et une valeur ajoutée disruptive.'
+      ],
+      good: [
+        'Merci pour votre temps mardi. Votre remarque sur les deux premières semaines des commerciaux m\'a fait réfléchir.',
+        'Merci pour votre message. Notre service des ressources humaines vous envoie le contrat demain.',
+        'Merci pour l\'atelier. Vous demandiez pourquoi nous avons retiré le mot « empathie » de nos slides : il ne disait rien.'
+      ]
+    }
+  },
+  extend(data, add, remove) {
+    const removed = new Set(remove.map(foldWord))
+    const keep = (lists: Record<string, string[]>) =>
+      Object.fromEntries(
+        Object.entries(lists)
+          .filter(([lemma]) => !removed.has(foldWord(lemma)))
+          .map(([lemma, forms]) => [lemma, forms.filter((form) => !removed.has(foldWord(form)))] as const)
+          .filter(([, forms]) => forms.length > 0)
+      )
+    const hype = keep(data.hype)
+    // Each added word is a lemma of its own.
+    for (const word of add) if (!removed.has(foldWord(word))) hype[word] = [word]
+    return {...data, virtue: keep(data.virtue), hype}
+  },
+  check({analysis, lang, data, options, report}) {
+    const hits = findBuzzwords(analysis, lang, data)
+    if (hits.length === 0) return
+
+    const count = new Map<string, number>()
+    for (const hit of hits) count.set(hit.lemma, (count.get(hit.lemma) ?? 0) + 1)
+    const words = analysis.words.length
+    const per100 = (hits.length * 100) / Math.max(words, 1)
+    const dense = hits.length >= options.densityMinimum && per100 >= options.density
+
+    const first = new Map<string, BuzzwordHit>()
+    for (const hit of hits) {
+      const times = count.get(hit.lemma)!
+      const earlier = first.get(hit.lemma)
+      if (!earlier) first.set(hit.lemma, hit)
+      const repeated = times >= options.repeat && earlier !== undefined
+      if (!repeated && !dense) continue
+      const advice = ADVICE[hit.kind]
+      if (repeated) {
+        report({
+          start: hit.start,
+          end: hit.end,
+          message: `\`${hit.lemma}\` ×${times} (first at line ${lineOf(analysis.text, earlier.start)}): ${advice}`,
+          expected: [],
+          severity: times >= options.errorAt ? 'error' : 'warning'
+        })
+      } else {
+        const rate = per100.toFixed(per100 >= 10 ? 0 : 1)
+        report({
+          start: hit.start,
+          end: hit.end,
+          message: `\`${hit.lemma}\`${times > 1 ? ` ×${times}` : ''}: ${hits.length} buzzwords in ${words} words (${rate} per 100): keep one at most and ${advice}`,
+          expected: [],
+          severity: times >= options.errorAt ? 'error' : 'warning'
+        })
+      }
+    }
+  }
+})

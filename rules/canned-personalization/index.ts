@@ -1,0 +1,122 @@
+import {defineRule} from '../../src/rule.js'
+import type {Analysis} from '../../src/text/analysis.js'
+import {foldWord} from '../../src/text/normalize.js'
+import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
+import {isUsed} from '../../src/text/prose.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+/** One stock line: its patterns (src/text/phrases.ts syntax) and what to write instead. */
+interface Line {
+  patterns: string[]
+  instead: string
+  /** Drop-in replacements, when there is one. */
+  expected?: string[]
+}
+
+interface Data {
+  /** Words skipped between the words of a pattern ("I just came across"). */
+  fillers: string[]
+  lines: Line[]
+}
+
+export interface CannedHit {
+  line: Line
+  start: number
+  end: number
+}
+
+const GENERIC = 'say something only this reader could receive instead'
+
+/**
+ * "i? hope this email…" as two patterns, "i hope this email…" and "hope this
+ * email…": the matcher indexes patterns by their first word, and one with an
+ * optional first word would be tried at every word of every draft.
+ */
+export function withoutOptionalHead(pattern: string): string[] {
+  const [head, ...rest] = pattern.trim().split(/\s+/)
+  if (rest.length === 0 || !head.endsWith('?') || head === '?') return [pattern]
+  return [rest.join(' '), head.slice(0, -1) + ' ' + rest.join(' ')]
+}
+
+// Patterns are compiled once per list: the rule's own when the module loads,
+// a configured one (see `extend`) the first time it is used.
+const prepared = new WeakMap<Data, PhraseMatcher<Line>>()
+function matcherFor(data: Data, lang: Lang): PhraseMatcher<Line> {
+  let matcher = prepared.get(data)
+  if (!matcher) prepared.set(data, (matcher = compilePhrases(data.lines, lang, (line) => line.patterns.flatMap(withoutOptionalHead), data.fillers)))
+  return matcher
+}
+matcherFor(en, 'en')
+matcherFor(fr, 'fr')
+
+/** Every stock line in the draft that is used, not quoted. */
+export function findCanned(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): CannedHit[] {
+  return matcherFor(data, lang)
+    .find(analysis)
+    .filter((match) => isUsed(analysis, match.start, match.end)) // Don't write "I hope this email finds you well".
+    .map((match) => ({line: match.entry, start: match.start, end: match.end}))
+}
+
+export default defineRule<Data, Record<string, never>>({
+  id: 'canned-personalization',
+  summary: 'Stock fake-personal lines: "I came across your profile", "I hope this email finds you well", "J\'ai vu votre profil", "Je me permets de vous contacter"…',
+  rationale:
+    'These lines pretend to be personal and are sent to everyone: the reader has seen "I came across your profile" and "J\'espère que vous allez bien" in a hundred cold messages, and stops reading there. ' +
+    '"Personal is human. Personalized isn\'t." (Cluetrain, thesis 62.) Replace the stock line with something only this reader could receive: what you read of theirs, the fact that made you write, or nothing at all. ' +
+    'Matched tolerantly: any inflection, case, punctuation, apostrophes, and filler words ("I just came across", "je me permets donc").',
+  category: 'personalization',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 15,
+  options: {},
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        'Hi Sam, I came across your profile and thought we should talk.',
+        'I hope this email finds you well. We help teams like yours.',
+        'Just following up on my last email. Any thoughts?',
+        'Quick question: who handles hiring at Acme?'
+      ],
+      good: [
+        'Hi Sam, thanks for your post on onboarding reps in two weeks; the checklist is now on our wall.',
+        'Thanks for the intro, Maya. Your Lyon office opened in May: here is the floor plan I promised.',
+        'Our trainers tell reps never to write "I hope this email finds you well". Thanks for the tip!'
+      ]
+    },
+    fr: {
+      bad: [
+        'Bonjour Marie, je suis tombée sur votre profil et je me suis dit que nous devrions échanger.',
+        "Je me permets de vous contacter au sujet de vos recrutements.",
+        "J'espère que vous allez bien. Je reviens vers vous concernant ma proposition.",
+        'Petite question : qui gère les achats chez Acme ?'
+      ],
+      good: [
+        'Bonjour Marie, merci pour votre article sur l\'accueil des commerciaux : la liste est affichée chez nous.',
+        'Merci pour la présentation, Paul. Voici le plan du bureau de Lyon promis mardi.',
+        'Nos formateurs interdisent « J\'espère que vous allez bien » en ouverture. Merci pour le conseil !'
+      ]
+    }
+  },
+  extend(data, add, remove) {
+    const removed = new Set(remove.map(foldWord))
+    const lines = data.lines
+      .map((line) => ({...line, patterns: line.patterns.filter((pattern) => !removed.has(foldWord(pattern)))}))
+      .filter((line) => line.patterns.length > 0)
+    for (const pattern of add) if (!removed.has(foldWord(pattern))) lines.push({patterns: [pattern], instead: GENERIC})
+    return {...data, lines}
+  },
+  check({analysis, lang, data, report}) {
+    for (const hit of findCanned(analysis, lang, data)) {
+      const words = analysis.text.slice(hit.start, hit.end).replace(/\s+/g, ' ')
+      report({
+        start: hit.start,
+        end: hit.end,
+        message: `\`${words}\` is a stock line every prospect gets: ${hit.line.instead}`,
+        expected: hit.line.expected ?? []
+      })
+    }
+  }
+})

@@ -1,0 +1,174 @@
+import {defineRule} from '../../src/rule.js'
+import type {Analysis} from '../../src/text/analysis.js'
+import {foldWord} from '../../src/text/normalize.js'
+import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
+import {isUsed} from '../../src/text/prose.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+type Tier = 'mild' | 'gushing'
+
+/**
+ * Praise about the reader, as data. `templates` are patterns (src/text/phrases.ts
+ * syntax) with slots: `{adjective}` (filled once per tier: a mild adjective
+ * makes a mild compliment, a gushing one a gushing compliment), `{thing}`
+ * (what the reader did or has) and `{person}` (what the reader is). Every
+ * slot word is a single word. `phrases` are fixed patterns per tier.
+ */
+interface Data {
+  fillers: string[]
+  things: string[]
+  people: string[]
+  adjectives: Record<Tier, string[]>
+  templates: string[]
+  phrases: Record<Tier, string[]>
+  /** Terms where a praise word is not praise: "génie civil". */
+  notFlattery: string[]
+}
+
+type Options = {
+  /** Points from which praise is a finding: a mild compliment is 1 point, a gushing one 2. */
+  threshold: number
+  /** Without a gushing compliment, mild ones must also reach this many points per hundred words. */
+  density: number
+}
+
+interface Entry {
+  tier: Tier
+  pattern: string
+}
+
+export interface FlatteryHit {
+  tier: Tier
+  points: number
+  start: number
+  end: number
+}
+
+const POINTS: Record<Tier, number> = {mild: 1, gushing: 2}
+
+/** Patterns of one language: every template once per adjective tier, then the fixed phrases. */
+export function flatteryPatterns(data: Data): Entry[] {
+  const entries: Entry[] = []
+  for (const tier of ['mild', 'gushing'] as const) {
+    for (const template of data.templates) {
+      entries.push({
+        tier,
+        pattern: template
+          .replaceAll('{adjective}', data.adjectives[tier].join('|'))
+          .replaceAll('{thing}', data.things.join('|'))
+          .replaceAll('{person}', data.people.join('|'))
+      })
+    }
+    for (const pattern of data.phrases[tier]) entries.push({tier, pattern})
+  }
+  return entries
+}
+
+interface Prepared {
+  praise: PhraseMatcher<Entry>
+  not: PhraseMatcher<string>
+}
+
+// Compiled once per list: the rule's own when the module loads, a configured one on first use.
+const prepared = new WeakMap<Data, Prepared>()
+function preparedFor(data: Data, lang: Lang): Prepared {
+  let value = prepared.get(data)
+  if (!value) {
+    value = {praise: compilePhrases(flatteryPatterns(data), lang, (entry) => entry.pattern, data.fillers), not: compilePhrases(data.notFlattery, lang)}
+    prepared.set(data, value)
+  }
+  return value
+}
+preparedFor(en, 'en')
+preparedFor(fr, 'fr')
+
+/** Every compliment about the reader in the draft, quoted ones and fixed terms ("génie civil") left out. */
+export function findFlattery(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): FlatteryHit[] {
+  const {praise, not} = preparedFor(data, lang)
+  const excluded = not.find(analysis)
+  const hits: FlatteryHit[] = []
+  let e = 0
+  for (const match of praise.find(analysis)) {
+    while (e < excluded.length && excluded[e].end <= match.start) e++
+    if (e < excluded.length && excluded[e].start < match.end) continue // ingénieur en génie civil
+    if (!isUsed(analysis, match.start, match.end)) continue // quoted, or in a merge field
+    hits.push({tier: match.entry.tier, points: POINTS[match.entry.tier], start: match.start, end: match.end})
+  }
+  return hits
+}
+
+export default defineRule<Data, Options>({
+  id: 'flattery',
+  summary: 'Obsequious praise stacked up: "huge fan", "incredible journey", "your amazing profile", "votre parcours impressionnant", "génie"…',
+  rationale:
+    'Superlatives about the reader ("your incredible journey", "votre incroyable expertise", "vrai visionnaire") are the compliments everyone gets; stacked up, they read as a lever to get a yes, and the reader discounts everything after them. ' +
+    'One specific compliment is fine, and better than three big ones: name what they did and what it changed for you ("your post on ramp time made us cut onboarding to two weeks"). ' +
+    'Scale: a mild compliment ("your impressive background", "j\'admire votre travail") is 1 point, a gushing one ("huge fan", "rockstar", "votre incroyable parcours") 2 points. ' +
+    'A draft is flagged from 2 points, and mild compliments alone must also reach 1 point per hundred words; then every compliment is reported. So one mild compliment is never a finding, a gushing one always is.',
+  category: 'wording',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 10,
+  options: {threshold: 2, density: 1},
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        "I'm a huge fan of your work, Sam.",
+        'What an incredible journey! Your amazing profile caught our attention.',
+        'Your impressive background and your remarkable leadership speak volumes.'
+      ],
+      good: [
+        'Thanks for your post on onboarding, Sam: we cut ramp time to two weeks with your checklist.',
+        'Your impressive launch in Lyon made the local news. Thanks for the quote you gave us.',
+        'Thanks for the talk. Our CTO, a real fan of clean code, asked for your slides.'
+      ]
+    },
+    fr: {
+      bad: [
+        'Votre parcours impressionnant et votre incroyable expertise forcent le respect.',
+        'Vous êtes un vrai visionnaire, un génie du marketing !',
+        'Je suis fan de votre travail, votre parcours est remarquable.'
+      ],
+      good: [
+        'Merci pour votre article sur l\'accueil des commerciaux : nous avons réduit l\'intégration à deux semaines.',
+        'Votre lancement à Lyon est remarquable, et merci pour la citation que vous nous avez donnée.',
+        'Merci pour votre réponse. Notre ingénieur en génie civil passera jeudi.'
+      ]
+    }
+  },
+  extend(data, add, remove) {
+    const removed = new Set(remove.map(foldWord))
+    const keep = (list: string[]) => list.filter((entry) => !removed.has(foldWord(entry)))
+    return {
+      ...data,
+      templates: keep(data.templates),
+      adjectives: {mild: keep(data.adjectives.mild), gushing: keep(data.adjectives.gushing)},
+      phrases: {mild: keep(data.phrases.mild), gushing: [...keep(data.phrases.gushing), ...keep([...add])]}
+    }
+  },
+  check({analysis, lang, data, options, report}) {
+    const hits = findFlattery(analysis, lang, data)
+    if (hits.length === 0) return
+    const points = hits.reduce((sum, hit) => sum + hit.points, 0)
+    const words = Math.max(analysis.words.length, 1)
+    const gushing = hits.some((hit) => hit.tier === 'gushing')
+    if (points < options.threshold) return // One mild compliment: fine.
+    if (!gushing && (points * 100) / words < options.density) return // Two mild ones, far apart in a long draft.
+    const stack = hits.length > 1 ? ` (${hits.length} compliments in ${words} words)` : ''
+    for (const hit of hits) {
+      const excerpt = analysis.text.slice(hit.start, hit.end).replace(/\s+/g, ' ')
+      report({
+        start: hit.start,
+        end: hit.end,
+        message:
+          hit.tier === 'gushing'
+            ? `\`${excerpt}\` is gushing praise${stack}: name one thing they did and what it changed for you instead`
+            : `\`${excerpt}\`: praise stacked up${stack}: keep one compliment and make it specific (what they did, what it changed for you)`,
+        expected: []
+      })
+    }
+  }
+})

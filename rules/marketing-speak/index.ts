@@ -1,0 +1,104 @@
+import {defineRule} from '../../src/rule.js'
+import type {Analysis} from '../../src/text/analysis.js'
+import {foldWord} from '../../src/text/normalize.js'
+import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
+import {isUsed} from '../../src/text/prose.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+/** One piece of jargon: its patterns (src/text/phrases.ts syntax) and plainer words. */
+interface Phrase {
+  patterns: string[]
+  /** Plainer alternatives; `<...>` marks what the writer fills in. */
+  expected: string[]
+}
+
+interface Data {
+  phrases: Phrase[]
+}
+
+export interface JargonHit {
+  phrase: Phrase
+  start: number
+  end: number
+}
+
+// Compiled once per list: the rule's own when the module loads, a configured one on first use.
+const prepared = new WeakMap<Data, PhraseMatcher<Phrase>>()
+function matcherFor(data: Data, lang: Lang): PhraseMatcher<Phrase> {
+  let matcher = prepared.get(data)
+  if (!matcher) prepared.set(data, (matcher = compilePhrases(data.phrases, lang, (phrase) => phrase.patterns)))
+  return matcher
+}
+matcherFor(en, 'en')
+matcherFor(fr, 'fr')
+
+/** Every piece of sales jargon used (not quoted) in the draft. */
+export function findJargon(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): JargonHit[] {
+  return matcherFor(data, lang)
+    .find(analysis)
+    .filter((match) => isUsed(analysis, match.start, match.end)) // not quoted, not "[value proposition]"
+    .map((match) => ({phrase: match.entry, start: match.start, end: match.end}))
+}
+
+export default defineRule<Data, Record<string, never>>({
+  id: 'marketing-speak',
+  summary: 'Industrial sales jargon: "best-in-class", "seamless", "drive engagement", "solution clé en main", "plateforme d\'engagement", "booster votre ROI"…',
+  rationale:
+    'Jargon like "best-in-class", "turnkey", "solution clé en main" or "levier de croissance" is what every vendor says, so it says nothing: the reader cannot check it, and it tells them a brochure is talking, not a person. ' +
+    'Say what the product does for this reader, with a number or an example ("cuts onboarding from six weeks to two"). Each suggestion gives plainer words; `<...>` is yours to fill in. ' +
+    'Hype words that are a problem only when repeated (innovation, synergy, valeur ajoutée) belong to buzzword-overuse; the two lists are kept disjoint so one word is never reported twice.',
+  category: 'wording',
+  languages: ['en', 'fr'],
+  severity: 'warning',
+  weight: 8,
+  options: {},
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: [
+        'Our best-in-class platform will drive engagement across your team.',
+        'We offer a turnkey, seamless onboarding.',
+        'This is the low-hanging fruit that will move the needle.'
+      ],
+      good: [
+        'Thanks for the demo. Our tool cut onboarding from six weeks to two at Acme.',
+        'Thanks, Sam. The export works with your CRM on day one, no set-up.',
+        'Thank you for the call: I will send the two figures you asked for by Friday.'
+      ]
+    },
+    fr: {
+      bad: [
+        'Notre solution clé en main va booster votre ROI.',
+        "Découvrez notre plateforme d'engagement, un vrai levier de croissance.",
+        'Nous proposons un accompagnement sur-mesure et une approche 360.'
+      ],
+      good: [
+        'Merci pour la démo. Notre outil a réduit l\'intégration de six à deux semaines chez Acme.',
+        'Merci Paul. L\'export marche avec votre CRM dès le premier jour, sans réglage.',
+        'Merci pour l\'appel : je vous envoie les deux chiffres demandés d\'ici vendredi.'
+      ]
+    }
+  },
+  extend(data, add, remove) {
+    const removed = new Set(remove.map(foldWord))
+    const phrases = data.phrases
+      .map((phrase) => ({...phrase, patterns: phrase.patterns.filter((pattern) => !removed.has(foldWord(pattern)))}))
+      .filter((phrase) => phrase.patterns.length > 0)
+    for (const pattern of add) if (!removed.has(foldWord(pattern))) phrases.push({patterns: [pattern], expected: []})
+    return {...data, phrases}
+  },
+  check({analysis, lang, data, report}) {
+    for (const hit of findJargon(analysis, lang, data)) {
+      const words = analysis.text.slice(hit.start, hit.end).replace(/\s+/g, ' ')
+      const plain = hit.phrase.expected.length > 0 ? `: say it plainly, e.g. “${hit.phrase.expected[0]}”` : ': say what it does for the reader, plainly'
+      report({
+        start: hit.start,
+        end: hit.end,
+        message: `\`${words}\` is sales jargon${plain}`,
+        expected: hit.phrase.expected
+      })
+    }
+  }
+})

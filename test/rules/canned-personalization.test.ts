@@ -1,0 +1,97 @@
+import {describe, expect, it} from 'vitest'
+import en from '../../rules/canned-personalization/en.json' with {type: 'json'}
+import fr from '../../rules/canned-personalization/fr.json' with {type: 'json'}
+import {withoutOptionalHead} from '../../rules/canned-personalization/index.js'
+import {lintText} from '../../src/engine.js'
+import type {Finding, Lang} from '../../src/types.js'
+
+const ID = 'canned-personalization'
+
+function findings(text: string, lang: Lang): Finding[] {
+  const report = lintText(text, {lang})
+  const own = report.findings.filter((finding) => finding.rule === ID)
+  // Positions point at the words reported.
+  for (const finding of own) expect(text.slice(finding.offset, finding.endOffset)).toBe(finding.excerpt)
+  return own
+}
+
+/** [lang, draft, excerpts reported, text the first message must hold] */
+const bad: Array<[Lang, string, string[], string?]> = [
+  ['en', 'Hi Sam, I just came across your profile on LinkedIn.', ['I just came across your profile'], 'say what you read'],
+  ['en', 'I stumbled upon your website yesterday.', ['I stumbled upon your website']],
+  ['en', 'I HOPE THIS EMAIL FINDS YOU WELL.', ['I HOPE THIS EMAIL FINDS YOU WELL'], 'stock line'],
+  ['en', 'Hope you’re doing well!', ['Hope you’re doing well']],
+  ["en", "I'm hoping this message finds you well.", ['hoping this message finds you well']],
+  ['en', 'I noticed that you opened a Leeds office.', ['I noticed that'], 'state the fact'],
+  ['en', 'I was really impressed by your background in logistics.', ['I was really impressed by your background']],
+  ["en", "I'd love to pick your brain on pricing.", ["I'd love to pick your brain"]],
+  ['en', 'Just following up on this.', ['Just following up'], 'add something new'],
+  ["en", "I know you’re busy, so I'll be brief.", ['I know you’re busy', "I'll be brief"], 'not by saying so'],
+  ['en', 'Quick question: who runs hiring at Acme?', ['Quick question'], 'ask the question itself'],
+  ['en', 'I wanted to reach out about your event in May.', ['I wanted to reach out']],
+  ['en', 'Touching base before Friday.', ['Touching base']],
+  ['en', 'Circling back on my last note.', ['Circling back on my last note']],
+  ['en', 'Just circling back.', ['circling back']],
+  ['en', 'Bumping this to the top of your inbox.', ['Bumping this to the top of your inbox']],
+  ['en', "I've sent a few notes; did you get a chance to look at them?", ['did you get a chance to look']],
+  ['en', 'I would like to add you to my professional network.', ['like to add you to my professional network']],
+  ['fr', 'Je suis tombée sur votre profil LinkedIn.', ['suis tombée sur votre profil'], 'say what you read'],
+  ['fr', 'Je suis tombé(e) par hasard sur votre profil.', ['suis tombé(e) par hasard sur votre profil']],
+  ['fr', 'J’ai vu votre profil et je vous écris.', ['J’ai vu votre profil']],
+  ['fr', 'Votre profil a retenu toute mon attention.', ['Votre profil a retenu toute mon attention'], 'name the detail'],
+  ['fr', 'JE ME PERMETS DONC DE VOUS CONTACTER.', ['JE ME PERMETS DONC DE VOUS CONTACTER'], 'in one line'],
+  ['fr', "J'espère que vous allez bien ? Merci pour votre message.", ["J'espère que vous allez bien"], 'cut it'],
+  ['fr', 'Je reviens vers vous concernant le devis.', ['Je reviens vers vous']],
+  ['fr', 'Je vous relance au sujet de ma proposition.', ['Je vous relance']],
+  ["fr", "J'espère que ce message vous trouve en bonne santé.", ["J'espère que ce message vous trouve en bonne santé"], 'calque'],
+  ['fr', 'Petite question : qui gère les achats ?', ['Petite question']],
+  ["fr", "Avez-vous eu l'occasion de lire mon dernier message ?", ["Avez-vous eu l'occasion de lire"]],
+  ['fr', 'Je sais que vous êtes très occupée, je serai brève.', ['Je sais que vous êtes très occupée', 'je serai brève']]
+]
+
+const good: Array<[Lang, string]> = [
+  // Quoted: mentioned, not used.
+  ['en', 'Our trainers ban "I hope this email finds you well" as an opener. Thanks for the tip!'],
+  ['fr', 'Nos formateurs interdisent « J’espère que vous allez bien » en ouverture. Merci pour le conseil !'],
+  // Near misses that are specific or plain.
+  ['en', 'I came across a typo on the pricing page: "anual". Thanks for the quick fix last time!'],
+  ['en', 'I have two quick questions about the form: which fields are required, and who reads it?'],
+  ["en", "If it is not the right time, I'll circle back in a few months."],
+  ['en', 'Your name came up when Priya told me about the Leeds pilot.'],
+  ['fr', 'Je reviendrai vers vous jeudi avec le devis signé.'],
+  ['fr', 'Deux petites questions sur le formulaire : quels champs sont obligatoires ?'],
+  ['fr', 'Je suis tombé sur votre article sur la paie des saisonniers : merci, la grille m’a servi.'],
+  // Inside a merge field: a template's instruction.
+  ['en', 'Hi [Name], [say why you write, not "I came across your profile"]. Thanks!']
+]
+
+describe(ID, () => {
+  for (const [lang, text, excerpts, message] of bad) {
+    it(`fires on ${lang}: ${JSON.stringify(text.slice(0, 60))}`, () => {
+      const own = findings(text, lang)
+      expect(own.map((finding) => finding.excerpt)).toEqual(excerpts)
+      for (const finding of own) expect(finding.severity).toBe('warning')
+      if (message) expect(own[0].message).toContain(message)
+    })
+  }
+  for (const [lang, text] of good) {
+    it(`stays quiet on ${lang}: ${JSON.stringify(text.slice(0, 60))}`, () => {
+      expect(findings(text, lang)).toEqual([])
+    })
+  }
+
+  it('has at least 25 stock lines per language, each with what to write instead', () => {
+    for (const data of [en, fr]) {
+      expect(data.lines.length).toBeGreaterThanOrEqual(25)
+      for (const line of data.lines) {
+        expect(line.patterns.length).toBeGreaterThan(0)
+        expect(line.instead.length).toBeGreaterThan(10)
+      }
+    }
+  })
+
+  it('splits an optional first word into two patterns', () => {
+    expect(withoutOptionalHead('i? hope you are well')).toEqual(['hope you are well', 'i hope you are well'])
+    expect(withoutOptionalHead('quick =question')).toEqual(['quick =question'])
+  })
+})
