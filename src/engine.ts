@@ -4,6 +4,7 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
 import {rules as allRules} from '../rules/index.js'
+import {parseInBlocks, SPLIT_ABOVE} from './blocks.js'
 import {ruleData} from './config/words.js'
 import {applyDirectives, maskDirectives} from './directives.js'
 import {detectLanguage} from './lang/detect.js'
@@ -67,6 +68,8 @@ function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang) 
   }
 }
 
+const places = new WeakMap<VFile, ReturnType<typeof location>>()
+
 /** Wraps a rule as a retext plugin: it only reports; this stamps ruleId, source, url and severity. */
 export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity?: Severity; options?: Record<string, unknown>}) {
   // `words` (extra/removed list entries per language) edits the data, not the options.
@@ -75,7 +78,6 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
   return () => (tree: Root, file: VFile) => {
     const {analysis, meta = {}, channel = 'email'} = file.data as CluelintData
     if (!analysis) throw new Error('cluelint: analysis missing; add cluelintAnalysis before rules')
-    const place = location(file)
     rule.check({
       tree,
       file,
@@ -86,13 +88,24 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
       channel,
       analysis,
       report(report) {
+        // One line index per draft, built on its first finding (most drafts of a rule have none).
+        let place = places.get(file)
+        if (!place) places.set(file, (place = location(file)))
         const start = place.toPoint(report.start)
         const end = place.toPoint(Math.max(report.start, report.end))
-        const message = file.message(report.message, {
-          place: start && end ? {start, end} : start,
-          ruleId: rule.id,
-          source: SOURCE
-        })
+        // A VFileMessage is an Error: capturing its stack (useless here) was a tenth of the lint time.
+        const limit = Error.stackTraceLimit
+        Error.stackTraceLimit = 0
+        let message: ReturnType<VFile['message']>
+        try {
+          message = file.message(report.message, {
+            place: start && end ? {start, end} : start,
+            ruleId: rule.id,
+            source: SOURCE
+          })
+        } finally {
+          Error.stackTraceLimit = limit
+        }
         message.fatal = toFatal(settings.severity ?? report.severity ?? rule.severity)
         message.actual = analysis.text.slice(report.start, report.end)
         message.expected = report.expected ?? []
@@ -137,7 +150,8 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
   const data = file.data as CluelintData
   data.meta = draft.meta ?? {}
   data.channel = draft.meta?.channel ?? options.channel ?? 'email'
-  const tree = processor.parse(file)
+  // Long drafts are parsed in blocks (parse-latin is superlinear on long input): see src/blocks.ts.
+  const tree = text.length > SPLIT_ABOVE ? parseInBlocks((value) => processor.parse(value), text) : processor.parse(file)
   processor.runSync(tree, file)
 
   const source = draft.source ?? draft.text

@@ -14,10 +14,18 @@ export function inflect(entry: string, lang: Lang): string[] {
   if (entry.startsWith('=')) return [foldWord(entry.slice(1))]
   const word = foldWord(entry)
   const forms = new Set([word])
-  for (const [remove, add] of SUFFIXES[lang]) {
-    const from = foldWord(remove)
+  for (const [from, add] of foldedSuffixes(lang)) {
     if (!word.endsWith(from)) continue
-    forms.add(word.slice(0, word.length - from.length) + foldWord(add))
+    forms.add(word.slice(0, word.length - from.length) + add)
   }
   return [...forms]
+}
+
+// The suffix table folded once, not for every word of every list (profiled: startup time).
+const folded = new Map<Lang, Array<[string, string]>>()
+
+function foldedSuffixes(lang: Lang): Array<[string, string]> {
+  let list = folded.get(lang)
+  if (!list) folded.set(lang, (list = SUFFIXES[lang].map(([remove, add]) => [foldWord(remove), foldWord(add)])))
+  return list
 }
