@@ -44,7 +44,12 @@ function renderDraft(draft: DraftReport, source: string, c: ChalkInstance, optio
   const first = fixFirst(draft.findings, options.weights)
   if (draft.findings.length > 1) {
     out.push('', `  ${c.bold('Fix first:')}`)
-    first.forEach((finding, index) => out.push(`  ${index + 1}. ${c.dim(place(finding))} ${finding.message}`))
+    // The full messages are above: here, where and what, in one short line each.
+    first.forEach((finding, index) => {
+      const excerpt = finding.excerpt.replace(/\s+/g, ' ')
+      const shown = excerpt.length > 50 ? excerpt.slice(0, 49) + '…' : excerpt
+      out.push(`  ${index + 1}. ${c.dim(place(finding))} ${c.bold(finding.rule)} ${c[SEVERITY_COLOR[finding.severity]](`“${shown}”`)}`)
+    })
   }
   out.push('')
   return out.join('\n') + '\n'
