@@ -1,7 +1,8 @@
 import {readdir, stat} from 'node:fs/promises'
 import {extname, join} from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
-import {DRAFT_EXTENSIONS, InputError} from './readers/index.js'
+import {InputError} from './readers/decode.js'
+import {DRAFT_EXTENSIONS} from './readers/stream.js'
 
 const SKIP_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage'])
 /** Files of a project, not campaigns, skipped when walking a directory (named on the command line, they are read). */

@@ -105,7 +105,8 @@ function bodyEnd(analysis: Analysis): number {
   for (let dropped = 0; dropped < 4 && end > analysis.bodySentence + 1; dropped++) {
     const sentence = sentences[end - 1]
     const line = text.slice(sentence.start, sentence.end).trim()
-    const ownLine = /\n\s*$/.test(text.slice(Math.max(0, sentence.start - 2), sentence.start)) || sentence.start === 0
+    // `[^\S\n]`: white space up to the next line break only, so the pattern stays linear (test/robustness).
+    const ownLine = /\n[^\S\n]*$/.test(text.slice(Math.max(0, sentence.start - 2), sentence.start)) || sentence.start === 0
     if (!ownLine || sentence.words.length > 4 || endsLikeProse(line)) break
     end--
   }

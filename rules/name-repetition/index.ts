@@ -67,7 +67,8 @@ interface Use {
 
 /** A word without its possessive ("Sarah's" → "sarah") and trailing dots ("Inc." → "inc"). */
 function bare(fold: string): string {
-  return fold.replace(/['’]s$/, '').replace(/\.+$/, '')
+  // `(?<!\.)`: the run of dots is tried from its first dot only (linear on long runs, test/robustness).
+  return fold.replace(/['’]s$/, '').replace(/(?<!\.)\.+$/, '')
 }
 
 /** Folded words of a name, titles and legal suffixes dropped: "Ms. Ana Ruiz" → ["ana", "ruiz"]. */

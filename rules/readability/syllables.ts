@@ -146,11 +146,25 @@ function silentEnt(part: string, data: PreparedFrench): boolean {
 
 const englishCache = new Map<string, number>()
 
+function vowelGroups(word: string): number {
+  let groups = 0
+  let inVowel = false
+  for (const char of word) {
+    const vowel = 'aeiouy'.includes(char)
+    if (vowel && !inVowel) groups++
+    inVowel = vowel
+  }
+  return Math.max(1, groups)
+}
+
 /** Syllables of one English word (`syllable`, cached; acronyms and figures by `chunkSyllables`). */
 export function englishSyllables(word: string): number {
   const chunk = chunkSyllables(word)
   if (chunk !== undefined) return chunk
   const key = word.toLowerCase()
+  // `syllable` rescans a word from each letter: fine for words, quadratic on a 10,000-letter "word"
+  // (test/robustness). Past the longest real words, count vowel groups instead.
+  if (key.length > 40) return vowelGroups(key)
   let count = englishCache.get(key)
   if (count === undefined) {
     count = Math.max(1, syllable(key))

@@ -3,12 +3,11 @@ import {dirname, isAbsolute, relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import ignore, {type Ignore} from 'ignore'
 import {lilconfig, type Loader} from 'lilconfig'
-import {parse as parseYaml} from 'yaml'
 import type {LintOptions} from '../engine.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
-import {configSchema, describeIssue, type CluelintConfig} from './schema.js'
+import type {CluelintConfig} from './schema.js'
 
-export {configSchema, type CluelintConfig, type RuleEntry, type WordsOption} from './schema.js'
+export type {CluelintConfig, RuleEntry, WordsOption} from './schema.js'
 export {editList, ruleData} from './words.js'
 
 /** A config that cannot be used: shown as `cluelint: file: reason`, exit 2. */
@@ -76,7 +75,10 @@ const jsonLoader: Loader = (file, content) => {
   }
 }
 
-const yamlLoader: Loader = (file, content) => {
+// yaml and zod (the schema) load only when there is a config file: most runs have none,
+// and together they were a quarter of the cold start.
+const yamlLoader: Loader = async (file, content) => {
+  const {parse: parseYaml} = await import('yaml')
   try {
     return parseYaml(content.replace(/^\uFEFF/, ''))
   } catch (error) {
@@ -167,6 +169,7 @@ export class ConfigResolver {
 
   private async search(directory: string): Promise<Settings> {
     const found = await this.explorer.search(directory).catch((error) => this.rethrow(error))
+    if (found) await loadSchema()
     return found ? this.settings(found.filepath, found.config) : this.settings(undefined, {})
   }
 
@@ -174,6 +177,7 @@ export class ConfigResolver {
     const absolute = resolve(this.cwd, path)
     if (!existsSync(absolute)) throw new ConfigError(path, 'no such config file')
     const loaded = await this.explorer.load(absolute).catch((error) => this.rethrow(error))
+    await loadSchema()
     if (loaded && loaded.config === null && absolute.endsWith(`${sep}package.json`)) throw new ConfigError(this.show(absolute), "no 'cluelint' key")
     return this.settings(absolute, loaded?.config)
   }
@@ -217,11 +221,19 @@ export class ConfigResolver {
   }
 }
 
-/** Validates a loaded config; the first problem becomes a one-line ConfigError. */
+let schema: typeof import('./schema.js') | undefined
+
+/** Loads the config schema (and zod): before `validate`. */
+export async function loadSchema(): Promise<void> {
+  schema ??= await import('./schema.js')
+}
+
+/** Validates a loaded config; the first problem becomes a one-line ConfigError. Call `loadSchema()` first. */
 export function validate(raw: unknown, file: string): CluelintConfig {
-  const result = configSchema().safeParse(raw, {reportInput: true})
+  if (!schema) throw new Error('cluelint: loadSchema() must run before validate()')
+  const result = schema.configSchema().safeParse(raw, {reportInput: true})
   if (result.success) return result.data
-  throw new ConfigError(file, describeIssue(result.error.issues[0]))
+  throw new ConfigError(file, schema.describeIssue(result.error.issues[0]))
 }
 
 function matches(matcher: Ignore, base: string, absolute: string): boolean {

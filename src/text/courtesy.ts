@@ -531,7 +531,8 @@ function merciDe(analysis: Analysis, prepared: Prepared, match: Match<unknown>):
     const rest = analysis.text
       .slice(tokens[words[at + 2]].start, sentence.end)
       .replace(/^bien vouloir\s+/i, '')
-      .replace(/[\s.!…,;]+$/u, '')
+      // `(?<!…)`: a trailing run is tried from its first character only (linear on 10,000 marks, test/robustness).
+      .replace(/(?<![\s.!…,;])[\s.!…,;]+$/u, '')
     const shouted = rest === rest.toUpperCase() // "MERCI DE ME RAPPELER"
     if (rest && !rest.includes('\n')) rewrite = `Pourriez-vous ${shouted ? rest.toLowerCase() : rest} ?`
   }
