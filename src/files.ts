@@ -1,5 +1,5 @@
 import {readdir, stat} from 'node:fs/promises'
-import {extname, join} from 'node:path'
+import {extname, isAbsolute, join} from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
 import {InputError} from './readers/decode.js'
 import {DRAFT_EXTENSIONS} from './readers/stream.js'
@@ -35,7 +35,7 @@ export async function expandPaths(paths: readonly string[], extensions: Readonly
     } else if (info) {
       add(path)
     } else if (isDynamicPattern(path)) {
-      const matches = await glob(path, {onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false})
+      const matches = await glob(path, {absolute: isAbsolute(path), onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false})
       if (matches.length === 0) errors.push(new InputError(path, 'no files match this pattern'))
       for (const file of matches.sort()) add(file)
     } else {

@@ -12,8 +12,12 @@ import {decodeText, fileError} from './decode.js'
 import {jsonDrafts, jsonlDrafts} from './json.js'
 import {maskMarkdown} from './markdown.js'
 
-/** Extensions read when a directory is given. */
-export const DRAFT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.eml', '.html', '.htm', '.csv', '.json', '.jsonl'])
+/**
+ * Extensions read when a directory is given. `.json` is not among them: in a
+ * folder, JSON files are mostly project files and fixture sidecars, not
+ * campaigns; a `.json` campaign is read when named or matched by a glob.
+ */
+export const DRAFT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.eml', '.html', '.htm', '.csv', '.jsonl'])
 
 /** Options of the campaign readers (CSV, JSON). */
 export interface ReadOptions {

@@ -73,7 +73,7 @@ describe('campaign inputs on the command line', () => {
     }
   })
 
-  it('reads every campaign format in a directory, skipping project files', async () => {
+  it('reads every campaign format in a directory, skipping project files and .json (read when named)', async () => {
     const directory = tempFiles({
       'package.json': '{"name": "not-a-campaign"}',
       'tsconfig.json': '{"compilerOptions": {}}',
@@ -89,7 +89,9 @@ describe('campaign inputs on the command line', () => {
     const run = await runCli([directory, '--format', 'json'])
     expect(run.stderr).toBe('')
     const names = JSON.parse(run.stdout).drafts.map((draft: {name: string}) => draft.name.slice(directory.length + 1))
-    expect(names).toEqual(['a.csv#1', 'b.json#1', 'c.jsonl#1', 'd.html', 'e.htm', 'f.eml'])
+    expect(names).toEqual(['a.csv#1', 'c.jsonl#1', 'd.html', 'e.htm', 'f.eml'])
+    const named = await runCli([join(directory, 'b.json'), '--format', 'json'])
+    expect(JSON.parse(named.stdout).drafts.map((draft: {name: string}) => draft.name.slice(directory.length + 1))).toEqual(['b.json#1'])
   })
 
   it('reports a bad campaign file on one line with exit 2, and goes on with the others', async () => {
@@ -100,12 +102,12 @@ describe('campaign inputs on the command line', () => {
       'nobody.csv': 'id;subject\n1;Hi\n',
       'good.txt': 'Hi [Company], thanks for your time.\n'
     })
-    const run = await runCli([directory, '--format', 'json'])
+    const run = await runCli([directory, join(directory, '*.json'), '--format', 'json'])
     expect(run.code).toBe(2)
     expect(run.stderr.split('\n').filter(Boolean)).toEqual([
       `cluelint: ${join(directory, 'bad.csv')}: malformed CSV at line 3: a quote inside an unquoted cell (quote the whole cell and double the quotes in it: "")`,
-      `cluelint: ${join(directory, 'broken.json')}: JSON syntax error at line 2, column 7: expected ']' or ',' after an item, found '"'`,
       `cluelint: ${join(directory, 'nobody.csv')}: no body column: expected one of body, message, text, content, corps, texte (or give one with --column); columns found: "id", "subject"`,
+      `cluelint: ${join(directory, 'broken.json')}: JSON syntax error at line 2, column 7: expected ']' or ',' after an item, found '"'`,
       `cluelint: ${join(directory, 'settings.json')}: not a campaign file: expected an array of drafts`
     ])
     // The rows before the malformed one, and the other files, are reported.
