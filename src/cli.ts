@@ -293,6 +293,37 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
       code = await runDemo(flags, io, colorLevel(flags.color, io.env, io.stdout.isTTY), weights)
     })
 
+  program
+    .command('campaign')
+    .description('a whole campaign: personal, or only personalized? (template + --contacts, or written drafts)')
+    .argument('<inputs...>', 'a template (with --contacts), or drafts: folders, CSV, JSON Lines')
+    .option('--contacts <file>', 'contacts CSV: render the template once per row')
+    .addOption(new Option('-f, --format <name>', 'report format').choices(['pretty', 'json']).default('pretty'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('-l, --lang <lang>', 'language of the drafts').choices(['auto', 'en', 'fr']).default('auto'))
+    .option('--column <name>', 'CSV column or JSON field holding the body (drafts mode)')
+    .option('--threshold <n>', 'similarity from which drafts are near-identical (0..1, default 0.7)', (value: string) => {
+      const number = Number(value)
+      if (!(number > 0 && number <= 1)) throw new InvalidArgumentError(`--threshold expects a number in (0, 1], got '${value}'.`)
+      return number
+    })
+    .option('--no-color', 'no colour')
+    .action(async (inputs: string[], flags: {contacts?: string; format: 'pretty' | 'json'; output?: string; lang: Lang | 'auto'; column?: string; threshold?: number; color: boolean}) => {
+      // Loaded on demand: a single-draft run never pays for the template engine.
+      const {runCampaign} = await import('./campaign/command.js')
+      try {
+        code = await runCampaign(inputs, flags, {lang: flags.lang}, {
+          write: (text) => io.stdout.write(text),
+          error: (text) => io.stderr.write(text),
+          color: colorLevel(flags.color, io.env, flags.output ? false : io.stdout.isTTY)
+        })
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error
+        io.stderr.write(`cluelint: ${error.file}: ${error.reason}\n`)
+        code = EXIT.fatal
+      }
+    })
+
   try {
     await program.parseAsync(argv)
   } catch (error) {
