@@ -6,6 +6,7 @@ import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
 import {runDemo, type DemoFlags} from './demo.js'
 import {getRule, lintDraft, unknownRules} from './engine.js'
 import {expandPaths} from './files.js'
+import {lintInParallel, threadsFor} from './parallel.js'
 // Not readers/index.js: stream.js loads the CSV, e-mail and HTML parsers only for such files (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {decodeText, InputError} from './readers/decode.js'
@@ -157,7 +158,18 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     }
   }
   for (const error of errors) fail(error)
-  for (const [file, settings] of targets) {
+  // Hundreds of files: linted on every core, reported in the same order (src/parallel.ts).
+  const threads = threadsFor(targets.map(([file]) => file), io.env)
+  if (threads > 1) {
+    const jobs = targets.map(([file, settings]) => ({file, options: settings.options}))
+    let index = 0
+    for await (const result of lintInParallel(jobs, threads, flags.column)) {
+      const settings = targets[index++][1]
+      for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
+      if (result.error) fail(result.error)
+    }
+  }
+  for (const [file, settings] of threads > 1 ? [] : targets) {
     try {
       for await (const draft of streamDrafts(file, {column: flags.column})) lintOne(draft, draft.source ?? draft.text, settings)
     } catch (error) {

@@ -112,6 +112,10 @@ function compileNow<T>(
     }
   })
   const fillerIds = new Set([...filler].map(wordId))
+  // Most words of a draft start no pattern: one byte per word id says so without a map lookup.
+  const isHead = new Uint8Array(vocabulary.size)
+  for (const id of heads.keys()) isHead[id] = 1
+  const hasAny = anyFirst.length > 0
   for (const item of compiled) for (const step of item.steps) if (step.forms) step.ids = idsOf(step.forms)
 
   return {
@@ -124,9 +128,13 @@ function compileNow<T>(
         const {ids} = sentenceWords(analysis, s)
         let i = 0
         while (i < words.length) {
+          if (!hasAny && isHead[ids[i]] !== 1) {
+            i += 1
+            continue
+          }
           let best: Compiled<T> | undefined
           let bestEnd = -1
-          const candidates = ids[i] === -1 ? undefined : heads.get(ids[i])
+          const candidates = isHead[ids[i]] === 1 ? heads.get(ids[i]) : undefined
           for (let list = 0; list < 2; list++) {
             const items = list === 0 ? candidates : anyFirst
             if (!items) continue

@@ -1,0 +1,41 @@
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
+import {spawnCli, tempFiles} from '../helpers.js'
+
+const TEMPLATES = [
+  'Hi {name},\n\nThank you for the talk on onboarding. Could we book a call on Tuesday?\n\nBest,\nSam\n',
+  'Bonjour {name},\n\nJe suis responsable commercial. Notre solution clé en main est la meilleure. Merci de me rappeler.\n\nCordialement,\nPierre\n',
+  'Hi {{first_name}},\n\nI came across your profile and I am a huge fan. We leverage synergy with empathy.\n',
+  'Hello {name},\n\nYour question about renewals was a good one; here is the one-page checklist we use.\n\nThanks again,\nNora\n'
+]
+
+describe('CLI over many files, on several threads', () => {
+  it('prints the same report, in the same order, as one thread', () => {
+    const directory = tempFiles({})
+    const count = PARALLEL_FROM + 20
+    for (let index = 0; index < count; index++) {
+      const text = TEMPLATES[index % TEMPLATES.length].replace('{name}', `Reader${index}`)
+      writeFileSync(join(directory, `d${String(index).padStart(4, '0')}.txt`), text)
+    }
+    writeFileSync(join(directory, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]))
+    for (const format of ['pretty', 'json']) {
+      const one = spawnCli([directory, '--format', format], {env: {CLUELINT_THREADS: '1'}})
+      const two = spawnCli([directory, '--format', format], {env: {CLUELINT_THREADS: '2'}})
+      expect(one.code).toBe(2) // the unreadable file
+      expect(two.code).toBe(one.code)
+      expect(two.stdout).toBe(one.stdout)
+      expect(two.stderr).toBe(one.stderr)
+      expect(one.stdout).toContain('d0300.txt')
+    }
+  }, 60_000)
+
+  it('stays on one thread for few files and for campaign files', () => {
+    const few = Array.from({length: PARALLEL_FROM - 1}, (_, index) => `d${index}.txt`)
+    const many = Array.from({length: PARALLEL_FROM}, (_, index) => `d${index}.txt`)
+    expect(threadsFor(few, {CLUELINT_THREADS: '4'})).toBe(1)
+    expect(threadsFor([...many, 'campaign.csv'], {CLUELINT_THREADS: '4'})).toBe(1)
+    expect(threadsFor(many, {CLUELINT_THREADS: '1'})).toBe(1)
+  })
+})
