@@ -127,14 +127,14 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const counter = summaryCounter()
   const used = new Set<Settings>()
   let below: {score: number; name: string; settings: Settings} | undefined // the lowest draft under its minScore
-  const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string, settings: Settings) => {
-    const report = lintDraft(draft, settings.options)
+  const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string, settings: Settings) => record(lintDraft(draft, settings.options), source, settings, draft.origin?.line)
+  const record = (report: DraftReport, source: string, settings: Settings, firstLine: number | undefined) => {
     // A streaming reporter has printed the draft: only its counts are kept (bounded memory for big campaigns).
     if (!reporter.streaming) reports.push(report)
     counter.add(report)
     used.add(settings)
     if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
-    if (reporter.draft) emit(reporter.draft(report, source, draft.origin?.line))
+    if (reporter.draft) emit(reporter.draft(report, source, firstLine))
   }
 
   // Every config is read before any output, so a broken one stops the run cleanly.
