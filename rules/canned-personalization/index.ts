@@ -1,6 +1,6 @@
+import {editPatterns} from '../../src/config/words.js'
 import {defineRule} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
-import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
@@ -101,12 +101,7 @@ export default defineRule<Data, Record<string, never>>({
     }
   },
   extend(data, add, remove) {
-    const removed = new Set(remove.map(foldWord))
-    const lines = data.lines
-      .map((line) => ({...line, patterns: line.patterns.filter((pattern) => !removed.has(foldWord(pattern)))}))
-      .filter((line) => line.patterns.length > 0)
-    for (const pattern of add) if (!removed.has(foldWord(pattern))) lines.push({patterns: [pattern], instead: GENERIC})
-    return {...data, lines}
+    return {...data, lines: editPatterns(data.lines, add, remove, (pattern) => ({patterns: [pattern], instead: GENERIC}))}
   },
   check({analysis, lang, data, report}) {
     for (const hit of findCanned(analysis, lang, data)) {

@@ -1,6 +1,6 @@
+import {editPatterns} from '../../src/config/words.js'
 import {defineRule} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
-import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
@@ -82,12 +82,7 @@ export default defineRule<Data, Record<string, never>>({
     }
   },
   extend(data, add, remove) {
-    const removed = new Set(remove.map(foldWord))
-    const phrases = data.phrases
-      .map((phrase) => ({...phrase, patterns: phrase.patterns.filter((pattern) => !removed.has(foldWord(pattern)))}))
-      .filter((phrase) => phrase.patterns.length > 0)
-    for (const pattern of add) if (!removed.has(foldWord(pattern))) phrases.push({patterns: [pattern], expected: []})
-    return {...data, phrases}
+    return {...data, phrases: editPatterns(data.phrases, add, remove, (pattern) => ({patterns: [pattern], expected: []}))}
   },
   check({analysis, lang, data, report}) {
     for (const hit of findJargon(analysis, lang, data)) {

@@ -23,6 +23,20 @@ export function editList(list: readonly string[], add: readonly string[] = [], r
 }
 
 /**
+ * A phrase list (entries with `patterns`) with patterns added and removed,
+ * for a rule's `extend`: removed patterns go, entries left with none go, and
+ * each added pattern becomes an entry made by `make`.
+ */
+export function editPatterns<T extends {patterns: string[]}>(entries: readonly T[], add: readonly string[], remove: readonly string[], make: (pattern: string) => T): T[] {
+  const removed = new Set(remove.map(foldWord))
+  const out = entries
+    .map((entry) => ({...entry, patterns: entry.patterns.filter((pattern) => !removed.has(foldWord(pattern)))}))
+    .filter((entry) => entry.patterns.length > 0)
+  for (const pattern of add) if (!removed.has(foldWord(pattern))) out.push(make(pattern))
+  return out
+}
+
+/**
  * The data a rule gets for `lang` once the config's `words` are applied:
  * the rule's own data when there is nothing to change, else `rule.extend`'s
  * copy. A rule without `extend` cannot take `words` (the config loader says
