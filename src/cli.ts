@@ -7,6 +7,7 @@ import {runDemo, type DemoFlags} from './demo.js'
 import {getRule, lintDraft, unknownRules} from './engine.js'
 import {expandPaths} from './files.js'
 import {lintInParallel, threadsFor} from './parallel.js'
+import {progressBar, type Progress} from './progress.js'
 // Not readers/index.js: stream.js loads the CSV, e-mail and HTML parsers only for such files (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {decodeText, InputError} from './readers/decode.js'
@@ -119,8 +120,10 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const emit = (text: string) => (toFile ? chunks.push(text) : io.stdout.write(text))
 
   let inputErrors = 0
+  let progress: Progress = {tick() {}, clear() {}}
   const fail = (error: InputError) => {
     inputErrors++
+    progress.clear()
     io.stderr.write(`cluelint: ${error.file}: ${error.reason}\n`)
   }
   const reports: DraftReport[] = []
@@ -160,6 +163,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   for (const error of errors) fail(error)
   // Hundreds of files: linted on every core, reported in the same order (src/parallel.ts).
   const threads = threadsFor(targets.map(([file]) => file), io.env)
+  progress = progressBar(io.stderr, targets.length)
+  let filesDone = 0
   if (threads > 1) {
     const jobs = targets.map(([file, settings]) => ({file, options: settings.options}))
     let index = 0
@@ -167,16 +172,22 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       const settings = targets[index++][1]
       for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
       if (result.error) fail(result.error)
+      progress.tick(++filesDone, counter.summary().drafts)
     }
   }
   for (const [file, settings] of threads > 1 ? [] : targets) {
     try {
-      for await (const draft of streamDrafts(file, {column: flags.column})) lintOne(draft, draft.source ?? draft.text, settings)
+      for await (const draft of streamDrafts(file, {column: flags.column})) {
+        lintOne(draft, draft.source ?? draft.text, settings)
+        progress.tick(filesDone, counter.summary().drafts)
+      }
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       fail(error)
     }
+    progress.tick(++filesDone, counter.summary().drafts)
   }
+  progress.clear()
 
   const report = {version: 1 as const, drafts: reports, summary: counter.summary()}
   emit(reporter.done(report))
