@@ -131,10 +131,12 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const used = new Set<Settings>()
   let below: {score: number; name: string; settings: Settings} | undefined // the lowest draft under its minScore
   const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string, settings: Settings) => record(lintDraft(draft, settings.options), source, settings, draft.origin?.line)
+  let draftsLinted = 0 // drafts so far, for the progress bar (cheaper than building the summary per draft)
   const record = (report: DraftReport, source: string, settings: Settings, firstLine: number | undefined) => {
     // A streaming reporter has printed the draft: only its counts are kept (bounded memory for big campaigns).
     if (!reporter.streaming) reports.push(report)
     counter.add(report)
+    draftsLinted++
     used.add(settings)
     if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
     if (reporter.draft) emit(reporter.draft(report, source, firstLine))
@@ -172,20 +174,20 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       const settings = targets[index++][1]
       for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
       if (result.error) fail(result.error)
-      progress.tick(++filesDone, counter.summary().drafts)
+      progress.tick(++filesDone, draftsLinted)
     }
   }
   for (const [file, settings] of threads > 1 ? [] : targets) {
     try {
       for await (const draft of streamDrafts(file, {column: flags.column})) {
         lintOne(draft, draft.source ?? draft.text, settings)
-        progress.tick(filesDone, counter.summary().drafts)
+        progress.tick(filesDone, draftsLinted)
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error
       fail(error)
     }
-    progress.tick(++filesDone, counter.summary().drafts)
+    progress.tick(++filesDone, draftsLinted)
   }
   progress.clear()
 
