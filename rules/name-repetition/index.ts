@@ -92,12 +92,14 @@ function findName(analysis: Analysis, name: string[], fields: Field[]): Use[] {
   const {tokens, words, sentences} = analysis
   const uses: Use[] = []
   if (name.length === 0) return uses
-  const common = words.some((w) => tokens[w].value === tokens[w].value.toLowerCase() && bare(tokens[w].fold) === name[0])
+  // `bare` only strips an ending: a word that does not start with the name cannot be it (checked first: every word goes through here).
+  const is = (fold: string, part: string) => fold.startsWith(part) && bare(fold) === part
+  const common = words.some((w) => is(tokens[w].fold, name[0]) && tokens[w].value === tokens[w].value.toLowerCase())
   for (let i = 0; i + name.length <= words.length; i++) {
     let ok = true
     for (let k = 0; k < name.length && ok; k++) {
       const token = tokens[words[i + k]]
-      ok = bare(token.fold) === name[k] && /^\p{Lu}/u.test(token.value) && (k === 0 || token.sentence === tokens[words[i]].sentence)
+      ok = is(token.fold, name[k]) && /^\p{Lu}/u.test(token.value) && (k === 0 || token.sentence === tokens[words[i]].sentence)
     }
     if (!ok) continue
     const first = tokens[words[i]]

@@ -58,9 +58,7 @@ export function detectLanguageScores(text: string): LanguageScores {
   let index = 0
 
   while (index < length) {
-    const char = value[index]
-
-    if (isSpace(char)) {
+    if (isSpace(value.charCodeAt(index))) {
       index++
       continue
     }
@@ -74,7 +72,7 @@ export function detectLanguageScores(text: string): LanguageScores {
     }
 
     let end = index
-    while (end < length && !isSpace(value[end])) end++
+    while (end < length && !isSpace(value.charCodeAt(end))) end++
 
     index = isAddress(value, index, end) ? end : scoreChunk(value, index, end, scores)
   }
@@ -92,7 +90,7 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
   let from = -1
 
   while (index < end) {
-    const char = value[index]
+    const char = value.charCodeAt(index)
 
     if (isLetter(char)) {
       if (from < 0) from = index
@@ -109,7 +107,7 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
         index++
         continue
       }
-      if (index + 1 < end && isLetter(value[index + 1])) {
+      if (index + 1 < end && isLetter(value.charCodeAt(index + 1))) {
         // `don't`, `aujourd'hui`: the apostrophe is part of the word.
         index++
         continue
@@ -136,9 +134,9 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
 }
 
 function score(raw: string, scores: LanguageScores): void {
-  // Lower case, typographic apostrophes to `'`.
-  let word = ''
-  for (const char of raw.toLowerCase()) word += isApostrophe(char) ? "'" : char
+  // Lower case, typographic apostrophes to `'` (most words have none: no copy then).
+  const lower = raw.toLowerCase()
+  const word = TYPOGRAPHIC_APOSTROPHE.test(lower) ? lower.replace(TYPOGRAPHIC_APOSTROPHES, "'") : lower
 
   const en = enWords.has(word)
   const fr = frWords.has(word)
@@ -186,7 +184,7 @@ function mergeFieldEnd(value: string, index: number): number {
   if (char === '%' || isMailchimp) {
     let at = index + (isMailchimp ? 2 : 1)
     const first = at
-    while (at < value.length && at - index < MAX_FIELD && isIdentifier(value[at])) at++
+    while (at < value.length && at - index < MAX_FIELD && isIdentifier(value.charCodeAt(at))) at++
     if (at === first) return index
     if (isMailchimp) {
       return value[at] === '|' && value[at + 1] === '*' ? at + 2 : index
@@ -208,33 +206,25 @@ function isAddress(value: string, start: number, end: number): boolean {
   return false
 }
 
-function isSpace(char: string): boolean {
-  return (
-    char === ' ' ||
-    char === '\n' ||
-    char === '\t' ||
-    char === '\r' ||
-    char === '\u00A0' ||
-    char === '\u202F' ||
-    char === '\f' ||
-    char === '\v' ||
-    (char >= '\u2000' && char <= '\u200A')
-  )
+// Character codes, not one-character strings: this loop reads every character of every draft (profiled).
+
+/** Space, tab, line ends, no-break spaces and the typographic spaces U+2000 to U+200A. */
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x202f || (code >= 0x2000 && code <= 0x200a)
 }
 
 /** Latin letters, with the accents of French and neighbours (not digits). */
-function isLetter(char: string): boolean {
-  return (
-    (char >= 'a' && char <= 'z') ||
-    (char >= 'A' && char <= 'Z') ||
-    (char >= '\u00C0' && char <= '\u024F' && char !== '\u00D7' && char !== '\u00F7')
-  )
+function isLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
 }
 
-function isApostrophe(char: string): boolean {
-  return char === "'" || char === '\u2019' || char === '\u2018' || char === '\u02BC'
+const TYPOGRAPHIC_APOSTROPHE = /[\u2019\u2018\u02BC]/
+const TYPOGRAPHIC_APOSTROPHES = /[\u2019\u2018\u02BC]/g
+
+function isApostrophe(code: number): boolean {
+  return code === 0x27 || code === 0x2019 || code === 0x2018 || code === 0x2bc
 }
 
-function isIdentifier(char: string): boolean {
-  return isLetter(char) || (char >= '0' && char <= '9') || char === '_' || char === '.' || char === ':'
+function isIdentifier(code: number): boolean {
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2e || code === 0x3a
 }

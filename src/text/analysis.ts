@@ -106,15 +106,15 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
 
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') {
-      addLeaf(paragraph, push)
+      addLeaf(paragraph, push, text)
       continue
     }
     for (const sentence of paragraph.children) {
       if (sentence.type === 'SentenceNode') {
-        addSentence(sentence, push)
+        addSentence(sentence, push, text)
         close()
       } else {
-        addLeaf(sentence, push)
+        addLeaf(sentence, push, text)
       }
     }
     close()
@@ -140,17 +140,18 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
 
 type Push = (kind: TokenKind, value: string, start: number, end: number) => void
 
-function addSentence(sentence: SentenceNode, push: Push) {
-  for (const child of sentence.children) addLeaf(child, push)
+function addSentence(sentence: SentenceNode, push: Push, text: string) {
+  for (const child of sentence.children) addLeaf(child, push, text)
 }
 
-function addLeaf(node: any, push: Push) {
+function addLeaf(node: any, push: Push, text: string) {
   const start = node.position?.start?.offset
   const end = node.position?.end?.offset
   if (start === undefined || end === undefined) return
   switch (node.type) {
     case 'WordNode':
-      push('word', toString(node), start, end)
+      // The tree is lossless: a word's text is its slice of the draft (cheaper than joining its children).
+      push('word', text.slice(start, end), start, end)
       return
     case 'WhiteSpaceNode':
       push('whitespace', node.value, start, end)
@@ -164,7 +165,7 @@ function addLeaf(node: any, push: Push) {
       push('symbol', node.value ?? toString(node), start, end)
       return
     default:
-      if (Array.isArray(node.children)) for (const child of node.children) addLeaf(child, push)
+      if (Array.isArray(node.children)) for (const child of node.children) addLeaf(child, push, text)
   }
 }
 

@@ -34,6 +34,10 @@ interface Step {
 interface Compiled<T> {
   entry: T
   steps: Step[]
+  /** Of two matches of one length, the lower rank wins (see `compileNow`). */
+  rank: number
+  /** The search round (see `walk`) that last found where this pattern ends. */
+  round: number
 }
 
 export interface PhraseMatcher<T> {
@@ -71,7 +75,7 @@ function compileNow<T>(
   for (const entry of entries) {
     const patterns = pattern(entry)
     for (const source of Array.isArray(patterns) ? patterns : [patterns]) {
-      compiled.push({entry, steps: compileSteps(source, lang)})
+      compiled.push({entry, steps: compileSteps(source, lang), rank: 0, round: 0})
     }
   }
   // Index by the folded forms the first matched word can take: the first step's forms, and
@@ -82,12 +86,11 @@ function compileNow<T>(
   // Indexed by word id (see `vocabulary`): a small-integer key, not a string looked up in a large map.
   const heads = new Map<number, Array<Compiled<T>>>()
   const anyFirst: Array<Compiled<T>> = []
-  const rank = new Map<Compiled<T>, number>()
   const filler = new Set(fillers.map((word) => foldWord(word)))
   compiled.forEach((item, order) => {
     const head = item.steps[0]
     const fixed = head !== undefined && !head.optional && head.forms !== undefined
-    rank.set(item, (fixed ? 0 : compiled.length) + order)
+    item.rank = (fixed ? 0 : compiled.length) + order
     const firsts = new Set<string>()
     let any = item.steps.length === 0
     for (const step of item.steps) {
@@ -112,48 +115,62 @@ function compileNow<T>(
     }
   })
   const fillerIds = new Set([...filler].map(wordId))
-  // Most words of a draft start no pattern: one byte per word id says so without a map lookup.
-  const isHead = new Uint8Array(vocabulary.size)
-  for (const id of heads.keys()) isHead[id] = 1
-  const hasAny = anyFirst.length > 0
   for (const item of compiled) for (const step of item.steps) if (step.forms) step.ids = idsOf(step.forms)
+  // Patterns that may start on any word are tried at every word; the others only where the
+  // draft's index (see `draftIndex`) says one of their first words stands.
+  const slot = anyFirst.length > 0 ? -1 : register([...heads.keys()])
+
+  // The patterns that may start on each word, as a trie (built on first use): patterns sharing
+  // their first steps ("i came across", "i came upon") test those steps once (profiled).
+  const tries = new Map<number, TrieNode<T>>()
+  const anyTrie = anyFirst.length > 0 ? buildTrie(anyFirst) : undefined
+  const trieAt = (id: number): TrieNode<T> | undefined => {
+    if (id < 0) return undefined
+    let trie = tries.get(id)
+    if (trie === undefined) {
+      const items = heads.get(id)
+      if (!items) return undefined
+      tries.set(id, (trie = buildTrie(items)))
+    }
+    return trie
+  }
 
   return {
     size: compiled.length,
     find(analysis, from = 0, to = analysis.sentences.length) {
       const matches: Array<Match<T>> = []
+      const index = draftIndex(analysis)
+      const {ids, words, sentenceStart} = index
       const {tokens} = analysis
-      for (let s = from; s < to && s < analysis.sentences.length; s++) {
-        const words = analysis.sentences[s].words
-        const {ids} = sentenceWords(analysis, s)
-        let i = 0
-        while (i < words.length) {
-          if (!hasAny && isHead[ids[i]] !== 1) {
-            i += 1
-            continue
-          }
-          let best: Compiled<T> | undefined
-          let bestEnd = -1
-          const candidates = isHead[ids[i]] === 1 ? heads.get(ids[i]) : undefined
-          for (let list = 0; list < 2; list++) {
-            const items = list === 0 ? candidates : anyFirst
-            if (!items) continue
-            for (const item of items) {
-              const end = matchSteps(item.steps, 0, ids, i, fillerIds)
-              if (end > i && (end > bestEnd || (end === bestEnd && rank.get(item)! < rank.get(best!)!))) {
-                best = item
-                bestEnd = end
-              }
-            }
-          }
-          if (best) {
-            const first = words[i]
-            const last = words[bestEnd - 1]
-            matches.push({entry: best.entry, first, last, start: tokens[first].start, end: tokens[last].end})
-            i = bestEnd
-          } else {
-            i += 1
-          }
+      if (to > analysis.sentences.length) to = analysis.sentences.length
+      if (from >= to) return matches
+      const low = sentenceStart[from]
+      const high = sentenceStart[to]
+      const positions = slot === -1 ? undefined : candidates(index, slot)
+      const count = positions ? positions.length : high - low
+      let skip = low
+      const best: {item?: Compiled<T>; end: number} = {end: -1}
+      const search: Search<T> = {ids, start: 0, end: 0, filler: fillerIds, best, round: 0}
+      for (let n = 0; n < count; n++) {
+        const at = positions ? positions[n] : low + n
+        if (at < skip) continue
+        if (at >= high) break
+        best.item = undefined
+        best.end = -1
+        const end = sentenceStart[index.sentenceOf[at] + 1]
+        const id = ids[at]
+        search.start = at
+        search.end = end
+        search.round = ++rounds
+        const trie = trieAt(id)
+        if (trie) walk(trie, 0, at, search)
+        if (anyTrie) walk(anyTrie, 0, at, search)
+        const found = best.item as Compiled<T> | undefined
+        if (found) {
+          const first = words[at]
+          const last = words[best.end - 1]
+          matches.push({entry: found.entry, first, last, start: tokens[first].start, end: tokens[last].end})
+          skip = best.end
         }
       }
       return matches
@@ -162,9 +179,80 @@ function compileNow<T>(
 }
 
 /**
+ * Matchers with fixed first words, numbered: `headSlots[id]` lists the matchers a word can start.
+ * Profiled: each matcher walking every word of every draft was a fifth of the lint time; now one
+ * walk per draft (`candidates`) hands each matcher the few places where it may match.
+ */
+const headSlots: number[][] = []
+let slots = 0
+
+function register(headIds: number[]): number {
+  const slot = slots++
+  for (const id of headIds) (headSlots[id] ??= []).push(slot)
+  return slot
+}
+
+/** A draft's words, flattened across sentences, as word ids; computed once per analysis. */
+interface DraftIndex {
+  /** Word id of each word (-1: no matcher knows it). */
+  ids: Int32Array
+  /** Token index of each word. */
+  words: Int32Array
+  /** Index of the first word of each sentence, and the word count at the end. */
+  sentenceStart: Int32Array
+  sentenceOf: Int32Array
+  /** Vocabulary size when computed: a matcher compiled later may know more words. */
+  known: number
+  /** Positions where each matcher's patterns may start, by slot; rebuilt when a matcher is added. */
+  starts?: number[][]
+}
+
+/** Sentences are final once rules run, so the index is built on first use and kept with the analysis. */
+const indexes = new WeakMap<Analysis, DraftIndex>()
+
+function draftIndex(analysis: Analysis): DraftIndex {
+  let index = indexes.get(analysis)
+  if (index && index.known === vocabulary.size) return index
+  const {sentences, tokens} = analysis
+  let total = 0
+  for (const sentence of sentences) total += sentence.words.length
+  const ids = new Int32Array(total)
+  const words = new Int32Array(total)
+  const sentenceOf = new Int32Array(total)
+  const sentenceStart = new Int32Array(sentences.length + 1)
+  let at = 0
+  for (let s = 0; s < sentences.length; s++) {
+    sentenceStart[s] = at
+    for (const word of sentences[s].words) {
+      ids[at] = vocabulary.get(tokens[word].fold) ?? -1
+      words[at] = word
+      sentenceOf[at] = s
+      at++
+    }
+  }
+  sentenceStart[sentences.length] = at
+  indexes.set(analysis, (index = {ids, words, sentenceStart, sentenceOf, known: vocabulary.size}))
+  return index
+}
+
+function candidates(index: DraftIndex, slot: number): number[] {
+  if (!index.starts || index.starts.length <= slot) {
+    const starts: number[][] = Array.from({length: slots}, () => [])
+    const {ids} = index
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at]
+      const list = id >= 0 ? headSlots[id] : undefined
+      if (list) for (const matcher of list) starts[matcher].push(at)
+    }
+    index.starts = starts
+  }
+  return index.starts[slot]
+}
+
+/**
  * Every folded form some matcher knows, numbered. Profiled: looking each word of a draft up
  * in each matcher's map of inflected forms was a fifth of the lint time; now a word is looked
- * up once per draft (`sentenceWords`), and each matcher reads an array.
+ * up once per draft (`draftIndex`), and each matcher reads an array.
  */
 const vocabulary = new Map<string, number>()
 
@@ -172,30 +260,6 @@ function wordId(form: string): number {
   let id = vocabulary.get(form)
   if (id === undefined) vocabulary.set(form, (id = vocabulary.size))
   return id
-}
-
-interface SentenceWords {
-  folds: string[]
-  /** Word ids, -1 for a word no matcher knows. */
-  ids: Int32Array
-  /** Vocabulary size when computed: a matcher compiled later may know more words. */
-  known: number
-}
-
-/** Folded words and their ids per sentence, per analysis, shared by every matcher. Sentences are final once rules run. */
-const sentenceCache = new WeakMap<Analysis, SentenceWords[]>()
-
-function sentenceWords(analysis: Analysis, s: number): SentenceWords {
-  let cache = sentenceCache.get(analysis)
-  if (!cache) sentenceCache.set(analysis, (cache = []))
-  let entry = cache[s]
-  if (!entry || entry.known !== vocabulary.size) {
-    const folds = analysis.sentences[s].words.map((index) => analysis.tokens[index].fold)
-    const ids = new Int32Array(folds.length)
-    for (let index = 0; index < folds.length; index++) ids[index] = vocabulary.get(folds[index]) ?? -1
-    cache[s] = entry = {folds, ids, known: vocabulary.size}
-  }
-  return entry
 }
 
 function compileSteps(source: string, lang: Lang): Step[] {
@@ -246,17 +310,98 @@ function buildForms(words: string[], lang: Lang): Set<string> {
   return forms
 }
 
-/** Returns the index one past the last matched word, or -1. Patterns are short: plain recursion is fine. */
-function matchSteps(steps: Step[], step: number, folds: Int32Array, at: number, filler: Set<number>): number {
-  if (step === steps.length) return at
-  const current = steps[step]
-  let position = at
-  // Filler words may sit between two words of a pattern, not before its first.
-  while (step > 0 && position < folds.length && filler.has(folds[position]) && !(current.ids?.has(folds[position]))) position++
-  if (position < folds.length && (!current.ids || current.ids.has(folds[position]))) {
-    const end = matchSteps(steps, step + 1, folds, position + 1, filler)
-    if (end !== -1) return end
-  }
-  if (current.optional) return matchSteps(steps, step + 1, folds, at, filler)
-  return -1
+/** Patterns sharing their first steps share a path: `done` lists those that end at a node. */
+interface TrieNode<T> {
+  done: Array<Compiled<T>>
+  /** The steps out of this node by the word ids they take: one lookup per word, however many steps. */
+  byId: Map<number, Array<TrieEdge<T>>>
+  /** Steps that take any word (`*`). */
+  any: Array<TrieEdge<T>>
+  /** Optional steps, which may also be skipped. */
+  optional: Array<TrieEdge<T>>
+  edges: Array<TrieEdge<T>>
 }
+
+interface TrieEdge<T> {
+  step: Step
+  child: TrieNode<T>
+  /** The node visit (see `walk`) that took this step last. */
+  visit: number
+}
+
+const newNode = <T>(): TrieNode<T> => ({done: [], byId: new Map(), any: [], optional: [], edges: []})
+
+function buildTrie<T>(items: ReadonlyArray<Compiled<T>>): TrieNode<T> {
+  const root = newNode<T>()
+  for (const item of items) {
+    let node = root
+    for (const step of item.steps) {
+      // Steps with the same words share their id set (see `formsOf`, `idsOf`).
+      let edge = node.edges.find((other) => other.step.ids === step.ids && other.step.optional === step.optional)
+      if (!edge) {
+        edge = {step, child: newNode<T>(), visit: 0}
+        node.edges.push(edge)
+        if (step.optional) node.optional.push(edge)
+        if (!step.ids) node.any.push(edge)
+        else for (const id of step.ids) (node.byId.get(id) ?? node.byId.set(id, []).get(id)!).push(edge)
+      }
+      node = edge.child
+    }
+    node.done.push(item)
+  }
+  return root
+}
+
+interface Search<T> {
+  ids: Int32Array
+  /** Where the match starts, and the end of its sentence (a match never crosses it). */
+  start: number
+  end: number
+  filler: Set<number>
+  /** The longest match so far; of two of one length, the lower rank. */
+  best: {item?: Compiled<T>; end: number}
+  round: number
+}
+
+let visits = 0
+
+/**
+ * Depth first through the trie, taking a step before skipping it when it is optional: for each
+ * pattern, the order in which it would try its ways to match if searched alone. A pattern's
+ * match is the first arrival at its end (later arrivals are other ways it could match).
+ * Filler words may sit between two words of a pattern, not before its first: a step is
+ * taken at the first word it accepts, looking past fillers it does not accept.
+ */
+function walk<T>(node: TrieNode<T>, depth: number, at: number, search: Search<T>): void {
+  for (const item of node.done) {
+    if (item.round === search.round) continue
+    item.round = search.round
+    const {best} = search
+    if (at > search.start && (at > best.end || (at === best.end && item.rank < best.item!.rank))) {
+      best.item = item
+      best.end = at
+    }
+  }
+  if (node.edges.length === 0) return
+  const {ids, end, filler} = search
+  const visit = ++visits
+  for (let position = at; position < end; position++) {
+    const id = ids[position]
+    const edges = node.byId.get(id)
+    if (edges) {
+      for (const edge of edges) {
+        if (edge.visit === visit) continue
+        edge.visit = visit
+        walk(edge.child, depth + 1, position + 1, search)
+      }
+    }
+    const passes = depth > 0 && filler.has(id)
+    // `*` takes the first word that is not a filler.
+    if (!passes) for (const edge of node.any) walk(edge.child, depth + 1, position + 1, search)
+    if (!passes) break
+  }
+  for (const edge of node.optional) walk(edge.child, depth + 1, at, search)
+}
+
+/** Search rounds, numbered: a pattern found in the current round is not counted twice. */
+let rounds = 0
