@@ -52,7 +52,7 @@ interface PreparedFrench {
   entPronounced: Set<string>
   mentSilent: Set<string>
   counts: Map<string, number>
-  /** Counts already computed, by lower-case word (cleared when it grows past 20,000). */
+  /** Counts already computed, by word as written (cleared when it grows past 20,000). */
   cache: Map<string, number>
 }
 
@@ -75,17 +75,18 @@ function prepareFrench(data: FrenchSyllableData): PreparedFrench {
 
 /** Syllables of one French word (a word unit: may hold an elision or hyphens). */
 export function frenchSyllables(word: string, data: FrenchSyllableData): number {
-  const chunk = chunkSyllables(word)
-  if (chunk !== undefined) return chunk
   const prepared = prepareFrench(data)
-  const key = word.normalize('NFC').toLowerCase()
-  let total = prepared.cache.get(key)
+  // Cached by the word as written: most words of a draft were counted in an earlier draft (profiled).
+  let total = prepared.cache.get(word)
   if (total === undefined) {
-    total = 0
-    for (const part of key.split(/[-‑]|['’]/)) if (part) total += frenchPart(part, prepared)
-    total = Math.max(1, total)
+    total = chunkSyllables(word)
+    if (total === undefined) {
+      total = 0
+      for (const part of word.normalize('NFC').toLowerCase().split(/[-‑]|['’]/)) if (part) total += frenchPart(part, prepared)
+      total = Math.max(1, total)
+    }
     if (prepared.cache.size > 20000) prepared.cache.clear()
-    prepared.cache.set(key, total)
+    prepared.cache.set(word, total)
   }
   return total
 }
@@ -159,17 +160,19 @@ function vowelGroups(word: string): number {
 
 /** Syllables of one English word (`syllable`, cached; acronyms and figures by `chunkSyllables`). */
 export function englishSyllables(word: string): number {
-  const chunk = chunkSyllables(word)
-  if (chunk !== undefined) return chunk
-  const key = word.toLowerCase()
-  // `syllable` rescans a word from each letter: fine for words, quadratic on a 10,000-letter "word"
-  // (test/robustness). Past the longest real words, count vowel groups instead.
-  if (key.length > 40) return vowelGroups(key)
-  let count = englishCache.get(key)
+  // Cached by the word as written: most words of a draft were counted in an earlier draft (profiled).
+  let count = englishCache.get(word)
   if (count === undefined) {
-    count = Math.max(1, syllable(key))
+    count = chunkSyllables(word)
+    if (count === undefined) {
+      const key = word.toLowerCase()
+      // `syllable` rescans a word from each letter: fine for words, quadratic on a 10,000-letter "word"
+      // (test/robustness). Past the longest real words, count vowel groups instead.
+      count = key.length > 40 ? vowelGroups(key) : Math.max(1, syllable(key))
+    }
+    if (word.length > 40) return count
     if (englishCache.size > 20000) englishCache.clear()
-    englishCache.set(key, count)
+    englishCache.set(word, count)
   }
   return count
 }

@@ -3,7 +3,7 @@ import {toString} from 'nlcst-to-string'
 import type {Lang} from '../types.js'
 import lists from './data/greetings.json' with {type: 'json'}
 import {findFields, type Field} from './fields.js'
-import {foldWord, normalizeWord} from './normalize.js'
+import {foldedWord, foldWord, normalizeWord, type Folded} from './normalize.js'
 
 export type TokenKind = 'word' | 'punctuation' | 'symbol' | 'whitespace'
 
@@ -15,6 +15,8 @@ export interface Token {
   norm: string
   /** `norm` without diacritics: the key word lists are compared on. */
   fold: string
+  /** Words only: `fold` with its phrase-matching id (see src/text/phrases.ts). */
+  folded?: Folded
   start: number
   end: number
   /** Index into `Analysis.sentences`. */
@@ -87,7 +89,7 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
   const push = (kind: TokenKind, value: string, start: number, end: number) => {
     if (kind === 'whitespace') {
       if (value.includes('\n')) close()
-      tokens.push({kind, value, norm: value, fold: value, start, end, sentence: sentences.length})
+      tokens.push({kind, value, norm: value, fold: value, folded: undefined, start, end, sentence: sentences.length})
       return
     }
     if (afterNumber && kind === 'word' && /^\p{Lu}/u.test(value) && tokens[tokens.length - 1]?.kind === 'whitespace') close()
@@ -96,7 +98,8 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
       current = {start, end, words: [], first: tokens.length, last: tokens.length, question: false}
     }
     const norm = normalizeWord(value)
-    const token: Token = {kind, value, norm, fold: kind === 'word' ? foldWord(value) : norm, start, end, sentence: sentences.length}
+    const folded = kind === 'word' ? foldedWord(value) : undefined
+    const token: Token = {kind, value, norm, fold: folded ? folded.fold : norm, folded, start, end, sentence: sentences.length}
     if (kind === 'word') current.words.push(tokens.length)
     current.end = end
     if (kind === 'punctuation' && norm.includes('?')) current.question = true

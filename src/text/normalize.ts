@@ -12,12 +12,23 @@ const HYPHENS = /[\u2010\u2011\u2012\u2013]/g
 // CACHE_SIZE entries, then the cache starts over). Profiled: a third of the per-draft analysis.
 const CACHE_SIZE = 20_000
 const normCache = new Map<string, string>()
-const foldCache = new Map<string, string>()
+const foldCache = new Map<string, Folded>()
 
-function remember(cache: Map<string, string>, key: string, value: string) {
+function remember<T>(cache: Map<string, T>, key: string, value: T) {
   if (key.length > 40) return
   if (cache.size >= CACHE_SIZE) cache.clear()
   cache.set(key, value)
+}
+
+/**
+ * A word's folded form, with a slot for the id phrase matching gives it (src/text/phrases.ts):
+ * kept with the cached form, a word seen in an earlier draft is not looked up again (profiled).
+ */
+export interface Folded {
+  fold: string
+  /** Word id, -1 when no matcher knows the word; valid while the vocabulary has `idAt` words. */
+  id: number
+  idAt: number
 }
 
 export function normalizeWord(value: string): string {
@@ -31,12 +42,18 @@ export function normalizeWord(value: string): string {
 
 /** Lower case, no diacritics, straight apostrophes: the key words are compared on. */
 export function foldWord(value: string): string {
-  let fold = foldCache.get(value)
-  if (fold === undefined) {
-    fold = normalizeWord(value).normalize('NFD').replace(COMBINING, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae')
-    remember(foldCache, value, fold)
+  return foldedWord(value).fold
+}
+
+/** `foldWord`, with the slot for its word id (see `Folded`). */
+export function foldedWord(value: string): Folded {
+  let folded = foldCache.get(value)
+  if (folded === undefined) {
+    const fold = normalizeWord(value).normalize('NFD').replace(COMBINING, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae')
+    folded = {fold, id: -1, idAt: -1}
+    remember(foldCache, value, folded)
   }
-  return fold
+  return folded
 }
 
 const ELISION = /^(j|l|qu|n|d|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/

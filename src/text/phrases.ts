@@ -184,11 +184,17 @@ function compileNow<T>(
  * walk per draft (`candidates`) hands each matcher the few places where it may match.
  */
 const headSlots: number[][] = []
+/** Dense, one entry per word id (a sparse array would be a slow dictionary): NONE for most words. */
+const NONE: number[] = []
 let slots = 0
 
 function register(headIds: number[]): number {
   const slot = slots++
-  for (const id of headIds) (headSlots[id] ??= []).push(slot)
+  for (const id of headIds) {
+    while (headSlots.length <= id) headSlots.push(NONE)
+    if (headSlots[id] === NONE) headSlots[id] = []
+    headSlots[id].push(slot)
+  }
   return slot
 }
 
@@ -224,7 +230,17 @@ function draftIndex(analysis: Analysis): DraftIndex {
   for (let s = 0; s < sentences.length; s++) {
     sentenceStart[s] = at
     for (const word of sentences[s].words) {
-      ids[at] = vocabulary.get(tokens[word].fold) ?? -1
+      const token = tokens[word]
+      const folded = token.folded
+      if (folded) {
+        if (folded.idAt !== vocabulary.size) {
+          folded.id = vocabulary.get(folded.fold) ?? -1
+          folded.idAt = vocabulary.size
+        }
+        ids[at] = folded.id
+      } else {
+        ids[at] = vocabulary.get(token.fold) ?? -1
+      }
       words[at] = word
       sentenceOf[at] = s
       at++
@@ -241,8 +257,8 @@ function candidates(index: DraftIndex, slot: number): number[] {
     const {ids} = index
     for (let at = 0; at < ids.length; at++) {
       const id = ids[at]
-      const list = id >= 0 ? headSlots[id] : undefined
-      if (list) for (const matcher of list) starts[matcher].push(at)
+      const list = id >= 0 && id < headSlots.length ? headSlots[id] : NONE
+      for (const matcher of list) starts[matcher].push(at)
     }
     index.starts = starts
   }
