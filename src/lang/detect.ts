@@ -94,6 +94,8 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
   let index = start
   /** Start of the word being read, or -1. */
   let from = -1
+  /** The word holds a typographic apostrophe (`aujourd’hui`). */
+  let curly = false
 
   while (index < end) {
     const char = value.charCodeAt(index)
@@ -108,21 +110,24 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
       const head = value.slice(from, index).toLowerCase()
       if (elisions.has(head)) {
         // `qu'il`: score `qu'`, then read `il` as a new word.
-        score(head + "'", scores)
+        score(head + "'", false, scores)
         from = -1
+        curly = false
         index++
         continue
       }
       if (index + 1 < end && isLetter(value.charCodeAt(index + 1))) {
         // `don't`, `aujourd'hui`: the apostrophe is part of the word.
+        if (char !== 0x27) curly = true
         index++
         continue
       }
     }
 
     if (from >= 0) {
-      score(value.slice(from, index), scores)
+      score(value.slice(from, index), curly, scores)
       from = -1
+      curly = false
     }
 
     const fieldEnd = mergeFieldEnd(value, index)
@@ -135,14 +140,14 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
     index++
   }
 
-  if (from >= 0) score(value.slice(from, end), scores)
+  if (from >= 0) score(value.slice(from, end), curly, scores)
   return end
 }
 
-function score(raw: string, scores: LanguageScores): void {
-  // Lower case, typographic apostrophes to `'` (most words have none: no copy then).
+/** Scores one word; `curly`: it holds a typographic apostrophe, to read as `'`. */
+function score(raw: string, curly: boolean, scores: LanguageScores): void {
   const lower = raw.toLowerCase()
-  const word = hasTypographicApostrophe(lower) ? lower.replace(TYPOGRAPHIC_APOSTROPHES, "'") : lower
+  const word = curly ? lower.replace(TYPOGRAPHIC_APOSTROPHES, "'") : lower
 
   // One lookup for both lists (profiled: this runs on every word of every draft).
   const lists = known.get(word) ?? 0
@@ -224,9 +229,6 @@ function isLetter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
 }
 
-function hasTypographicApostrophe(word: string): boolean {
-  return word.includes('\u2019') || word.includes('\u2018') || word.includes('\u02BC')
-}
 const TYPOGRAPHIC_APOSTROPHES = /[\u2019\u2018\u02BC]/g
 
 function isApostrophe(code: number): boolean {

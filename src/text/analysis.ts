@@ -93,7 +93,7 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
       return
     }
     if (afterNumber && kind === 'word' && /^\p{Lu}/u.test(value) && tokens[tokens.length - 1]?.kind === 'whitespace') close()
-    afterNumber = kind === 'word' && current !== undefined && current.words.length > 0 && /^\p{N}+\.$/u.test(value)
+    afterNumber = kind === 'word' && value.endsWith('.') && current !== undefined && current.words.length > 0 && /^\p{N}+\.$/u.test(value)
     if (!current) {
       current = {start, end, words: [], first: tokens.length, last: tokens.length, question: false}
     }
