@@ -33,7 +33,12 @@ interface Step {
 
 interface Compiled<T> {
   entry: T
-  steps: Step[]
+  /** The steps up to the first that must match a listed word: all the index needs. */
+  head: Step[]
+  /** The words of the pattern after `head`, compiled with it into `steps` on first use (see `stepsOf`). */
+  rest: string[]
+  lang: Lang
+  steps?: Step[]
   /** Of two matches of one length, the lower rank wins (see `compileNow`). */
   rank: number
   /** The search round (see `walk`) that last found where this pattern ends. */
@@ -75,7 +80,7 @@ function compileNow<T>(
   for (const entry of entries) {
     const patterns = pattern(entry)
     for (const source of Array.isArray(patterns) ? patterns : [patterns]) {
-      compiled.push({entry, steps: compileSteps(source, lang), rank: 0, round: 0})
+      compiled.push({entry, ...compileHead(source, lang), lang, rank: 0, round: 0})
     }
   }
   // Index by the folded forms the first matched word can take: the first step's forms, and
@@ -88,12 +93,12 @@ function compileNow<T>(
   const anyFirst: Array<Compiled<T>> = []
   const filler = new Set(fillers.map((word) => foldWord(word)))
   compiled.forEach((item, order) => {
-    const head = item.steps[0]
+    const head = item.head[0]
     const fixed = head !== undefined && !head.optional && head.forms !== undefined
     item.rank = (fixed ? 0 : compiled.length) + order
     const firsts = new Set<string>()
-    let any = item.steps.length === 0
-    for (const step of item.steps) {
+    let any = item.head.length === 0
+    for (const step of item.head) {
       if (!step.forms) {
         any = true
         break
@@ -102,7 +107,7 @@ function compileNow<T>(
       if (!step.optional) break
       for (const form of filler) firsts.add(form)
     }
-    if (item.steps.every((step) => step.optional)) any = true
+    if (item.rest.length === 0 && item.head.every((step) => step.optional)) any = true
     if (any) {
       anyFirst.push(item)
       return
@@ -115,15 +120,16 @@ function compileNow<T>(
     }
   })
   const fillerIds = new Set([...filler].map(wordId))
-  for (const item of compiled) for (const step of item.steps) if (step.forms) step.ids = idsOf(step.forms)
   // Patterns that may start on any word are tried at every word; the others only where the
   // draft's index (see `draftIndex`) says one of their first words stands.
   const slot = anyFirst.length > 0 ? -1 : register([...heads.keys()])
 
   // The patterns that may start on each word, as a trie (built on first use): patterns sharing
   // their first steps ("i came across", "i came upon") test those steps once (profiled).
+  // Patterns are compiled whole only there, so a run on one draft compiles the few whose first
+  // word it has (profiled: compiling every list was a third of the cold start).
   const tries = new Map<number, TrieNode<T>>()
-  const anyTrie = anyFirst.length > 0 ? buildTrie(anyFirst) : undefined
+  let anyTrie: TrieNode<T> | undefined
   const trieAt = (id: number): TrieNode<T> | undefined => {
     if (id < 0) return undefined
     let trie = tries.get(id)
@@ -139,11 +145,16 @@ function compileNow<T>(
     size: compiled.length,
     find(analysis, from = 0, to = analysis.sentences.length) {
       const matches: Array<Match<T>> = []
-      const index = draftIndex(analysis)
-      const {ids, words, sentenceStart} = index
-      const {tokens} = analysis
       if (to > analysis.sentences.length) to = analysis.sentences.length
       if (from >= to) return matches
+      let index = draftIndex(analysis)
+      // Build the tries this search needs first: compiling patterns adds words to the vocabulary,
+      // and the draft's index must know them before matching starts.
+      if (anyFirst.length > 0) anyTrie ??= buildTrie(anyFirst)
+      else for (const at of candidates(index, slot)) if (at >= index.sentenceStart[from] && at < index.sentenceStart[to]) trieAt(index.ids[at])
+      index = draftIndex(analysis)
+      const {ids, words, sentenceStart} = index
+      const {tokens} = analysis
       const low = sentenceStart[from]
       const high = sentenceStart[to]
       const positions = slot === -1 ? undefined : candidates(index, slot)
@@ -278,26 +289,43 @@ function wordId(form: string): number {
   return id
 }
 
-function compileSteps(source: string, lang: Lang): Step[] {
-  return source
-    .trim()
-    .split(/\s+/)
-    .flatMap((raw): Step[] => {
-      const optional = raw.endsWith('?') && raw.length > 1
-      const body = optional ? raw.slice(0, -1) : raw
-      if (body === '*') return [{forms: undefined, optional}]
-      // An elided alternative ("j'ai|je") can span two parser words: expand per alternative.
-      const alternatives = body.split('|').map((alt) => (alt.startsWith('=') ? ['=' + phraseWords(alt.slice(1), lang).join(' ')] : phraseWords(alt, lang)))
-      const width = Math.max(...alternatives.map((alt) => alt.length))
-      if (width === 1) {
-        return [{forms: formsOf(alternatives.map((alt) => alt[0]), lang), optional}]
-      }
-      // "j'ai" → two steps; only allowed when every alternative has the same width.
-      return alternatives[0].map((_, position) => ({
-        forms: formsOf(alternatives.map((alt) => alt[position] ?? alt[alt.length - 1]), lang),
-        optional
-      }))
-    })
+/** The pattern's first steps, up to the first that must match a listed word (or a `*`), and its other words. */
+function compileHead(source: string, lang: Lang): {head: Step[]; rest: string[]} {
+  const words = source.trim().split(/\s+/)
+  const head: Step[] = []
+  let next = 0
+  while (next < words.length) {
+    const steps = compileWord(words[next++], lang)
+    head.push(...steps)
+    if (steps.some((step) => !step.optional || !step.forms)) break
+  }
+  return {head, rest: words.slice(next)}
+}
+
+/** Every step of a pattern, with the word ids of its forms: compiled on first use. */
+function stepsOf<T>(item: Compiled<T>): Step[] {
+  if (!item.steps) {
+    item.steps = item.head.concat(item.rest.flatMap((word) => compileWord(word, item.lang)))
+    for (const step of item.steps) if (step.forms) step.ids = idsOf(step.forms)
+  }
+  return item.steps
+}
+
+function compileWord(raw: string, lang: Lang): Step[] {
+  const optional = raw.endsWith('?') && raw.length > 1
+  const body = optional ? raw.slice(0, -1) : raw
+  if (body === '*') return [{forms: undefined, optional}]
+  // An elided alternative ("j'ai|je") can span two parser words: expand per alternative.
+  const alternatives = body.split('|').map((alt) => (alt.startsWith('=') ? ['=' + phraseWords(alt.slice(1), lang).join(' ')] : phraseWords(alt, lang)))
+  const width = Math.max(...alternatives.map((alt) => alt.length))
+  if (width === 1) {
+    return [{forms: formsOf(alternatives.map((alt) => alt[0]), lang), optional}]
+  }
+  // "j'ai" → two steps; only allowed when every alternative has the same width.
+  return alternatives[0].map((_, position) => ({
+    forms: formsOf(alternatives.map((alt) => alt[position] ?? alt[alt.length - 1]), lang),
+    optional
+  }))
 }
 
 // Lists share words ("you", "your", "merci"): a step's forms are built once per set of words.
@@ -351,7 +379,7 @@ function buildTrie<T>(items: ReadonlyArray<Compiled<T>>): TrieNode<T> {
   const root = newNode<T>()
   for (const item of items) {
     let node = root
-    for (const step of item.steps) {
+    for (const step of stepsOf(item)) {
       // Steps with the same words share their id set (see `formsOf`, `idsOf`).
       let edge = node.edges.find((other) => other.step.ids === step.ids && other.step.optional === step.optional)
       if (!edge) {
