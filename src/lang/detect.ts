@@ -36,13 +36,18 @@ const frWords = new Set<string>(frData.words)
 const elisions = new Set<string>(
   frData.words.filter((word) => word.endsWith("'")).map((word) => word.slice(0, -1))
 )
-const accentCodes = new Set<number>(Array.from(frData.accents as string, (char) => char.charCodeAt(0)))
+/** French accents, by character code (words are made of Latin letters, below U+0250: see `isLetter`). */
+const accentCodes = new Uint8Array(0x250)
+for (const char of Array.from(frData.accents as string)) accentCodes[char.charCodeAt(0)] = 1
 const EN = 1
 const FR = 2
 /** Each known word with the lists it is in (EN, FR or both). */
 const known = new Map<string, number>()
 for (const word of enWords) known.set(word, EN)
 for (const word of frWords) known.set(word, (known.get(word) ?? 0) | FR)
+/** No listed word is longer: a longer word is not looked up. */
+let longestKnown = 0
+for (const word of known.keys()) longestKnown = Math.max(longestKnown, word.length)
 const accentWeight: number = frData.accentWeight
 
 /**
@@ -150,7 +155,7 @@ function score(raw: string, curly: boolean, scores: LanguageScores): void {
   const word = curly ? lower.replace(TYPOGRAPHIC_APOSTROPHES, "'") : lower
 
   // One lookup for both lists (profiled: this runs on every word of every draft).
-  const lists = known.get(word) ?? 0
+  const lists = word.length > longestKnown ? 0 : (known.get(word) ?? 0)
   if (lists & EN) scores.en++
   if (lists & FR) scores.fr++
   // Accents hint at French, but not on capitalised words: those are mostly
@@ -159,7 +164,7 @@ function score(raw: string, curly: boolean, scores: LanguageScores): void {
   if (lists !== 0 || initial !== initial.toLowerCase()) return
 
   for (let index = 0; index < word.length; index++) {
-    if (accentCodes.has(word.charCodeAt(index))) {
+    if (accentCodes[word.charCodeAt(index)] === 1) {
       scores.fr += accentWeight
       return
     }

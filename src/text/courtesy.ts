@@ -165,6 +165,8 @@ interface Prepared {
     notInfinitives: Set<string>
   }
   hosts: RegExp | undefined
+  /** Any of the hosts, anywhere: a cheap check before `hosts`. */
+  anyHost: RegExp | undefined
 }
 
 /** Entries of several lists, tagged with their list; earlier lists win ties between matches of the same length. */
@@ -244,7 +246,9 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
       notInfinitives: new Set(m.notInfinitives.map(foldWord))
     },
     // Hosts are literal strings joined by `|`, followed by one bounded character class: linear time.
-    hosts: data.bookingHosts.length > 0 ? new RegExp(`(?:https?://)?(?:www\\.)?(?:${data.bookingHosts.map(escape).join('|')})[^\\s)\\]>"'»]*`, 'giu') : undefined
+    hosts: data.bookingHosts.length > 0 ? new RegExp(`(?:https?://)?(?:www\\.)?(?:${data.bookingHosts.map(escape).join('|')})[^\\s)\\]>"'»]*`, 'giu') : undefined,
+    // The hosts alone: most drafts have none, and this is cheaper to rule out than the pattern above (profiled).
+    anyHost: data.bookingHosts.length > 0 ? new RegExp(data.bookingHosts.map(escape).join('|'), 'iu') : undefined
   }
 }
 
@@ -421,7 +425,8 @@ function compute(analysis: Analysis): Courtesy {
     // French "vous" imperatives: "Réservez", "Découvrez", "Contactez-nous" (not "Avez-vous… ?", "Chez…").
     for (const index of starts) {
       const token = tokens[index]
-      const head = token.fold.split('-')[0]
+      const hyphen = token.fold.indexOf('-')
+      const head = hyphen === -1 ? token.fold : token.fold.slice(0, hyphen)
       const unit = unitAt(index)
       if (unit === undefined || head.length < 5 || !head.endsWith(prepared.vousEnding)) continue
       if (prepared.notImperatives.has(token.fold) || prepared.notImperatives.has(head)) continue
@@ -433,7 +438,7 @@ function compute(analysis: Analysis): Courtesy {
   }
 
   // Calendar and booking links.
-  if (prepared.hosts) {
+  if (prepared.hosts && prepared.anyHost!.test(analysis.text)) {
     for (const found of analysis.text.matchAll(prepared.hosts)) {
       const s = sentenceAt(analysis, found.index)
       if (s === undefined) continue

@@ -122,7 +122,7 @@ function compileNow<T>(
   const fillerIds = new Set([...filler].map(wordId))
   // Patterns that may start on any word are tried at every word; the others only where the
   // draft's index (see `draftIndex`) says one of their first words stands.
-  const slot = anyFirst.length > 0 ? -1 : register([...heads.keys()])
+  const slot = anyFirst.length > 0 ? -1 : register(lang, [...heads.keys()])
 
   // The patterns that may start on each word, as a trie (built on first use): patterns sharing
   // their first steps ("i came across", "i came upon") test those steps once (profiled).
@@ -151,13 +151,13 @@ function compileNow<T>(
       // Build the tries this search needs first: compiling patterns adds words to the vocabulary,
       // and the draft's index must know them before matching starts.
       if (anyFirst.length > 0) anyTrie ??= buildTrie(anyFirst)
-      else for (const at of candidates(index, slot)) if (at >= index.sentenceStart[from] && at < index.sentenceStart[to]) trieAt(index.ids[at])
+      else for (const at of candidates(index, lang, slot)) if (at >= index.sentenceStart[from] && at < index.sentenceStart[to]) trieAt(index.ids[at])
       index = draftIndex(analysis)
       const {ids, words, sentenceStart} = index
       const {tokens} = analysis
       const low = sentenceStart[from]
       const high = sentenceStart[to]
-      const positions = slot === -1 ? undefined : candidates(index, slot)
+      const positions = slot === -1 ? undefined : candidates(index, lang, slot)
       const count = positions ? positions.length : high - low
       let skip = low
       const best: {item?: Compiled<T>; end: number} = {end: -1}
@@ -194,13 +194,20 @@ function compileNow<T>(
  * Profiled: each matcher walking every word of every draft was a fifth of the lint time; now one
  * walk per draft (`candidates`) hands each matcher the few places where it may match.
  */
-const headSlots: number[][] = []
-/** Dense, one entry per word id (a sparse array would be a slow dictionary): NONE for most words. */
-const NONE: number[] = []
-let slots = 0
+interface Registry {
+  /** Dense, one entry per word id (a sparse array would be a slow dictionary): NONE for most words. */
+  headSlots: number[][]
+  slots: number
+}
 
-function register(headIds: number[]): number {
-  const slot = slots++
+const NONE: number[] = []
+/** Per language: a draft in one language never meets the other's matchers. */
+const registries: Record<Lang, Registry> = {en: {headSlots: [], slots: 0}, fr: {headSlots: [], slots: 0}}
+
+function register(lang: Lang, headIds: number[]): number {
+  const registry = registries[lang]
+  const slot = registry.slots++
+  const {headSlots} = registry
   for (const id of headIds) {
     while (headSlots.length <= id) headSlots.push(NONE)
     if (headSlots[id] === NONE) headSlots[id] = []
@@ -222,6 +229,7 @@ interface DraftIndex {
   known: number
   /** Positions where each matcher's patterns may start, by slot; rebuilt when a matcher is added. */
   starts?: number[][]
+  startsFor?: Registry
 }
 
 /** Sentences are final once rules run, so the index is built on first use and kept with the analysis. */
@@ -262,18 +270,22 @@ function draftIndex(analysis: Analysis): DraftIndex {
   return index
 }
 
-function candidates(index: DraftIndex, slot: number): number[] {
-  if (!index.starts || index.starts.length <= slot) {
-    const starts: number[][] = Array.from({length: slots}, () => [])
+function candidates(index: DraftIndex, lang: Lang, slot: number): number[] {
+  const registry = registries[lang]
+  const {headSlots, slots} = registry
+  if (!index.starts || index.startsFor !== registry || index.starts.length !== slots) {
+    const starts: number[][] = new Array(slots)
     const {ids} = index
     for (let at = 0; at < ids.length; at++) {
       const id = ids[at]
-      const list = id >= 0 && id < headSlots.length ? headSlots[id] : NONE
-      for (const matcher of list) starts[matcher].push(at)
+      if (id < 0 || id >= headSlots.length) continue
+      const list = headSlots[id]
+      for (let n = 0; n < list.length; n++) (starts[list[n]] ??= []).push(at)
     }
     index.starts = starts
+    index.startsFor = registry
   }
-  return index.starts[slot]
+  return index.starts[slot] ?? NONE
 }
 
 /**
@@ -417,7 +429,9 @@ let visits = 0
  * taken at the first word it accepts, looking past fillers it does not accept.
  */
 function walk<T>(node: TrieNode<T>, depth: number, at: number, search: Search<T>): void {
-  for (const item of node.done) {
+  const {done} = node
+  for (let n = 0; n < done.length; n++) {
+    const item = done[n]
     if (item.round === search.round) continue
     item.round = search.round
     const {best} = search
@@ -433,7 +447,8 @@ function walk<T>(node: TrieNode<T>, depth: number, at: number, search: Search<T>
     const id = ids[position]
     const edges = node.byId.get(id)
     if (edges) {
-      for (const edge of edges) {
+      for (let n = 0; n < edges.length; n++) {
+        const edge = edges[n]
         if (edge.visit === visit) continue
         edge.visit = visit
         walk(edge.child, depth + 1, position + 1, search)
