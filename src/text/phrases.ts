@@ -151,18 +151,24 @@ function compileNow<T>(
       // Build the tries this search needs first: compiling patterns adds words to the vocabulary,
       // and the draft's index must know them before matching starts.
       if (anyFirst.length > 0) anyTrie ??= buildTrie(anyFirst)
-      else for (const at of candidates(index, lang, slot)) if (at >= index.sentenceStart[from] && at < index.sentenceStart[to]) trieAt(index.ids[at])
+      else {
+        const positions = candidates(index, lang, slot)
+        const high = index.sentenceStart[to]
+        for (let n = firstAtOrAfter(positions, index.sentenceStart[from]); n < positions.length && positions[n] < high; n++) trieAt(index.ids[positions[n]])
+      }
       index = draftIndex(analysis)
       const {ids, words, sentenceStart} = index
       const {tokens} = analysis
       const low = sentenceStart[from]
       const high = sentenceStart[to]
       const positions = slot === -1 ? undefined : candidates(index, lang, slot)
+      // A search over a few sentences (a question, say) starts at its first candidate, not the draft's.
+      const first = positions ? firstAtOrAfter(positions, low) : 0
       const count = positions ? positions.length : high - low
       let skip = low
       const best: {item?: Compiled<T>; end: number} = {end: -1}
       const search: Search<T> = {ids, start: 0, end: 0, filler: fillerIds, best, round: 0}
-      for (let n = 0; n < count; n++) {
+      for (let n = first; n < count; n++) {
         const at = positions ? positions[n] : low + n
         if (at < skip) continue
         if (at >= high) break
@@ -268,6 +274,18 @@ function draftIndex(analysis: Analysis): DraftIndex {
   sentenceStart[sentences.length] = at
   indexes.set(analysis, (index = {ids, words, sentenceStart, sentenceOf, known: vocabulary.size}))
   return index
+}
+
+/** Index of the first of the sorted `positions` that is `at` or after it (binary search). */
+function firstAtOrAfter(positions: number[], at: number): number {
+  let low = 0
+  let high = positions.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (positions[middle] < at) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 function candidates(index: DraftIndex, lang: Lang, slot: number): number[] {
