@@ -389,6 +389,9 @@ interface TrieNode<T> {
   done: Array<Compiled<T>>
   /** The steps out of this node by the word ids they take: one lookup per word, however many steps. */
   byId: Map<number, Array<TrieEdge<T>>>
+  /** For a node with few word ids: the ids, scanned instead of the map (cheaper), and their steps. */
+  keys?: Int32Array
+  keyed?: Array<Array<TrieEdge<T>>>
   /** Steps that take any word (`*`). */
   any: Array<TrieEdge<T>>
   /** Optional steps, which may also be skipped. */
@@ -403,7 +406,18 @@ interface TrieEdge<T> {
   visit: number
 }
 
-const newNode = <T>(): TrieNode<T> => ({done: [], byId: new Map(), any: [], optional: [], edges: []})
+const newNode = <T>(): TrieNode<T> => ({done: [], byId: new Map(), any: [], optional: [], edges: [], keys: undefined, keyed: undefined})
+
+/** Up to this many word ids out of a node, a scan of an integer array beats a map lookup. */
+const SCAN = 16
+
+function finish<T>(node: TrieNode<T>) {
+  if (node.byId.size <= SCAN) {
+    node.keys = Int32Array.from(node.byId.keys())
+    node.keyed = [...node.byId.values()]
+  }
+  for (const edge of node.edges) finish(edge.child)
+}
 
 function buildTrie<T>(items: ReadonlyArray<Compiled<T>>): TrieNode<T> {
   const root = newNode<T>()
@@ -423,6 +437,7 @@ function buildTrie<T>(items: ReadonlyArray<Compiled<T>>): TrieNode<T> {
     }
     node.done.push(item)
   }
+  finish(root)
   return root
 }
 
@@ -463,7 +478,18 @@ function walk<T>(node: TrieNode<T>, depth: number, at: number, search: Search<T>
   const visit = ++visits
   for (let position = at; position < end; position++) {
     const id = ids[position]
-    const edges = node.byId.get(id)
+    let edges: Array<TrieEdge<T>> | undefined
+    const {keys} = node
+    if (keys) {
+      for (let k = 0; k < keys.length; k++) {
+        if (keys[k] === id) {
+          edges = node.keyed![k]
+          break
+        }
+      }
+    } else {
+      edges = node.byId.get(id)
+    }
     if (edges) {
       for (let n = 0; n < edges.length; n++) {
         const edge = edges[n]
