@@ -32,12 +32,25 @@ export interface Folded {
 }
 
 export function normalizeWord(value: string): string {
+  if (isPlain(value)) return value
   let norm = normCache.get(value)
   if (norm === undefined) {
     norm = value.normalize('NFC').replace(APOSTROPHES, "'").replace(HYPHENS, '-').toLowerCase()
     remember(normCache, value, norm)
   }
   return norm
+}
+
+/**
+ * ASCII without capitals or backquote: already its own normal form (NFC, lower case, straight
+ * apostrophe). Most words and marks are; checking is cheaper than the cache lookup (profiled).
+ */
+function isPlain(value: string): boolean {
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code > 0x7e || (code >= 0x41 && code <= 0x5a) || code === 0x60) return false
+  }
+  return true
 }
 
 /** Lower case, no diacritics, straight apostrophes: the key words are compared on. */
