@@ -19,7 +19,18 @@ interface Syntax {
   angle?: boolean
 }
 
-const syntaxes = (table.syntaxes as Syntax[]).map((syntax) => ({...syntax, pattern: new RegExp(syntax.regex, 'gu')}))
+// `opener`: the literal character every match starts with; a text without it is not searched (most drafts).
+const syntaxes = (table.syntaxes as Syntax[]).map((syntax) => ({
+  ...syntax,
+  pattern: new RegExp(syntax.regex, 'gu'),
+  opener: literalStart(syntax.regex)
+}))
+
+/** The literal character a regex starts with (`\\{` or `%`), or '' when it starts with a class, group or other syntax. */
+function literalStart(regex: string): string {
+  if (regex[0] === '\\') return /[\p{P}\p{S}]/u.test(regex[1] ?? '') ? regex[1] : ''
+  return /[\\^$.|?*+()[\]{}]/.test(regex[0] ?? '^') ? '' : regex[0]
+}
 
 const prepared = new Map<Data, {fields: Set<string>; notFields: Set<string>; tags: Set<string>}>()
 function prepare(data: Data) {
@@ -83,6 +94,7 @@ export default defineRule({
     const text = analysis.text
     const taken: Array<[number, number]> = []
     for (const syntax of syntaxes) {
+      if (!text.includes(syntax.opener)) continue
       syntax.pattern.lastIndex = 0
       for (const match of text.matchAll(syntax.pattern)) {
         const start = match.index
