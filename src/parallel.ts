@@ -9,7 +9,6 @@ import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {extname} from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {Worker} from 'node:worker_threads'
 import type {LintOptions} from './engine.js'
 import {InputError} from './readers/decode.js'
 import type {DraftReport} from './types.js'
@@ -52,6 +51,8 @@ export function threadsFor(files: readonly string[], env: Record<string, string 
 
 /** Lints the files on `threads` workers; yields each file's drafts in the order of `jobs`. */
 export async function* lintInParallel(jobs: readonly Job[], threads: number, column?: string): AsyncGenerator<FileResult> {
+  // Loaded here: a run on a few files never starts a worker.
+  const {Worker} = await import('node:worker_threads')
   const workers = Array.from({length: threads}, () => new Worker(workerUrl))
   const results = new Map<number, FileResult>()
   let failure: Error | undefined
