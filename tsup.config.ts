@@ -1,4 +1,34 @@
 import {defineConfig} from 'tsup'
+import type {Plugin} from 'esbuild'
+
+/**
+ * Node built-ins imported by ES modules are reached through `require` instead. An `import` of a
+ * built-in makes Node build an ES module facade that reads every export once: for `process` that
+ * creates standard input and output streams, for `fs` its streams and promises (profiled: a twentieth
+ * of the cold start on one draft). Through `require`, esbuild reads each export when it is used.
+ */
+const builtinsByRequire: Plugin = {
+  name: 'builtins-by-require',
+  setup(build) {
+    const builtins = /^(node:)?(fs|fs\/promises|os|path|process|tty|url|worker_threads|crypto)$/
+    build.onResolve({filter: builtins}, (args) =>
+      args.kind === 'import-statement' ? {path: args.path.replace(/^node:/, ''), namespace: 'builtin-by-require'} : undefined
+    )
+    build.onLoad({filter: /.*/, namespace: 'builtin-by-require'}, (args) => ({contents: `module.exports = require('node:${args.path}')`, loader: 'js'}))
+  }
+}
+
+/**
+ * chalk detects colour support when loaded (loading `tty` for it); cluelint always tells it the level
+ * (`colorLevel` in src/cli.ts), so the detection is left out of the bundle.
+ */
+const noColorDetection: Plugin = {
+  name: 'no-color-detection',
+  setup(build) {
+    build.onResolve({filter: /^#supports-color$/}, () => ({path: 'supports-color', namespace: 'no-color-detection'}))
+    build.onLoad({filter: /.*/, namespace: 'no-color-detection'}, () => ({contents: 'export default {stdout: false, stderr: false}', loader: 'js'}))
+  }
+}
 
 export default defineConfig({
   // lint-worker: the CLI's worker threads for many files (src/parallel.ts).
@@ -23,6 +53,9 @@ export default defineConfig({
     'commander', 'chalk', 'syllable', 'pluralize', 'normalize-strings',
     'lilconfig', 'ignore', 'tinyglobby', 'fdir', 'picomatch'
   ],
+  esbuildPlugins: [builtinsByRequire, noColorDetection],
+  // tsup's own plugin would otherwise claim every `node:` import before ours.
+  removeNodeProtocol: false,
   // Bundled CommonJS modules (commander, ignore, lilconfig…) require Node built-ins.
   banner: {js: "import {createRequire as __cluelintRequire} from 'node:module'; const require = __cluelintRequire(import.meta.url);"}
 })
