@@ -15,6 +15,13 @@ const builtinsByRequire: Plugin = {
       args.kind === 'import-statement' ? {path: args.path.replace(/^node:/, ''), namespace: 'builtin-by-require'} : undefined
     )
     build.onLoad({filter: /.*/, namespace: 'builtin-by-require'}, (args) => ({contents: `module.exports = require('node:${args.path}')`, loader: 'js'}))
+    // commander requires child_process (a few milliseconds to load) for executable subcommands,
+    // which cluelint has none of: it is loaded if ever used.
+    build.onResolve({filter: /^node:child_process$/}, (args) => (args.kind === 'require-call' ? {path: 'child_process', namespace: 'lazy-builtin'} : undefined))
+    build.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, {get: (_, key) => (loaded ??= require('${args.path}'))[key]})`,
+      loader: 'js'
+    }))
   }
 }
 
