@@ -11,10 +11,13 @@ const builtinsByRequire: Plugin = {
   name: 'builtins-by-require',
   setup(build) {
     const builtins = /^(node:)?(fs|fs\/promises|os|path|process|tty|url|worker_threads|crypto)$/
+    // One shim per importing module, so that it goes into the importer's chunk: shared, each shim
+    // was a chunk of its own, and every chunk is a module file to resolve and load. The path ends
+    // with the built-in's name: ending with the importer's `.mjs`, the shim would be read as ESM.
     build.onResolve({filter: builtins}, (args) =>
-      args.kind === 'import-statement' ? {path: args.path.replace(/^node:/, ''), namespace: 'builtin-by-require'} : undefined
+      args.kind === 'import-statement' ? {path: `${args.importer}:${args.path.replace(/^node:/, '')}`, namespace: 'builtin-by-require'} : undefined
     )
-    build.onLoad({filter: /.*/, namespace: 'builtin-by-require'}, (args) => ({contents: `module.exports = require('node:${args.path}')`, loader: 'js'}))
+    build.onLoad({filter: /.*/, namespace: 'builtin-by-require'}, (args) => ({contents: `module.exports = require('node:${args.path.split(':').pop()}')`, loader: 'js'}))
     // commander requires child_process (a few milliseconds to load) for executable subcommands,
     // which cluelint has none of: it is loaded if ever used.
     build.onResolve({filter: /^node:child_process$/}, (args) => (args.kind === 'require-call' ? {path: 'child_process', namespace: 'lazy-builtin'} : undefined))
