@@ -1,4 +1,44 @@
 import {defineConfig} from 'tsup'
+import type {Plugin} from 'esbuild'
+
+/**
+ * Node built-ins imported by ES modules are reached through `require` instead. An `import` of a
+ * built-in makes Node build an ES module facade that reads every export once: for `process` that
+ * creates standard input and output streams, for `fs` its streams and promises (profiled: a twentieth
+ * of the cold start on one draft). Through `require`, esbuild reads each export when it is used.
+ */
+const builtinsByRequire: Plugin = {
+  name: 'builtins-by-require',
+  setup(build) {
+    const builtins = /^(node:)?(fs|fs\/promises|os|path|process|tty|url|worker_threads|crypto)$/
+    // One shim per importing module, so that it goes into the importer's chunk: shared, each shim
+    // was a chunk of its own, and every chunk is a module file to resolve and load. The path ends
+    // with the built-in's name: ending with the importer's `.mjs`, the shim would be read as ESM.
+    build.onResolve({filter: builtins}, (args) =>
+      args.kind === 'import-statement' ? {path: `${args.importer}:${args.path.replace(/^node:/, '')}`, namespace: 'builtin-by-require'} : undefined
+    )
+    build.onLoad({filter: /.*/, namespace: 'builtin-by-require'}, (args) => ({contents: `module.exports = require('node:${args.path.split(':').pop()}')`, loader: 'js'}))
+    // commander requires child_process (a few milliseconds to load) for executable subcommands,
+    // which cluelint has none of: it is loaded if ever used.
+    build.onResolve({filter: /^node:child_process$/}, (args) => (args.kind === 'require-call' ? {path: 'child_process', namespace: 'lazy-builtin'} : undefined))
+    build.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, (args) => ({
+      contents: `let loaded; module.exports = new Proxy({}, {get: (_, key) => (loaded ??= require('${args.path}'))[key]})`,
+      loader: 'js'
+    }))
+  }
+}
+
+/**
+ * chalk detects colour support when loaded (loading `tty` for it); cluelint always tells it the level
+ * (`colorLevel` in src/cli.ts), so the detection is left out of the bundle.
+ */
+const noColorDetection: Plugin = {
+  name: 'no-color-detection',
+  setup(build) {
+    build.onResolve({filter: /^#supports-color$/}, () => ({path: 'supports-color', namespace: 'no-color-detection'}))
+    build.onLoad({filter: /.*/, namespace: 'no-color-detection'}, () => ({contents: 'export default {stdout: false, stderr: false}', loader: 'js'}))
+  }
+}
 
 export default defineConfig({
   // lint-worker: the CLI's worker threads for many files (src/parallel.ts).
@@ -23,6 +63,9 @@ export default defineConfig({
     'commander', 'chalk', 'syllable', 'pluralize', 'normalize-strings',
     'lilconfig', 'ignore', 'tinyglobby', 'fdir', 'picomatch'
   ],
+  esbuildPlugins: [builtinsByRequire, noColorDetection],
+  // tsup's own plugin would otherwise claim every `node:` import before ours.
+  removeNodeProtocol: false,
   // Bundled CommonJS modules (commander, ignore, lilconfig…) require Node built-ins.
   banner: {js: "import {createRequire as __cluelintRequire} from 'node:module'; const require = __cluelintRequire(import.meta.url);"}
 })

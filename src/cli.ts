@@ -3,7 +3,7 @@ import {Chalk} from 'chalk'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {rules} from '../rules/index.js'
 import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
-import {runDemo, type DemoFlags} from './demo.js'
+import type {DemoFlags} from './demo.js'
 import {getRule, lintDraft, unknownRules} from './engine.js'
 import {expandPaths} from './files.js'
 import {lintInParallel, threadsFor} from './parallel.js'
@@ -11,12 +11,7 @@ import {progressBar, type Progress} from './progress.js'
 // Not readers/index.js: stream.js loads the CSV, e-mail and HTML parsers only for such files (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {decodeText, InputError} from './readers/decode.js'
-import {githubReporter} from './reporters/github.js'
-import {htmlReporter} from './reporters/html.js'
-import {jsonReporter} from './reporters/json.js'
 import {prettyReporter} from './reporters/pretty.js'
-import {sarifReporter} from './reporters/sarif.js'
-import {renderExplain, renderRules, textWidth} from './reporters/terminal.js'
 import type {Reporter} from './reporters/types.js'
 import type {DraftReport, Lang, SeveritySetting, Summary} from './types.js'
 
@@ -106,16 +101,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
 
   const toFile = flags.output !== undefined
   const level = colorLevel(flags.color, io.env, toFile ? false : io.stdout.isTTY)
-  const reporter: Reporter =
-    flags.format === 'json'
-      ? jsonReporter()
-      : flags.format === 'sarif'
-        ? sarifReporter({cwd: io.cwd})
-        : flags.format === 'github'
-          ? githubReporter({cwd: io.cwd})
-          : flags.format === 'html'
-            ? htmlReporter({weights})
-            : prettyReporter({color: level, weights, width: io.stdout.columns})
+  const reporter = await createReporter(flags.format, level, io)
   const chunks: string[] = []
   const emit = (text: string) => (toFile ? chunks.push(text) : io.stdout.write(text))
 
@@ -165,7 +151,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   for (const error of errors) fail(error)
   // Hundreds of files: linted on every core, reported in the same order (src/parallel.ts).
   const threads = threadsFor(targets.map(([file]) => file), io.env)
-  progress = progressBar(io.stderr, targets.length)
+  // stderr is only looked at once the bar may show (see processIo).
+  progress = progressBar({write: (text) => io.stderr.write(text), get isTTY() { return io.stderr.isTTY }}, targets.length)
   let filesDone = 0
   if (threads > 1) {
     const jobs = targets.map(([file, settings]) => ({file, options: settings.options}))
@@ -220,6 +207,26 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   return EXIT.ok
 }
 
+/**
+ * The reporter of a format. Only the default (pretty) is loaded with the CLI:
+ * the others (the HTML report with its style and script, SARIF and its
+ * hashes) load when asked for, so a run on one draft does not compile them.
+ */
+async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io): Promise<Reporter> {
+  switch (format) {
+    case 'json':
+      return (await import('./reporters/json.js')).jsonReporter()
+    case 'sarif':
+      return (await import('./reporters/sarif.js')).sarifReporter({cwd: io.cwd})
+    case 'github':
+      return (await import('./reporters/github.js')).githubReporter({cwd: io.cwd})
+    case 'html':
+      return (await import('./reporters/html.js')).htmlReporter({weights})
+    default:
+      return prettyReporter({color: level, weights, width: io.stdout.columns})
+  }
+}
+
 /** SPEC's summary, counted as the drafts go by (`summarize` without keeping them). */
 export function summaryCounter() {
   let drafts = 0
@@ -245,20 +252,23 @@ export function summaryCounter() {
   }
 }
 
-function listRules(format: string, io: Io, color: boolean): void {
+// `rules` and `explain` load the terminal renderer (and the HTML report's segmenter) on demand.
+async function listRules(format: string, io: Io, color: boolean): Promise<void> {
   if (format === 'json') {
     const list = rules.map((rule) => ({id: rule.id, languages: rule.languages, severity: rule.severity, weight: rule.weight, category: rule.category, summary: rule.summary}))
     io.stdout.write(JSON.stringify(list, null, 2) + '\n')
     return
   }
   if (format !== 'pretty') throw new UsageError(`unknown format '${format}' for rules (expected pretty or json)`)
+  const {renderRules, textWidth} = await import('./reporters/terminal.js')
   const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
   io.stdout.write(renderRules(rules, c, textWidth(io.stdout.columns)))
 }
 
-function explain(id: string, io: Io, color: boolean): void {
+async function explain(id: string, io: Io, color: boolean): Promise<void> {
   const rule = getRule(id)
   if (!rule) throw new UsageError(`unknown rule id '${id}' (run 'cluelint rules' for the list)`)
+  const {renderExplain, textWidth} = await import('./reporters/terminal.js')
   const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
   io.stdout.write(renderExplain(rule, c, textWidth(io.stdout.columns)))
 }
@@ -297,14 +307,14 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .description('list the rules: id, languages, default severity, summary')
     .addOption(new Option('-f, --format <name>', 'pretty or json').default('pretty'))
     .option('--no-color', 'no colour')
-    .action((flags: {format: string; color: boolean}) => listRules(flags.format, io, flags.color))
+    .action(async (flags: {format: string; color: boolean}) => listRules(flags.format, io, flags.color))
 
   program
     .command('explain')
     .description('why a rule exists, with bad and good examples in French and English')
     .argument('<rule>', 'rule id')
     .option('--no-color', 'no colour')
-    .action((id: string, flags: {color: boolean}) => explain(id, io, flags.color))
+    .action(async (id: string, flags: {color: boolean}) => explain(id, io, flags.color))
 
   program
     .command('demo')
@@ -315,6 +325,7 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .option('-o, --output <file>', 'write the demo to a file instead of stdout')
     .option('--no-color', 'no colour')
     .action(async (flags: DemoFlags) => {
+      const {runDemo} = await import('./demo.js')
       code = await runDemo(flags, io, colorLevel(flags.color, io.env, io.stdout.isTTY), weights)
     })
 
@@ -367,5 +378,17 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
 }
 
 function processIo(): Io {
-  return {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd()}
+  return {
+    stdout: process.stdout,
+    // Created when first used: creating a stream costs a few milliseconds, and most runs
+    // write nothing to stderr and read nothing from stdin.
+    get stderr() {
+      return process.stderr
+    },
+    get stdin() {
+      return process.stdin
+    },
+    env: process.env,
+    cwd: process.cwd()
+  }
 }

@@ -1,8 +1,10 @@
 import {existsSync, readFileSync} from 'node:fs'
-import {dirname, isAbsolute, relative, resolve, sep} from 'node:path'
+import {homedir} from 'node:os'
+import {dirname, extname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import ignore, {type Ignore} from 'ignore'
-import {lilconfig, type Loader} from 'lilconfig'
+import type ignore from 'ignore'
+import type {Ignore} from 'ignore'
+import type {Loader} from 'lilconfig'
 import type {LintOptions} from '../engine.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
 import type {CluelintConfig} from './schema.js'
@@ -109,21 +111,38 @@ const jsLoader: Loader = async (file, content) => {
   }
 }
 
+const loaders: Record<string, Loader> = {'.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.js': jsLoader, '.mjs': jsLoader, '.cjs': jsLoader}
+
+/** Where the upward search stops, as lilconfig did: the home folder (or the root, outside it). */
+const STOP_DIRECTORY = resolve(homedir())
+
+// `ignore` loads when there are patterns (a .cluelintignore, a config file), lilconfig only for
+// `--config`: most runs have neither (cold start).
+let ignoreModule: typeof ignore | undefined
+async function loadIgnore(): Promise<typeof ignore> {
+  return (ignoreModule ??= (await import('ignore')).default)
+}
+
+interface Found {
+  filepath: string
+  config: unknown
+}
+
 /**
  * Finds, loads, validates and caches the configuration for each folder, and
  * says which files are ignored. One instance per run.
  */
 export class ConfigResolver {
-  private readonly explorer = lilconfig('cluelint', {
-    searchPlaces: [...CONFIG_FILES],
-    packageProp: 'cluelint',
-    loaders: {'.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader, '.js': jsLoader, '.mjs': jsLoader, '.cjs': jsLoader}
-  })
   private readonly byDirectory = new Map<string, Promise<Settings>>()
+  /** The nearest config file from each folder looked in (and its parents) upward. */
+  private readonly foundFrom = new Map<string, Promise<Found | undefined>>()
   /** Per config file; the entry `''` is for folders with no config. */
   private readonly byFile = new Map<string, Settings>()
   private explicit?: Promise<Settings>
-  private readonly ignoreFile?: Ignore
+  /** `.cluelintignore` in the cwd: its text is read at once (a read error stops the run), its matcher built on first use. */
+  private readonly ignoreText?: {path: string; text: string}
+  private ignoreFile?: Ignore
+  private ignoreReady?: Promise<void>
 
   constructor(
     readonly cwd: string,
@@ -134,10 +153,20 @@ export class ConfigResolver {
     const ignorePath = resolve(cwd, IGNORE_FILE)
     if (existsSync(ignorePath)) {
       try {
-        this.ignoreFile = ignore().add(readFileSync(ignorePath, 'utf8'))
+        this.ignoreText = {path: ignorePath, text: readFileSync(ignorePath, 'utf8')}
       } catch (error) {
         throw new ConfigError(this.show(ignorePath), firstLine((error as Error).message))
       }
+    }
+  }
+
+  private async loadIgnoreFile(): Promise<void> {
+    if (!this.ignoreText) return
+    const ignore = await loadIgnore()
+    try {
+      this.ignoreFile = ignore().add(this.ignoreText.text)
+    } catch (error) {
+      throw new ConfigError(this.show(this.ignoreText.path), firstLine((error as Error).message))
     }
   }
 
@@ -149,13 +178,19 @@ export class ConfigResolver {
 
   /** Settings for a file (from its folder upward), or for standard input (from the cwd). */
   forFile(file?: string): Promise<Settings> {
-    if (this.configPath !== undefined) return (this.explicit ??= this.loadExplicit(this.configPath))
+    if (this.configPath !== undefined) return (this.explicit ??= this.withIgnoreFile(this.loadExplicit(this.configPath)))
     const directory = file === undefined ? this.cwd : dirname(resolve(this.cwd, file))
     let settings = this.byDirectory.get(directory)
     if (!settings) {
-      settings = this.search(directory)
+      settings = this.withIgnoreFile(this.search(directory))
       this.byDirectory.set(directory, settings)
     }
+    return settings
+  }
+
+  /** `ignoredBy` is synchronous: the .cluelintignore matcher is ready once any settings are. */
+  private async withIgnoreFile(settings: Promise<Settings>): Promise<Settings> {
+    await (this.ignoreReady ??= this.loadIgnoreFile())
     return settings
   }
 
@@ -168,16 +203,50 @@ export class ConfigResolver {
   }
 
   private async search(directory: string): Promise<Settings> {
-    const found = await this.explorer.search(directory).catch((error) => this.rethrow(error))
-    if (found) await loadSchema()
+    const found = await this.lookUp(directory).catch((error) => this.rethrow(error))
+    if (found) await Promise.all([loadSchema(), loadIgnore()])
     return found ? this.settings(found.filepath, found.config) : this.settings(undefined, {})
+  }
+
+  /**
+   * The nearest config from `directory` upward, as lilconfig searched it (which this replaces for
+   * the lookup: it loaded on every run, and checked each place with an asynchronous call): in
+   * each folder, the first of CONFIG_FILES that exists, skipping empty files and a package.json
+   * with no `cluelint` key. Each folder is looked in once per run.
+   */
+  private lookUp(directory: string): Promise<Found | undefined> {
+    let found = this.foundFrom.get(directory)
+    if (!found) {
+      found = this.lookIn(directory)
+      this.foundFrom.set(directory, found)
+    }
+    return found
+  }
+
+  private async lookIn(directory: string): Promise<Found | undefined> {
+    for (const place of CONFIG_FILES) {
+      const filepath = join(directory, place)
+      if (!existsSync(filepath)) continue
+      const content = readFileSync(filepath, 'utf8')
+      if (place === 'package.json') {
+        const config = (jsonLoader(filepath, content) as {cluelint?: unknown} | null)?.cluelint
+        if (config != null) return {filepath, config}
+        continue
+      }
+      if (content.trim() === '') continue
+      return {filepath, config: await loaders[extname(place) || 'noExt'](filepath, content)}
+    }
+    const parent = dirname(directory)
+    return directory === STOP_DIRECTORY || parent === directory ? undefined : this.lookUp(parent)
   }
 
   private async loadExplicit(path: string): Promise<Settings> {
     const absolute = resolve(this.cwd, path)
     if (!existsSync(absolute)) throw new ConfigError(path, 'no such config file')
-    const loaded = await this.explorer.load(absolute).catch((error) => this.rethrow(error))
-    await loadSchema()
+    const {lilconfig} = await import('lilconfig')
+    const explorer = lilconfig('cluelint', {packageProp: 'cluelint', loaders})
+    const loaded = await explorer.load(absolute).catch((error) => this.rethrow(error))
+    await Promise.all([loadSchema(), loadIgnore()])
     if (loaded && loaded.config === null && absolute.endsWith(`${sep}package.json`)) throw new ConfigError(this.show(absolute), "no 'cluelint' key")
     return this.settings(absolute, loaded?.config)
   }
@@ -214,7 +283,8 @@ export class ConfigResolver {
       minScore: overrides.minScore ?? config.minScore,
       maxWarnings: overrides.maxWarnings ?? config.maxWarnings,
       configFile: file === undefined ? undefined : this.show(file),
-      ignore: file !== undefined && config.ignore?.length ? {base: dirname(file), matcher: ignore().add(config.ignore)} : undefined
+      // loadIgnore() has run: a config file was found.
+      ignore: file !== undefined && config.ignore?.length ? {base: dirname(file), matcher: ignoreModule!().add(config.ignore)} : undefined
     }
     this.byFile.set(file ?? '', settings)
     return settings

@@ -61,6 +61,25 @@ describe('cluelint (built binary)', () => {
     expect(explain.stdout).toContain('{{first_name}}')
   })
 
+  // The built CLI loads every format but pretty on demand (a chunk of its own): each must print
+  // what the same run prints in process, from the sources.
+  it('loads each report format, rules and explain on demand, with the same output as in process', async () => {
+    for (const args of [
+      ...['pretty', 'json', 'sarif', 'github', 'html'].map((format) => [enBad, 'fixtures/fr/bad', '--format', format]),
+      ['fixtures/*/good/*.txt', '--format', 'json'],
+      ['rules'],
+      ['rules', '--format', 'json'],
+      ['explain', 'flattery']
+    ]) {
+      const built = spawnCli(args, {env: {NO_COLOR: '1'}})
+      const inProcess = await runCli(args)
+      expect(built.stderr, args.join(' ')).toBe(inProcess.stderr)
+      expect(built.code, args.join(' ')).toBe(inProcess.code)
+      expect(built.stdout.length, args.join(' ')).toBeGreaterThan(100)
+      expect(built.stdout, args.join(' ')).toBe(inProcess.stdout)
+    }
+  }, 60_000)
+
   it('exits 2 with a one-line reason for an unknown rule id', () => {
     const run = spawnCli(['explain', 'no-such-rule'])
     expect(run.code).toBe(2)

@@ -29,6 +29,11 @@ describe('CLI over many files, on several threads', () => {
       expect(two.stderr).toBe(one.stderr)
       expect(one.stdout).toContain('d0300.txt')
     }
+    // Three workers: batches come back out of order, the report does not.
+    const three = spawnCli([directory], {env: {CLUELINT_THREADS: '3'}})
+    const one = spawnCli([directory], {env: {CLUELINT_THREADS: '1'}})
+    expect(three.stdout).toBe(one.stdout)
+    expect(three.stderr).toBe(one.stderr)
   }, 60_000)
 
   it('stays on one thread for few files and for campaign files', () => {

@@ -42,6 +42,11 @@ describe('config lookup', () => {
     expect(await severityOf(join(directory, 'team/draft.txt'))).toBeUndefined()
   })
 
+  it('an empty config file is skipped and the search goes on upward', async () => {
+    const directory = tempFiles({'.cluelintrc.yaml': `rules:\n  ${RULE}: warn\n`, 'team/.cluelintrc.json': '  \n', 'team/draft.txt': DRAFT})
+    expect(await severityOf(join(directory, 'team/draft.txt'))).toBe('warning')
+  })
+
   it('the nearest config wins, per file', async () => {
     const directory = tempFiles({
       '.cluelintrc.json': JSON.stringify({rules: {[RULE]: 'warn'}}),
