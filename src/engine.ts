@@ -183,7 +183,8 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
       endOffset: endMapped
     })
   }
-  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.rule.localeCompare(b.rule))
+  // Rule ids are ASCII: a plain comparison (localeCompare's first call loads the ICU collator: 10 ms of a cold start).
+  findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))
   // Inline directives silence findings; a directive naming an unknown rule is a warning that costs no points.
   const {kept, problems} = applyDirectives(findings, source, (id) => ruleById.has(id), {scope: directiveScope(draft), text: draft.text, map: draft.map})
   const score = scoreFindings(kept, weights)
