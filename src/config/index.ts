@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {dirname, extname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -226,7 +226,8 @@ export class ConfigResolver {
   private async lookIn(directory: string): Promise<Found | undefined> {
     for (const place of CONFIG_FILES) {
       const filepath = join(directory, place)
-      if (!existsSync(filepath)) continue
+      // A folder that happens to bear the name is not a config file.
+      if (!statSync(filepath, {throwIfNoEntry: false})?.isFile()) continue
       const content = readFileSync(filepath, 'utf8')
       if (place === 'package.json') {
         const config = (jsonLoader(filepath, content) as {cluelint?: unknown} | null)?.cluelint
@@ -242,7 +243,13 @@ export class ConfigResolver {
 
   private async loadExplicit(path: string): Promise<Settings> {
     const absolute = resolve(this.cwd, path)
-    if (!existsSync(absolute)) throw new ConfigError(path, 'no such config file')
+    const stats = statSync(absolute, {throwIfNoEntry: false})
+    if (!stats) throw new ConfigError(path, 'no such config file')
+    if (!stats.isFile()) throw new ConfigError(path, 'is a folder, not a config file')
+    const extension = extname(absolute)
+    if (extension !== '' && !(extension in loaders)) {
+      throw new ConfigError(path, `unknown config format '${extension}' (use .json, .yaml, .yml, .js, .mjs, .cjs or no extension)`)
+    }
     const {lilconfig} = await import('lilconfig')
     const explorer = lilconfig('cluelint', {packageProp: 'cluelint', loaders})
     const loaded = await explorer.load(absolute).catch((error) => this.rethrow(error))

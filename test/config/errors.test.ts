@@ -64,6 +64,27 @@ describe('a bad config is one line on stderr naming the file and the key, exit 2
     expect(run.stderr).toBe('cluelint: nope.yaml: no such config file\n')
   })
 
+  it('-c with a format cluelint does not read', async () => {
+    const directory = tempFiles({'cluelint.toml': 'lang = "fr"\n', 'a.txt': DRAFT})
+    const run = await runCli([join(directory, 'a.txt'), '-c', 'cluelint.toml'], {cwd: directory})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe("cluelint: cluelint.toml: unknown config format '.toml' (use .json, .yaml, .yml, .js, .mjs, .cjs or no extension)\n")
+  })
+
+  it('-c with a folder', async () => {
+    const directory = tempFiles({'conf/x.txt': '', 'a.txt': DRAFT})
+    const run = await runCli([join(directory, 'a.txt'), '-c', 'conf'], {cwd: directory})
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe('cluelint: conf: is a folder, not a config file\n')
+  })
+
+  it('a folder named like a config file is not read as one', async () => {
+    const directory = tempFiles({'.cluelintrc/x.txt': '', 'a.txt': 'Hi {{first_name}}, thanks for your time.\n'})
+    const run = await runCli([join(directory, 'a.txt'), '--format', 'json'], {cwd: directory})
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout).drafts[0].findings.map((finding: {rule: string}) => finding.rule)).toContain(RULE)
+  })
+
   it('-c with a package.json that has no cluelint key', async () => {
     const directory = tempFiles({'package.json': '{"name": "x"}', 'a.txt': DRAFT})
     const run = await runCli([join(directory, 'a.txt'), '-c', join(directory, 'package.json')], {cwd: directory})
