@@ -169,6 +169,7 @@ function compileNow<T>(
       const best: {item?: Compiled<T>; end: number} = {end: -1}
       const search: Search<T> = {ids, start: 0, end: 0, filler: fillerIds, best, round: 0}
       for (let n = first; n < count; n++) {
+        searchWork.positions++
         const at = positions ? positions[n] : low + n
         if (at < skip) continue
         if (at >= high) break
@@ -505,6 +506,9 @@ function walk<T>(node: TrieNode<T>, depth: number, at: number, search: Search<T>
   }
   for (const edge of node.optional) walk(edge.child, depth + 1, at, search)
 }
+
+/** Positions the searches looked at, counted (tests check that a search's work follows its range, not the draft). */
+export const searchWork = {positions: 0}
 
 /** Search rounds, numbered: a pattern found in the current round is not counted twice. */
 let rounds = 0

@@ -3,7 +3,7 @@ import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 import retextFrench from '../../src/parsers/french.js'
 import {analyze, type Analysis} from '../../src/text/analysis.js'
-import {compilePhrases} from '../../src/text/phrases.js'
+import {compilePhrases, searchWork} from '../../src/text/phrases.js'
 import type {Lang} from '../../src/types.js'
 
 const parsers = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)} as const
@@ -87,5 +87,19 @@ describe('compilePhrases', () => {
     const two = compilePhrases(['loved your post', 'zyzzyva'], 'en')
     expect(two.find(a).map((match) => a.text.slice(match.start, match.end))).toEqual(['loved your post'])
     expect(one.find(a)).toEqual(first)
+  })
+
+  it('searches a range of sentences in work that follows the range, not the draft (linear over every sentence)', () => {
+    const matcher = compilePhrases(['any questions'], 'en')
+    const work = (sentences: number) => {
+      const a = analysis('Any questions? '.repeat(sentences))
+      searchWork.positions = 0
+      let found = 0
+      for (let s = 0; s < a.sentences.length; s++) found += matcher.find(a, s, s + 1).length
+      expect(found).toBe(sentences)
+      return searchWork.positions
+    }
+    const small = work(500)
+    expect(work(4000) / small).toBeLessThan(8 * 1.2)
   })
 })
