@@ -192,7 +192,22 @@ function findQuoted(tokens: Token[]): Array<[number, number]> {
 }
 
 export function isQuoted(analysis: Analysis, start: number, end: number): boolean {
-  return analysis.quoted.some(([from, to]) => start >= from && end <= to)
+  // The ranges are in order and do not overlap (one quotation is open at a time): binary search for
+  // the last one starting at or before `start` (rules ask for every word: a scan was quadratic on long drafts).
+  const {quoted} = analysis
+  let low = 0
+  let high = quoted.length - 1
+  let found = -1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (quoted[middle][0] <= start) {
+      found = middle
+      low = middle + 1
+    } else {
+      high = middle - 1
+    }
+  }
+  return found !== -1 && end <= quoted[found][1]
 }
 
 /** Text of a word token sequence, folded, joined with spaces. */

@@ -1,8 +1,9 @@
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import retextFrench from '../../src/parsers/french.js'
-import {analyze, type Analysis} from '../../src/text/analysis.js'
+import {analyze, isQuoted, type Analysis} from '../../src/text/analysis.js'
 import type {Lang} from '../../src/types.js'
 
 const parsers = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)} as const
@@ -67,4 +68,20 @@ describe('analysis: sentences', () => {
       expect(a.sentences[1]?.question ?? a.sentences[0].question).toBe(text.endsWith('?'))
     })
   }
+})
+
+describe('isQuoted', () => {
+  it('says, for every token, what a scan of every quotation would say', () => {
+    const pieces = fc.constantFrom('« ', ' »', '"', '“', '”', '„', '‘', '’', '»«', '""', 'mot', 'word', ' ', '\n', '. ', 'l’', ', ')
+    fc.assert(
+      fc.property(fc.array(pieces, {maxLength: 80}), fc.constantFrom<Lang>('en', 'fr'), (parts, lang) => {
+        const a = analysis(parts.join(''), lang)
+        for (const token of a.tokens) {
+          const scan = a.quoted.some(([from, to]) => token.start >= from && token.end <= to)
+          expect(isQuoted(a, token.start, token.end)).toBe(scan)
+        }
+      }),
+      {numRuns: 300}
+    )
+  })
 })
