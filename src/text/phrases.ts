@@ -150,8 +150,10 @@ function compileNow<T>(
       let index = draftIndex(analysis)
       // Build the tries this search needs first: compiling patterns adds words to the vocabulary,
       // and the draft's index must know them before matching starts.
-      if (anyFirst.length > 0) anyTrie ??= buildTrie(anyFirst)
-      else {
+      if (anyFirst.length > 0) {
+        anyTrie ??= buildTrie(anyFirst)
+        for (let at = index.sentenceStart[from]; at < index.sentenceStart[to]; at++) trieAt(index.ids[at])
+      } else {
         const positions = candidates(index, lang, slot)
         const high = index.sentenceStart[to]
         for (let n = firstAtOrAfter(positions, index.sentenceStart[from]); n < positions.length && positions[n] < high; n++) trieAt(index.ids[positions[n]])

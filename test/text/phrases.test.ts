@@ -89,6 +89,15 @@ describe('compilePhrases', () => {
     expect(one.find(a)).toEqual(first)
   })
 
+  it('knows the words of patterns compiled during a search, with patterns that may start anywhere too', () => {
+    // The later words of a pattern join the vocabulary when its trie is built, during the first search.
+    expect(find(['* qzxwordone', 'qzxhead qzxwordtwo'], 'Qzxhead qzxwordtwo. Any qzxwordone.')).toEqual([
+      ['Qzxhead qzxwordtwo', 'qzxhead qzxwordtwo'],
+      ['Any qzxwordone', '* qzxwordone']
+    ])
+    expect(find(['qzxheadb qzxwordthree'], 'Qzxheadb qzxwordthree.')).toEqual([['Qzxheadb qzxwordthree', 'qzxheadb qzxwordthree']])
+  })
+
   it('searches a range of sentences in work that follows the range, not the draft (linear over every sentence)', () => {
     const matcher = compilePhrases(['any questions'], 'en')
     const work = (sentences: number) => {
