@@ -67,6 +67,21 @@ export interface Rule<Data = unknown, Options = Record<string, unknown>> extends
   check(context: RuleContext<Data, Options>): void
 }
 
+/**
+ * What a rule prepares from its word lists (sets of folded words, compiled phrase lists), made
+ * once per list object: the rule's own lists, or a configured copy (see `extend`), on first use.
+ */
+export function perList<Data extends object, Prepared, Rest extends unknown[]>(
+  prepare: (data: Data, ...rest: Rest) => Prepared
+): (data: Data, ...rest: Rest) => Prepared {
+  const prepared = new WeakMap<Data, Prepared>()
+  return (data, ...rest) => {
+    let value = prepared.get(data)
+    if (value === undefined) prepared.set(data, (value = prepare(data, ...rest)))
+    return value
+  }
+}
+
 /** Identity helper giving a rule module its types. */
 export function defineRule<Data, Options extends Record<string, unknown>>(
   rule: Rule<Data, Options>

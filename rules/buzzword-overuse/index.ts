@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
@@ -67,16 +67,7 @@ function prepare(data: Data, lang: Lang): Prepared {
   }
 }
 
-// Patterns are compiled once per word list: the rule's own lists when the
-// module loads, a configured list (see `extend`) the first time it is used.
-const prepared = new WeakMap<Data, Prepared>()
-function preparedFor(data: Data, lang: Lang): Prepared {
-  let value = prepared.get(data)
-  if (!value) prepared.set(data, (value = prepare(data, lang)))
-  return value
-}
-preparedFor(en, 'en')
-preparedFor(fr, 'fr')
+const preparedFor = perList(prepare)
 
 /**
  * Every buzzword used in the draft, in order: not inside a fixed term

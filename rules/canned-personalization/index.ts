@@ -1,5 +1,5 @@
 import {editPatterns} from '../../src/config/words.js'
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {isUsed} from '../../src/text/prose.js'
@@ -40,16 +40,9 @@ export function withoutOptionalHead(pattern: string): string[] {
   return [rest.join(' '), head.slice(0, -1) + ' ' + rest.join(' ')]
 }
 
-// Patterns are compiled once per list: the rule's own when the module loads,
-// a configured one (see `extend`) the first time it is used.
-const prepared = new WeakMap<Data, PhraseMatcher<Line>>()
-function matcherFor(data: Data, lang: Lang): PhraseMatcher<Line> {
-  let matcher = prepared.get(data)
-  if (!matcher) prepared.set(data, (matcher = compilePhrases(data.lines, lang, (line) => line.patterns.flatMap(withoutOptionalHead), data.fillers)))
-  return matcher
-}
-matcherFor(en, 'en')
-matcherFor(fr, 'fr')
+const matcherFor = perList(
+  (data: Data, lang: Lang): PhraseMatcher<Line> => compilePhrases(data.lines, lang, (line) => line.patterns.flatMap(withoutOptionalHead), data.fillers)
+)
 
 /** Every stock line in the draft that is used, not quoted. */
 export function findCanned(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): CannedHit[] {

@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
@@ -71,18 +71,12 @@ interface Prepared {
   not: PhraseMatcher<string>
 }
 
-// Compiled once per list: the rule's own when the module loads, a configured one on first use.
-const prepared = new WeakMap<Data, Prepared>()
-function preparedFor(data: Data, lang: Lang): Prepared {
-  let value = prepared.get(data)
-  if (!value) {
-    value = {praise: compilePhrases(flatteryPatterns(data), lang, (entry) => entry.pattern, data.fillers), not: compilePhrases(data.notFlattery, lang)}
-    prepared.set(data, value)
-  }
-  return value
-}
-preparedFor(en, 'en')
-preparedFor(fr, 'fr')
+const preparedFor = perList(
+  (data: Data, lang: Lang): Prepared => ({
+    praise: compilePhrases(flatteryPatterns(data), lang, (entry) => entry.pattern, data.fillers),
+    not: compilePhrases(data.notFlattery, lang)
+  })
+)
 
 /** Every compliment about the reader in the draft, quoted ones and fixed terms ("génie civil") left out. */
 export function findFlattery(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): FlatteryHit[] {

@@ -1,5 +1,5 @@
 import {editPatterns} from '../../src/config/words.js'
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {isUsed} from '../../src/text/prose.js'
@@ -24,15 +24,7 @@ export interface JargonHit {
   end: number
 }
 
-// Compiled once per list: the rule's own when the module loads, a configured one on first use.
-const prepared = new WeakMap<Data, PhraseMatcher<Phrase>>()
-function matcherFor(data: Data, lang: Lang): PhraseMatcher<Phrase> {
-  let matcher = prepared.get(data)
-  if (!matcher) prepared.set(data, (matcher = compilePhrases(data.phrases, lang, (phrase) => phrase.patterns)))
-  return matcher
-}
-matcherFor(en, 'en')
-matcherFor(fr, 'fr')
+const matcherFor = perList((data: Data, lang: Lang): PhraseMatcher<Phrase> => compilePhrases(data.phrases, lang, (phrase) => phrase.patterns))
 
 /** Every piece of sales jargon used (not quoted) in the draft. */
 export function findJargon(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): JargonHit[] {

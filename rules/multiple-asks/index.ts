@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {courtesy, quote} from '../../src/text/courtesy.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -20,12 +20,7 @@ export interface Competitor {
   kind: 'ask' | 'rhetorical' | 'question'
 }
 
-const alternatives = new WeakMap<Data, string[][]>()
-function alternativesOf(data: Data): string[][] {
-  let list = alternatives.get(data)
-  if (!list) alternatives.set(data, (list = data.alternatives.map((entry) => entry.split(/\s+/).map(foldWord))))
-  return list
-}
+const alternativesOf = perList((data: Data): string[][] => data.alternatives.map((entry) => entry.split(/\s+/).map(foldWord)))
 
 /**
  * The asks and questions competing in a draft, one per sentence. Not counted

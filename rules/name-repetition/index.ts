@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -38,27 +38,16 @@ interface Prepared {
   legalSuffixes: Set<string>
 }
 
-const cache = new WeakMap<Data, Prepared>()
-
-function prepare(data: Data): Prepared {
-  let prepared = cache.get(data)
-  if (!prepared) {
-    prepared = {
-      companyFields: new Set(data.companyFields.map((label) => fieldKey(`[${label}]`))),
-      cue: new Set(data.cue.map(foldWord)),
-      readerWords: new Set(data.readerWords.map(foldWord)),
-      notCompany: new Set(data.notCompany.map(foldWord)),
-      titles: new Set(data.titles.map(foldWord)),
-      legalSuffixes: new Set(data.legalSuffixes.map(foldWord))
-    }
-    cache.set(data, prepared)
-  }
-  return prepared
-}
-
-// Lists are prepared once, when the module loads.
-prepare(en)
-prepare(fr)
+const prepare = perList(
+  (data: Data): Prepared => ({
+    companyFields: new Set(data.companyFields.map((label) => fieldKey(`[${label}]`))),
+    cue: new Set(data.cue.map(foldWord)),
+    readerWords: new Set(data.readerWords.map(foldWord)),
+    notCompany: new Set(data.notCompany.map(foldWord)),
+    titles: new Set(data.titles.map(foldWord)),
+    legalSuffixes: new Set(data.legalSuffixes.map(foldWord))
+  })
+)
 
 interface Use {
   start: number

@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import {wordUnits, type Unit} from '../../src/text/counting.js'
 import {foldWord} from '../../src/text/normalize.js'
 import type {Analysis} from '../../src/text/analysis.js'
@@ -40,12 +40,7 @@ interface Options extends Record<string, unknown> {
 /** Merge fields and links taking half a sentence or more: nothing to read. */
 const MOSTLY = 0.5
 
-const everydaySets = new WeakMap<Data, Set<string>>()
-function everyday(data: Data): Set<string> {
-  let set = everydaySets.get(data)
-  if (!set) everydaySets.set(data, (set = new Set(data.everyday.map(foldWord))))
-  return set
-}
+const everyday = perList((data: Data) => new Set(data.everyday.map(foldWord)))
 
 export interface SentenceScore {
   /** Words counted by the formula (links and merge fields left out). */

@@ -1,5 +1,5 @@
 import {createRequire} from 'node:module'
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, type Field} from '../../src/text/fields.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -39,29 +39,18 @@ interface Prepared {
   notAfter: Map<string, Set<string>>
 }
 
-const cache = new WeakMap<Data, Prepared>()
-
-function prepare(data: Data): Prepared {
-  let prepared = cache.get(data)
-  if (!prepared) {
-    const sides = new Map<string, Side>()
-    for (const word of data.writer) sides.set(foldWord(word), 'writer')
-    for (const word of data.reader) sides.set(foldWord(word), 'reader')
-    prepared = {
-      sides,
-      ambiguous: new Set(data.ambiguous.map(foldWord)),
-      splitHyphens: data.splitHyphens,
-      notHyphenated: new Set(data.notHyphenated.map(foldWord)),
-      notAfter: new Map(Object.entries(data.notAfter).map(([word, before]) => [foldWord(word), new Set(before.map(foldWord))]))
-    }
-    cache.set(data, prepared)
+const prepare = perList((data: Data): Prepared => {
+  const sides = new Map<string, Side>()
+  for (const word of data.writer) sides.set(foldWord(word), 'writer')
+  for (const word of data.reader) sides.set(foldWord(word), 'reader')
+  return {
+    sides,
+    ambiguous: new Set(data.ambiguous.map(foldWord)),
+    splitHyphens: data.splitHyphens,
+    notHyphenated: new Set(data.notHyphenated.map(foldWord)),
+    notAfter: new Map(Object.entries(data.notAfter).map(([word, before]) => [foldWord(word), new Set(before.map(foldWord))]))
   }
-  return prepared
-}
-
-// Lists are prepared once, when the module loads.
-prepare(en)
-prepare(fr)
+})
 
 /**
  * compromise (English part-of-speech tags) takes most of a second to load

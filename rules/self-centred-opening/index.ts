@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -49,28 +49,17 @@ interface Prepared {
   place: Set<string>
 }
 
-const cache = new WeakMap<Data, Prepared>()
-
-function prepare(data: Data, lang: Lang): Prepared {
-  let prepared = cache.get(data)
-  if (!prepared) {
-    prepared = {
-      openers: compilePhrases(data.openers, lang),
-      notWriter: compilePhrases(data.notWriter, lang),
-      writerFields: new Set(data.writerFields.map((field) => fieldKey(`[${field}]`))),
-      tic: compilePhrases(data.tic, lang, (tic) => tic.pattern),
-      starters: new Set(data.starters.map(foldWord)),
-      skip: new Set(data.skipFirst.map(foldWord)),
-      place: new Set(data.placeWords.map(foldWord))
-    }
-    cache.set(data, prepared)
-  }
-  return prepared
-}
-
-// Patterns are compiled once, when the module loads.
-prepare(en, 'en')
-prepare(fr, 'fr')
+const prepare = perList(
+  (data: Data, lang: Lang): Prepared => ({
+    openers: compilePhrases(data.openers, lang),
+    notWriter: compilePhrases(data.notWriter, lang),
+    writerFields: new Set(data.writerFields.map((field) => fieldKey(`[${field}]`))),
+    tic: compilePhrases(data.tic, lang, (tic) => tic.pattern),
+    starters: new Set(data.starters.map(foldWord)),
+    skip: new Set(data.skipFirst.map(foldWord)),
+    place: new Set(data.placeWords.map(foldWord))
+  })
+)
 
 /** Where a sentence really starts: its first word, or the second after "and", "alors"... */
 function leadWord(analysis: Analysis, sentence: Sentence, skip: Set<string>): number {

@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, perList} from '../../src/rule.js'
 import {foldWord} from '../../src/text/normalize.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
@@ -32,19 +32,11 @@ function literalStart(regex: string): string {
   return /[\\^$.|?*+()[\]{}]/.test(regex[0] ?? '^') ? '' : regex[0]
 }
 
-const prepared = new Map<Data, {fields: Set<string>; notFields: Set<string>; tags: Set<string>}>()
-function prepare(data: Data) {
-  let sets = prepared.get(data)
-  if (!sets) {
-    sets = {
-      fields: new Set(data.fields.map(foldWord)),
-      notFields: new Set(data.notFields.map(foldWord)),
-      tags: new Set(data.htmlTags)
-    }
-    prepared.set(data, sets)
-  }
-  return sets
-}
+const prepare = perList((data: Data) => ({
+  fields: new Set(data.fields.map(foldWord)),
+  notFields: new Set(data.notFields.map(foldWord)),
+  tags: new Set(data.htmlTags)
+}))
 
 /**
  * Is the inside of `[...]`, `{...}`, `%...%` or `<...>` a placeholder?
