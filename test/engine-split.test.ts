@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import type {Root} from 'nlcst'
 import {toString} from 'nlcst-to-string'
@@ -10,6 +10,7 @@ import {lintText} from '../src/engine.js'
 import retextFrench from '../src/parsers/french.js'
 import {analyze} from '../src/text/analysis.js'
 import type {Lang} from '../src/types.js'
+import {sharedCorpus} from './corpus.js'
 
 const parsers = {en: unified().use(retextEnglish).freeze(), fr: unified().use(retextFrench).freeze()}
 const whole = (text: string, lang: Lang): Root => parsers[lang].parse(text)
@@ -157,11 +158,11 @@ describe('parseInBlocks', () => {
   })
 
   // Real drafts, read in place (never copied): several joined into one long document.
-  const corpus = process.env.CLUELINT_CORPUS ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus')
-  it.skipIf(!existsSync(corpus))('real drafts joined: same analysis as the whole parse', () => {
+  const corpus = sharedCorpus('real drafts joined (engine-split)')
+  it.skipIf(!corpus)('real drafts joined: same analysis as the whole parse', () => {
     for (const lang of ['en', 'fr'] as const) {
-      const files = readdirSync(join(corpus, lang)).filter((file) => file.endsWith('.txt')).sort().slice(0, 30)
-      const text = files.map((file) => readFileSync(join(corpus, lang, file), 'utf8').trim()).join('\n\n') + '\n'
+      const files = readdirSync(join(corpus!, lang)).filter((file) => file.endsWith('.txt')).sort().slice(0, 30)
+      const text = files.map((file) => readFileSync(join(corpus!, lang, file), 'utf8').trim()).join('\n\n') + '\n'
       // Blocks large enough to hold a paragraph: cuts at blank lines only.
       expect(blockStarts(text, 1000, 4000).length).toBeGreaterThan(3)
       const a = whole(text, lang)

@@ -1,8 +1,9 @@
-import {existsSync, readdirSync, readFileSync} from 'node:fs'
+import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {MAX_CHARS, detectLanguage, detectLanguageScores} from '../../src/lang/detect.js'
 import type {Lang} from '../../src/types.js'
+import {sharedCorpus} from '../corpus.js'
 
 const english: string[] = [
   'Hi Marie, thanks for your time.',
@@ -125,12 +126,12 @@ describe('detectLanguageScores', () => {
 })
 
 // The shared corpus of real drafts: read in place, never copied.
-const corpus = process.env.CLUELINT_CORPUS ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus')
+const corpus = sharedCorpus('detectLanguage over the shared corpus')
 
-describe.skipIf(!existsSync(corpus))('detectLanguage: corpus', () => {
+describe.skipIf(!corpus)('detectLanguage: corpus', () => {
   const files: Array<[Lang, string]> = []
-  for (const lang of ['en', 'fr'] as const) {
-    const dir = join(corpus, lang)
+  for (const lang of corpus ? (['en', 'fr'] as const) : []) {
+    const dir = join(corpus!, lang)
     for (const name of readdirSync(dir).sort()) {
       if (name.endsWith('.txt')) files.push([lang, join(dir, name)])
     }
