@@ -60,7 +60,8 @@ describe('--format sarif', () => {
       expect(['error', 'warning', 'note']).toContain(result.level)
       expect(result.partialFingerprints['cluelintFinding/v1']).toMatch(/^[0-9a-f]{32}$/)
     }
-  })
+    // Lints the 288 fixture drafts twice in process: seconds on a loaded machine.
+  }, 60_000)
 
   it('describes every rule: summary, rationale, examples, default level, help link', async () => {
     const log = JSON.parse((await runCli(['fixtures/en/good', '--format', 'sarif'])).stdout)
