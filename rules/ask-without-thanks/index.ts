@@ -15,7 +15,7 @@ export default defineRule<Data, Record<string, never>>({
   rationale:
     'An ask with no thanks and nothing given is the transactional reflex the reader smells at once: the message exists only to take. ' +
     'Give before you ask (an answer to their question, the deck or checklist they can use, an introduction, a specific observation about their work) or thank them for something they already gave; then ask. ' +
-    'Thanks in advance ("merci d\'avance", "thanks in advance") and a bare "Thanks," sign-off do not count: they thank for the ask itself. ' +
+    'Any real thanks silences it, a closing "Thanks," / "Merci," and "thanks in advance" / "merci d\'avance" included; irony ("thanks for nothing", "merci pour rien") is not thanks. ' +
     '"Merci de me rappeler" (merci de + infinitive) is an order, not thanks: ask with a question ("Pourriez-vous me rappeler ?") and thank for something real. ' +
     'An ask is a request for an action: a question to the reader ("Would you be open to a call?", "Seriez-vous disponible… ?"), an imperative ("Book a call", "Réservez un créneau"), could you / please / pourriez-vous / merci de…, or a calendar link.',
   category: 'courtesy',
@@ -29,13 +29,15 @@ export default defineRule<Data, Record<string, never>>({
       bad: [
         'Hi Sam, could you add a link to my book on your resources page?',
         'Book a call here: calendly.com/alex/30',
-        'Hi Sam, can you share this post with your team? Thanks in advance.',
-        'Hi Sam, would you be open to a call next week?\n\nThanks,\nAlex'
+        'Thanks for nothing, Sam. If you change your mind, grab a slot on my calendar: calendly.com/alex/30',
+        "Hi Sam, I'd love 30 minutes on your calendar next week to walk you through our findings."
       ],
       good: [
         'Thanks for the chat yesterday. Here is the deck I promised. Could you forward it to Sam?',
         'Hi Sam, you asked how we onboard reps: the checklist is below. Would Tuesday work to go through it?',
-        'Thank you for the intro to Maya. Could you tell me the best time to call her?'
+        'Thank you for the intro to Maya. Could you tell me the best time to call her?',
+        'Hi Sam, can you share this post with your team? Thanks in advance.',
+        'Hi Sam, would you be open to a call next week?\n\nThanks,\nAlex'
       ]
     },
     fr: {
@@ -43,12 +45,15 @@ export default defineRule<Data, Record<string, never>>({
         'Bonjour, pourriez-vous ajouter le lien vers mon livre sur la page ? Cordialement',
         'Bonjour Marie, merci de partager ce post avec votre équipe.',
         'Réservez un créneau ici : calendly.com/alex/30',
-        "Bonjour Marie, seriez-vous disponible mardi pour un appel ? Merci d'avance."
+        'Merci pour rien, Marie. Si vous changez d’avis, appelez-moi au 06 45 78 12 90.',
+        'Bonjour Marie, seriez-vous disponible jeudi, pour que je vous présente notre offre ?'
       ],
       good: [
         "Merci pour l'échange d'hier. Voici le guide promis. Pourriez-vous le transmettre à Paul ?",
         "Bonjour Marie, vous m'aviez demandé nos chiffres de rétention : les voici. Un appel mardi pour en parler ?",
-        'Merci pour votre recommandation auprès de Paul. Auriez-vous son numéro ?'
+        'Merci pour votre recommandation auprès de Paul. Auriez-vous son numéro ?',
+        "Bonjour Marie, seriez-vous disponible mardi pour un appel ? Merci d'avance.",
+        'Bonjour Marie, auriez-vous 15 minutes jeudi ?\n\nMerci,\nAlex'
       ]
     }
   },
@@ -57,17 +62,12 @@ export default defineRule<Data, Record<string, never>>({
     if (found.asks.length === 0 || found.thanked || found.offers.length > 0) return
     // The ask itself, not a "Let me know" backing it up.
     const ask = mainAsk(found.asks)!
-    const weak = found.gratitude[0]
     const excerpt = quote(analysis, ask)
     const give = 'give something first (an answer to their question, a resource, an introduction, a specific observation about their work)'
-    let message: string
-    if (ask.kind === 'polite-order') {
-      message = `\`${excerpt}\` is an order, not thanks, and nothing is given in return: ask with a question, ${give}, or thank the reader for something specific, e.g. "${data.example}"`
-    } else if (weak) {
-      message = `Ask with nothing given and only weak thanks (\`${quote(analysis, weak)}\` thanks for the ask itself): \`${excerpt}\`. ${capitalize(give)}, or thank the reader for something they already gave, e.g. "${data.example}"`
-    } else {
-      message = `Ask with no thanks and nothing given: \`${excerpt}\`. ${capitalize(give)}, or thank the reader for something they already gave, e.g. "${data.example}"`
-    }
+    const message =
+      ask.kind === 'polite-order'
+        ? `\`${excerpt}\` is an order, not thanks, and nothing is given in return: ask with a question, ${give}, or thank the reader for something specific, e.g. "${data.example}"`
+        : `Ask with no thanks and nothing given: \`${excerpt}\`. ${capitalize(give)}, or thank the reader for something they already gave, e.g. "${data.example}"`
     report({start: ask.start, end: ask.end, message, expected: ask.rewrite ? [ask.rewrite] : []})
   }
 })

@@ -1,5 +1,5 @@
 import {defineRule} from '../../src/rule.js'
-import {courtesy, mainAsk, quote, type Gratitude} from '../../src/text/courtesy.js'
+import {courtesy, mainAsk, quote} from '../../src/text/courtesy.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
@@ -11,51 +11,47 @@ interface Data {
   thanksFor: string[]
 }
 
-const WEAK: Record<Exclude<Gratitude['reason'], 'thanks'>, string> = {
-  'in-advance': 'thanks in advance thanks the reader for something they have not given yet',
-  conditional: 'conditional thanks ("I\'d be grateful if…") is a request, not thanks',
-  'sign-off': 'a bare sign-off thanks the reader for nothing in particular'
-}
-
 export default defineRule<Data, Record<string, never>>({
   id: 'missing-thanks',
-  summary: 'No expression of gratitude; a warning when the draft asks for something or mentions what the reader gave (time, a meeting, an interview).',
+  summary: 'No thanks when there is something to thank for: the draft mentions what the reader gave (time, a meeting, an interview) or asks while giving something.',
   rationale:
     'Professionals forget to say thank you: before being empathetic, be courteous. A thank-you for something specific the reader did (their time, a reply, a post, an introduction) is the cheapest proof that a person wrote the message. ' +
-    'The rule is a note when the draft simply has no thanks, and a warning when it asks for something or mentions what the reader gave without thanking them for it. ' +
-    'Thanks that thanks for nothing yet given does not count as thanks: "merci d\'avance" / "thanks in advance", "I\'d be grateful if you could…", and a bare "Thanks," / "Merci !" sign-off (after an ask, it reads as thanks in advance). ' +
-    'French idiom: "Merci de me rappeler" (merci de + infinitive) is a polite order, not thanks; "Merci pour votre temps", "Merci de votre aide", "Merci de m\'avoir reçu" are thanks.',
+    'The rule fires only when there is something to thank for and no thanks at all: the draft mentions what the reader gave or did (their time, a meeting, a reply, an introduction), or it asks for something while giving something in return. ' +
+    'A draft that only gives (an article, a congratulation, an introduction) and asks nothing is not reported. An ask with no thanks and nothing given is ask-without-thanks\'s finding, not this one: one problem, one finding. ' +
+    'Any real thanks counts, a closing "Thanks," / "Merci," and "thanks in advance" / "merci d\'avance" included. Irony ("thanks for nothing", "merci pour rien") is not thanks, and "Merci de me rappeler" (merci de + infinitive) is a polite order, not thanks; "Merci pour votre temps", "Merci de votre aide", "Merci de m\'avoir reçu" are thanks.',
   category: 'courtesy',
   languages: ['en', 'fr'],
-  severity: 'info',
+  severity: 'warning',
   weight: 12,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
     en: {
       bad: [
-        'Hi Sam, could you send me the pricing sheet?',
-        'Hi Sam, your team in Lyon grew to twelve reps this year. We help teams ramp faster.',
-        'Hi Sam, thanks in advance for your reply. Can we talk on Tuesday?',
-        'Hi Sam, I enjoyed our call yesterday. The proposal will follow next week.'
+        'Hi Sam, I enjoyed our call yesterday. The proposal will follow next week.',
+        'Hi Sam, your reply on Friday helped a lot. The checklist you asked for is attached. Could you share it with Maya?',
+        'Hi Sam, thanks for nothing. You took the time to meet me and then went silent.'
       ],
       good: [
         'Hi Sam, thanks for your post on hiring SDRs in Lyon.',
         'Thank you for the intro to Maya, Sam.',
-        'Sam, I really appreciate the time you gave me on Tuesday.'
+        'Sam, I really appreciate the time you gave me on Tuesday.',
+        'Hi Sam, congratulations on the Lyon office. Here is the hiring checklist we use, free to copy.',
+        'Hi Sam, could you send me the pricing sheet?\n\nThanks,\nAlex'
       ]
     },
     fr: {
       bad: [
-        'Bonjour Marie, merci de me rappeler.',
-        "Bonjour Marie, pourriez-vous m'envoyer la grille tarifaire ?",
-        "Bonjour Marie, merci d'avance pour votre retour.",
-        "Moi je pense que l'empathie et l'humain sont au cœur de notre démarche. L'empathie, c'est notre ADN. Merci de me rappeler."
+        "Bonjour Marie, notre échange de mardi m'a beaucoup appris. La proposition suivra lundi.",
+        'Bonjour Marie, votre réponse de vendredi m’a aidé. Voici la grille que vous demandiez. Pourriez-vous la transmettre à Paul ?',
+        "Bonjour Marie, merci pour rien. Vous avez pris le temps de me recevoir puis plus de nouvelles."
       ],
       good: [
         "Bonjour Marie, merci pour votre article sur l'accueil des commerciaux.",
         "Je vous remercie pour l'échange de mardi.",
-        "Merci de m'avoir reçu hier, Marie."
+        "Merci de m'avoir reçu hier, Marie.",
+        'Bonjour Marie, félicitations pour le bureau de Lyon. Voici la grille de recrutement que nous utilisons, libre de droits.',
+        "Bonjour Marie, pourriez-vous m'envoyer la grille tarifaire ?\n\nMerci,\nAlex"
       ]
     }
   },
@@ -64,43 +60,23 @@ export default defineRule<Data, Record<string, never>>({
     if (found.thanked) return
     const {sentences, bodySentence} = analysis
     if (bodySentence >= sentences.length) return // nothing but a greeting
-    const asks = found.asks
-    const ask = mainAsk(asks)
+    const ask = mainAsk(found.asks)
+    // An ask with nothing given: ask-without-thanks reports it (one problem, one finding).
+    if (ask && found.offers.length === 0) return
     const gift = found.gifts[0]
-    const weak = found.gratitude[0]
-    const order = asks.find((item) => item.kind === 'polite-order')
-    const body = sentences[bodySentence]
-    const place = ask ?? {start: body.start, end: body.end}
+    // Something to thank for: what the reader gave or did, or an ask (here, with something given).
+    if (!gift && !ask) return
+    const order = found.asks.find((item) => item.kind === 'polite-order')
     const instead = `thank the reader for something specific they gave (${data.thanksFor.join(', ')}), e.g. "${data.example}"`
-
-    if (weak) {
-      // Weak thanks only: a note, whatever the draft asks.
-      const reason = weak.reason === 'thanks' ? 'sign-off' : weak.reason
-      report({
-        start: place.start,
-        end: place.end,
-        severity: 'info',
-        message: `Only weak thanks in this draft (\`${quote(analysis, weak)}\`): ${WEAK[reason]}; ${instead}`,
-        expected: []
-      })
-      return
-    }
     let message: string
-    if (order) {
-      message = `\`${quote(analysis, order)}\` is a polite order, not thanks, and nothing else in this draft thanks the reader: ${instead}, and ask with a question`
-    } else if (ask) {
-      message = `This draft asks for something (\`${quote(analysis, ask)}\`) and thanks the reader for nothing: ${instead}`
-    } else if (gift) {
+    if (gift) {
       message = `The draft mentions what the reader gave (\`${quote(analysis, gift)}\`) without thanking them for it: ${instead}`
+    } else if (order) {
+      message = `\`${quote(analysis, order)}\` is a polite order, not thanks, and nothing in this draft thanks the reader: ${instead}, and ask with a question`
     } else {
-      message = `No thank-you anywhere in this draft: ${instead}`
+      message = `This draft asks for something (\`${quote(analysis, ask!)}\`) and thanks the reader for nothing: ${instead}`
     }
-    report({
-      start: place.start,
-      end: place.end,
-      severity: ask || gift ? 'warning' : 'info',
-      message,
-      expected: order?.rewrite && order === place ? [order.rewrite] : []
-    })
+    const place = gift ?? ask!
+    report({start: place.start, end: place.end, message, expected: !gift && order?.rewrite && order === ask ? [order.rewrite] : []})
   }
 })

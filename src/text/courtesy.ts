@@ -101,7 +101,11 @@ export interface Gift extends Span {
 
 export interface Courtesy {
   gratitude: Gratitude[]
-  /** Some strong gratitude (not only weak). */
+  /**
+   * The draft thanks the reader: a closing "Thanks," and "thanks in advance" count; conditional
+   * gratitude ("I'd be grateful if you could…") is the ask itself, said politely, and does not
+   * (irony, "thanks to our API" and "merci de + infinitive" are not gratitude at all).
+   */
   thanked: boolean
   /** One ask per unit (sentence), in order. */
   asks: Ask[]
@@ -119,11 +123,11 @@ interface CourtesyData {
   gratitude: Record<'not' | 'weak' | 'conditional' | 'strong', string[]>
   signOffWords: string[]
   merciDe?: {skip: string[]; articles: string[]; thanksVerbs: string[]; endings: string[]; strictEndings: string[]; notInfinitives: string[]}
-  asks: Record<'not' | 'invitations' | 'requests' | 'wishes' | 'questionRequests' | 'followUps' | 'booking', string[]>
+  asks: Record<'not' | 'invitations' | 'requests' | 'wishes' | 'questionRequests' | 'followUps' | 'booking' | 'desires' | 'desireNot', string[]>
   imperatives: {verbs: string[]; followUps: string[]; not: string[]; leads: string[]; conditionals: string[]; vousEnding?: string}
   bookingHosts: string[]
   questions: Record<'rhetorical' | 'phatic' | 'teasers' | 'readerWords' | 'meetingWords' | 'readerFields' | 'writerFields', string[]>
-  offers: Record<'not' | OfferKind | 'findings', string[]>
+  offers: Record<'not' | OfferKind | 'findings' | 'forWriter' | 'people' | 'platforms', string[]>
   gifts: Record<GiftKind, string[]>
 }
 
@@ -134,7 +138,7 @@ interface Tagged<K> {
   pattern: string
 }
 
-type AskTag = 'not' | 'invitation' | 'request' | 'wish' | 'questionRequest' | 'followUp' | 'booking' | 'imperative' | 'imperativeFollowUp'
+type AskTag = 'not' | 'invitation' | 'request' | 'wish' | 'desire' | 'questionRequest' | 'followUp' | 'booking' | 'imperative' | 'imperativeFollowUp'
 type GiveTag = 'not' | OfferKind | 'findings' | `gift:${GiftKind}`
 type QuestionTag = 'rhetorical' | 'phatic' | 'teaser'
 
@@ -164,6 +168,14 @@ interface Prepared {
     strictEndings: string[]
     notInfinitives: Set<string>
   }
+  /** An offer whose object is one of these is the writer's, not a gift ("our contract", "notre devis"). */
+  forWriter: Set<string>
+  /** Words naming a person: an introduction introduces one. */
+  people: Set<string>
+  /** Not detail after "your post": platforms and praise. */
+  platforms: Set<string>
+  /** Verbs after a wish that make it no ask ("I'd like to congratulate you"). */
+  desireNot: Set<string>
   hosts: RegExp | undefined
   /** Any of the hosts, anywhere: a cheap check before `hosts`. */
   anyHost: RegExp | undefined
@@ -202,6 +214,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
         ['booking', a.booking],
         ['request', a.requests],
         ['wish', a.wishes],
+        ['desire', a.desires],
         ['questionRequest', a.questionRequests],
         ['imperativeFollowUp', i.followUps],
         ['imperative', i.verbs]
@@ -245,6 +258,10 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
       strictEndings: m.strictEndings.map(foldWord),
       notInfinitives: new Set(m.notInfinitives.map(foldWord))
     },
+    forWriter: new Set(data.offers.forWriter.map(foldWord)),
+    people: new Set(data.offers.people.map(foldWord)),
+    platforms: new Set(data.offers.platforms.map(foldWord)),
+    desireNot: new Set(data.asks.desireNot.map(foldWord)),
     // Hosts are literal strings joined by `|`, followed by one bounded character class: linear time.
     hosts: data.bookingHosts.length > 0 ? new RegExp(`(?:https?://)?(?:www\\.)?(?:${data.bookingHosts.map(escape).join('|')})[^\\s)\\]>"'»]*`, 'giu') : undefined,
     // The hosts alone: most drafts have none, and this is cheaper to rule out than the pattern above (profiled).
@@ -378,15 +395,34 @@ function compute(analysis: Analysis): Courtesy {
     } else if (kind.startsWith('gift:')) {
       gifts.push({start: match.start, end: match.end, sentence: s, kind: kind.slice(5) as GiftKind})
     } else {
+      const unit = unitAt(match.first)
+      const words = unit === undefined ? analysis.sentences[s].words : units[unit].words
       if (kind === 'observation') {
-        // "Your point about onboarding reps in their first two weeks…": specific only with some detail after it.
-        const unit = unitAt(match.first)
-        const words = unit === undefined ? analysis.sentences[s].words : units[unit].words
-        if (words.filter((w) => w > match.last).length < 4) continue
+        // "Your point about onboarding reps in their first two weeks…": specific only with some detail
+        // after it; "your post on LinkedIn and loved it!" has none (platforms and praise are not detail).
+        let detail = 0
+        for (const w of words) if (w > match.last && !prepared.platforms.has(tokens[w].fold)) detail++
+        if (detail < 4) continue
       }
+      // "I have attached our contract", "Voici notre devis": the writer's papers are not for the reader.
+      if (kind === 'resource' && objectIs(tokens, words, match.last, prepared.forWriter)) continue
+      // "Introduce you to our platform", "je vous présente notre offre": a person is introduced, not a product.
+      if (kind === 'introduction' && !introducesPerson(tokens, words, match.last, prepared.people)) continue
       // "I noticed three quick wins on your pricing page": observations announced as such.
       offers.push({start: match.start, end: match.end, sentence: s, kind: kind === 'findings' ? 'observation' : (kind as OfferKind)})
     }
+  }
+  // "Free trial", "démo gratuite": an offer word inside a span that is not an offer.
+  if (blocked.length > 0 && offers.length > 0) {
+    const spans = [...blocked].sort((x, y) => x[0] - y[0])
+    let b = 0
+    let reach = -1
+    const kept = offers.filter((offer) => {
+      while (b < spans.length && spans[b][0] <= offer.start) reach = Math.max(reach, spans[b++][1])
+      return !(offer.start < reach)
+    })
+    offers.length = 0
+    offers.push(...kept)
   }
   const isBlocked = (offset: number) => blocked.some(([from, to]) => offset >= from && offset < to)
 
@@ -409,12 +445,15 @@ function compute(analysis: Analysis): Courtesy {
       continue
     }
     if (kind === 'questionRequest' && !(unit !== undefined && units[unit].question)) continue
+    // An indirect ask: the writer wants something that involves the reader ("I'd love 30 minutes on
+    // your calendar", "J'aimerais vous montrer…"), not a courtesy ("I'd like to congratulate you").
+    if (kind === 'desire' && (unit === undefined || !wantsFromReader(analysis, prepared, units[unit], match.last))) continue
     addTrigger(unit, {
       start: match.start,
       end: match.end,
       kind: kind === 'booking' ? 'booking' : 'request',
       follow: kind === 'followUp' || kind === 'booking',
-      soft: kind === 'wish'
+      soft: kind === 'wish' || kind === 'desire'
     })
   }
   for (const match of imperatives) {
@@ -501,7 +540,7 @@ function compute(analysis: Analysis): Courtesy {
     })
   }
 
-  return {gratitude, thanked: gratitude.some((item) => item.strength === 'strong'), asks, questions, offers, gifts, units, unitOf}
+  return {gratitude, thanked: gratitude.some((item) => item.reason !== 'conditional'), asks, questions, offers, gifts, units, unitOf}
 }
 
 /**
@@ -566,6 +605,32 @@ function isBareSignOff(analysis: Analysis, prepared: Prepared, match: Match<unkn
   return true
 }
 
+/** How far after an offer's words its object is looked for ("here is the two-page guide…"). */
+const OBJECT_WINDOW = 5
+
+/** Is one of the next few words of the sentence (the offer's object) in `nouns`? */
+function objectIs(tokens: Analysis['tokens'], words: number[], after: number, nouns: Set<string>): boolean {
+  let seen = 0
+  for (const w of words) {
+    if (w <= after) continue
+    if (nouns.has(tokens[w].fold)) return true
+    if (++seen >= OBJECT_WINDOW) break
+  }
+  return false
+}
+
+/** "Introduce you to Maya", "to our head of sales", "à mon associé": a name or a person word follows. */
+function introducesPerson(tokens: Analysis['tokens'], words: number[], after: number, people: Set<string>): boolean {
+  let seen = 0
+  for (const w of words) {
+    if (w <= after) continue
+    const token = tokens[w]
+    if (people.has(token.fold) || /^\p{Lu}\p{Ll}/u.test(token.value)) return true
+    if (++seen >= 3) break
+  }
+  return false
+}
+
 /** Token indices of the words that open a clause: the sentence start, after ":" or a dash, after the comma closing "If …,". */
 function clauseStarts(analysis: Analysis, prepared: Prepared, units: Unit[]): Set<number> {
   const {tokens, sentences} = analysis
@@ -605,6 +670,29 @@ function lastQuestionMark(analysis: Analysis, sentence: Sentence) {
     if (token.kind !== 'whitespace' && token.value.includes('?')) return token
   }
   return undefined
+}
+
+/**
+ * After a wish ("I'd love", "j'aimerais"), does the rest of the sentence ask something of the reader:
+ * it names them or a meeting ("30 minutes on your calendar", "vous présenter", "a call"), and its
+ * verb is not a courtesy or a gift ("to congratulate you", "to share our guide with you")?
+ */
+function wantsFromReader(analysis: Analysis, prepared: Prepared, unit: Unit, after: number): boolean {
+  const {tokens} = analysis
+  let first = true
+  let reader = false
+  for (const w of unit.words) {
+    if (w <= after) continue
+    const token = tokens[w]
+    const parts = token.fold.split('-')
+    // The first word after the wish: "to", "de" and object pronouns are skipped to reach the verb.
+    if (first && !/^(?:to|de|d'|vous|te|t'|en|y)$/.test(token.fold)) {
+      first = false
+      if (parts.some((part) => prepared.desireNot.has(part))) return false
+    }
+    if (parts.some((part) => prepared.readerWords.has(part) || prepared.meetingWords.has(part))) reader = true
+  }
+  return reader
 }
 
 /**

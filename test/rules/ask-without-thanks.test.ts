@@ -21,17 +21,16 @@ const bad: Bad[] = [
   {lang: 'fr', text: 'Bonjour Marie,\n\nMerci d’ajouter le lien.\n\nAlex', excerpt: 'Merci d’ajouter le lien.', expected: ['Pourriez-vous ajouter le lien ?']},
   {lang: 'fr', text: 'Bonjour Marie,\n\nMERCI DE BIEN VOULOIR ME RAPPELER.\n\nAlex', excerpt: 'MERCI DE BIEN VOULOIR ME RAPPELER.', expected: ['Pourriez-vous me rappeler ?']},
   {lang: 'fr', text: 'Réservez un créneau ici : calendly.com/alex/30', excerpt: 'Réservez un créneau ici : calendly.com/alex/30'},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nSeriez-vous disponible mardi pour un appel ? Merci d’avance.\n\nAlex', excerpt: 'Seriez-vous disponible mardi pour un appel ?', says: /only weak thanks \(`Merci d’avance`/},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nAuriez-vous 15 minutes cette semaine ?\n\nMerci,\nAlex', excerpt: 'Auriez-vous 15 minutes cette semaine ?', says: /only weak thanks/},
   {lang: 'fr', text: 'Bonjour Marie,\n\nJe vous serais reconnaissante de transmettre ce message à votre équipe.\n\nAlex', excerpt: 'Je vous serais reconnaissante de transmettre ce message à votre équipe.'},
   {lang: 'fr', text: 'Bonjour Marie,\n\nGrâce à notre outil, vos commerciaux gagnent une heure. Découvrez la démo ici.\n\nAlex', excerpt: 'Découvrez la démo ici.'},
   {lang: 'en', text: 'Hi Sam, could you add a link to my book on your resources page?', excerpt: 'could you add a link to my book on your resources page?'},
   {lang: 'en', text: 'Book a call here: calendly.com/alex/30', excerpt: 'Book a call here: calendly.com/alex/30'},
-  {lang: 'en', text: 'Hi Sam,\n\nCan you share this post with your team? Thanks in advance.\n\nAlex', excerpt: 'Can you share this post with your team?', says: /only weak thanks \(`Thanks in advance`/},
-  {lang: 'en', text: 'Hi Sam,\n\nWould you be open to a call next week?\n\nThanks,\nAlex', excerpt: 'Would you be open to a call next week?'},
   {lang: 'en', text: 'Hi Sam,\n\nPLEASE FORWARD THIS TO YOUR HEAD OF SALES.\n\nAlex', excerpt: 'PLEASE FORWARD THIS TO YOUR HEAD OF SALES.'},
   {lang: 'en', text: 'Hi Sam,\n\nThanks to our new dashboard, managers see every pipeline. Worth a quick look?\n\nAlex', excerpt: 'Worth a quick look?'},
   {lang: 'en', text: 'Hi Sam,\n\nI’d appreciate it if you could introduce me to your head of sales.\n\nAlex', excerpt: 'I’d appreciate it if you could introduce me to your head of sales.'},
+  // Irony is not thanks.
+  {lang: 'en', text: 'Hi Victor,\n\nFive emails and not a word back. Thanks for nothing.\n\nGrab a slot on my calendar: calendly.com/sam/payroll\n\nSam', excerpt: 'Grab a slot on my calendar: calendly.com/sam/payroll'},
+  {lang: 'fr', text: 'Bonjour Victor,\n\nCinq relances et pas de nouvelles. Merci pour rien.\n\nSi vous changez d’avis, appelez-moi au 06 45 78 12 90.\n\nSam', excerpt: 'appelez-moi au 06 45 78 12 90.'},
   // Points at the firm ask, not at the question that leads to it.
   {lang: 'en', text: 'Hi Sam,\n\nQuick question: how do you onboard reps today? Worth a chat?\n\nAlex', excerpt: 'Worth a chat?'}
 ]
@@ -53,7 +52,12 @@ const good: Array<[Lang, string]> = [
   ["fr", "Bonjour Marie,\n\nVous m'aviez demandé nos délais : deux semaines. Un appel mardi pour en parler ?\n\nAlex"],
   ['fr', 'Bonjour Marie,\n\nJe peux vous mettre en relation avec Paul, qui forme nos commerciaux. Seriez-vous disponible jeudi ?\n\nAlex'],
   ['fr', 'Bonjour Marie,\n\nOn vous offre un audit gratuit de vos séquences de relance. Intéressée ?\n\nAlex'],
-  ['fr', 'Bonjour Marie,\n\nVotre équipe de Lyon a doublé cette année.\n\nAlex']
+  ['fr', 'Bonjour Marie,\n\nVotre équipe de Lyon a doublé cette année.\n\nAlex'],
+  // Any real thanks counts: a closing "Thanks," / "Merci," and thanks in advance (SPEC, hard cases).
+  ['en', 'Hi Sam,\n\nCan you share this post with your team? Thanks in advance.\n\nAlex'],
+  ['en', 'Hi Sam,\n\nWould you be open to a call next week?\n\nThanks,\nAlex'],
+  ['fr', 'Bonjour Marie,\n\nSeriez-vous disponible mardi pour un appel ? Merci d’avance.\n\nAlex'],
+  ['fr', 'Bonjour Marie,\n\nAuriez-vous 15 minutes cette semaine ?\n\nMerci,\nAlex']
 ]
 
 describe('ask-without-thanks', () => {

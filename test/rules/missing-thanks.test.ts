@@ -18,26 +18,17 @@ interface Bad {
 }
 
 const bad: Bad[] = [
-  // No thanks at all.
-  {lang: 'en', text: 'Hi Sam,\n\nYour team in Lyon doubled this year.\n\nAlex', severity: 'info', excerpt: 'Your team in Lyon doubled this year.', says: /No thank-you/},
-  {lang: 'en', text: 'Hi Sam,\n\nCould you send me the pricing for Lyon?\n\nAlex', severity: 'warning', excerpt: 'Could you send me the pricing for Lyon?', says: /asks for something/},
-  {lang: 'en', text: 'Hi Sam,\n\nBook a slot here: calendly.com/alex/15\n\nAlex', severity: 'warning', excerpt: 'Book a slot here: calendly.com/alex/15'},
-  {lang: 'en', text: 'Hi Sam,\n\nI enjoyed our call yesterday. The proposal follows on Friday.\n\nAlex', severity: 'warning', excerpt: 'I enjoyed our call yesterday.', says: /mentions what the reader gave \(`our call`\)/},
-  {lang: 'en', text: 'Thanks to our new API, your reps log calls in one click.', severity: 'info', excerpt: 'Thanks to our new API, your reps log calls in one click.'},
-  // Weak thanks only: a note, saying so.
-  {lang: 'en', text: 'Hi Sam,\n\nThanks in advance for your reply. Can we talk on Tuesday?\n\nAlex', severity: 'info', excerpt: 'Can we talk on Tuesday?', says: /Only weak thanks.*`Thanks in advance`/},
-  {lang: 'en', text: 'Hi Sam,\n\nWould you be open to a call next week?\n\nThanks,\nAlex', severity: 'info', excerpt: 'Would you be open to a call next week?', says: /bare sign-off/},
-  {lang: 'en', text: 'Hi Sam,\n\nI’d be grateful if you could share the job post.\n\nAlex', severity: 'info', excerpt: 'I’d be grateful if you could share the job post.', says: /conditional thanks/},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nMerci de me rappeler.\n\nAlex', severity: 'warning', excerpt: 'Merci de me rappeler.', says: /polite order, not thanks/, expected: ['Pourriez-vous me rappeler ?']},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nMERCI DE ME RAPPELER.\n\nAlex', severity: 'warning', excerpt: 'MERCI DE ME RAPPELER.', says: /polite order, not thanks/, expected: ['Pourriez-vous me rappeler ?']},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nMerci d’ajouter le lien vers notre guide sur votre page.\n\nAlex', severity: 'warning', excerpt: 'Merci d’ajouter le lien vers notre guide sur votre page.', expected: ['Pourriez-vous ajouter le lien vers notre guide sur votre page ?']},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nPourriez-vous transmettre ce message à votre équipe ?\n\nAlex', severity: 'warning', excerpt: 'Pourriez-vous transmettre ce message à votre équipe ?'},
-  {lang: 'fr', text: "Bonjour Marie,\n\nL'interview que vous m'avez accordée paraîtra lundi.\n\nAlex", severity: 'warning', excerpt: "L'interview que vous m'avez accordée paraîtra lundi.", says: /mentions what the reader gave/},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nVotre équipe de Lyon a doublé cette année.\n\nAlex', severity: 'info', excerpt: 'Votre équipe de Lyon a doublé cette année.'},
-  {lang: 'fr', text: "Bonjour Marie,\n\nMerci d'avance pour votre retour.\n\nAlex", severity: 'info', excerpt: "Merci d'avance pour votre retour.", says: /Only weak thanks.*`Merci d'avance`/},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nJe vous serais reconnaissante de me rappeler.\n\nAlex', severity: 'info', excerpt: 'Je vous serais reconnaissante de me rappeler.', says: /conditional/},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nAuriez-vous 15 minutes jeudi ?\n\nMerci !\nAlex', severity: 'info', excerpt: 'Auriez-vous 15 minutes jeudi ?', says: /bare sign-off/},
-  {lang: 'fr', text: 'Grâce à notre outil, vos équipes gagnent une heure par jour.', severity: 'info', excerpt: 'Grâce à notre outil, vos équipes gagnent une heure par jour.'}
+  // Something the reader gave or did, and no thanks for it.
+  {lang: 'en', text: 'Hi Sam,\n\nI enjoyed our call yesterday. The proposal follows on Friday.\n\nAlex', severity: 'warning', excerpt: 'our call', says: /mentions what the reader gave \(`our call`\)/},
+  {lang: 'en', text: 'Hi Sam,\n\nYour reply on Friday changed my plan. Here is the route sheet. Could you pass it to Maya?\n\nAlex', severity: 'warning', excerpt: 'Your reply', says: /mentions what the reader gave/},
+  {lang: 'fr', text: "Bonjour Marie,\n\nL'interview que vous m'avez accordée paraîtra lundi.\n\nAlex", severity: 'warning', excerpt: "L'interview que vous", says: /mentions what the reader gave/},
+  {lang: 'fr', text: 'Bonjour Marie,\n\nVotre réponse de vendredi a tout changé. Voici la feuille de route. Pourriez-vous la transmettre à Paul ?\n\nAlex', severity: 'warning', excerpt: 'Votre réponse', says: /mentions what the reader gave/},
+  // An ask with something given: ask-without-thanks stays quiet, the thanks are still missing.
+  {lang: 'en', text: 'Hi Sam,\n\nHere is the checklist we use for new reps. Could you share it with Maya?\n\nAlex', severity: 'warning', excerpt: 'Could you share it with Maya?', says: /asks for something/},
+  {lang: 'fr', text: 'Bonjour Marie,\n\nCi-joint le planning de formation. Merci de le valider avant jeudi.\n\nAlex', severity: 'warning', excerpt: 'Merci de le valider avant jeudi.', says: /polite order, not thanks/, expected: ['Pourriez-vous le valider avant jeudi ?']},
+  // Irony is not thanks.
+  {lang: 'en', text: 'Hi Marc,\n\nThanks for nothing: you took the time to sit through the demo, then went silent. Here is the price list anyway.\n\nLea', severity: 'warning', excerpt: 'took the time'},
+  {lang: 'fr', text: "Bonjour Marc,\n\nMerci pour rien : vous avez pris le temps de voir la démo, puis plus de nouvelles. Voici tout de même la grille.\n\nLéa", severity: 'warning', excerpt: 'pris le temps'}
 ]
 
 const good: Array<[Lang, string]> = [
@@ -48,6 +39,17 @@ const good: Array<[Lang, string]> = [
   ['en', 'Hi Sam,\n\nGrateful for your notes on the Lyon hires.\n\nAlex'],
   ['en', 'Hi Sam,\n\nThanks to you, we hired three reps in May.\n\nAlex'],
   ['en', 'Hi Sam,\n\nCould you call me on Friday? Thanks for the intro to Maya, by the way.\n\nAlex'],
+  // Nothing to thank for: no finding (SPEC, hard cases).
+  ['en', 'Hi Sam,\n\nYour team in Lyon doubled this year.\n\nAlex'],
+  ['en', 'Thanks to our new API, your reps log calls in one click.'],
+  // Give-only: a congratulation and a resource, nothing asked.
+  ['en', 'Hi Sam,\n\nCongratulations on the Lyon office. Here is the hiring checklist we use, free to copy.\n\nAlex'],
+  // An ask with nothing given: ask-without-thanks's finding, not this rule's (one problem, one finding).
+  ['en', 'Hi Sam,\n\nCould you send me the pricing for Lyon?\n\nAlex'],
+  ['en', 'Hi Sam,\n\nBook a slot here: calendly.com/alex/15\n\nAlex'],
+  // Thanks in advance and a closing "Thanks," count.
+  ['en', 'Hi Sam,\n\nThanks in advance for your reply. Can we talk on Tuesday?\n\nAlex'],
+  ['en', 'Hi Sam,\n\nHere is the deck. Would you be open to a call next week?\n\nThanks,\nAlex'],
   ['fr', 'Bonjour Marie,\n\nMerci pour votre article sur le recrutement à Lyon.\n\nAlex'],
   ['fr', 'Bonjour Marie,\n\nMerci de votre aide sur le recrutement.\n\nAlex'],
   ['fr', "Bonjour Marie,\n\nMerci de m'avoir reçu hier.\n\nAlex"],
@@ -56,7 +58,14 @@ const good: Array<[Lang, string]> = [
   ['fr', 'Bonjour Marie,\n\nNous vous remercions pour cet échange.\n\nAlex'],
   ['fr', 'Bonjour Marie,\n\nAvec tous nos remerciements pour la relecture.\n\nAlex'],
   ['fr', 'Bonjour Marie,\n\nJe vous suis très reconnaissante pour la mise en relation avec Paul.\n\nAlex'],
-  ['fr', 'Bonjour Marie,\n\nMille mercis pour votre retour. Pourriez-vous me rappeler jeudi ?\n\nAlex']
+  ['fr', 'Bonjour Marie,\n\nMille mercis pour votre retour. Pourriez-vous me rappeler jeudi ?\n\nAlex'],
+  ['fr', 'Bonjour Marie,\n\nVotre équipe de Lyon a doublé cette année.\n\nAlex'],
+  ['fr', 'Grâce à notre outil, vos équipes gagnent une heure par jour.'],
+  ['fr', 'Bonjour Marie,\n\nFélicitations pour le bureau de Lyon. Voici la grille de recrutement que nous utilisons, libre de droits.\n\nAlex'],
+  ['fr', 'Bonjour Marie,\n\nMerci de me rappeler.\n\nAlex'],
+  ['fr', 'Bonjour Marie,\n\nPourriez-vous transmettre ce message à votre équipe ?\n\nAlex'],
+  ["fr", "Bonjour Marie,\n\nMerci d'avance pour votre retour. Seriez-vous disponible mardi ?\n\nAlex"],
+  ['fr', 'Bonjour Marie,\n\nVoici le guide. Auriez-vous 15 minutes jeudi ?\n\nMerci !\nAlex']
 ]
 
 describe('missing-thanks', () => {
@@ -82,13 +91,13 @@ describe('missing-thanks', () => {
     expect(findings('Hi Sam,', 'en')).toEqual([])
   })
 
-  it('"Merci de me rappeler" is an ask, not thanks (issue 3)', () => {
+  it('"Merci de me rappeler" is an ask, not thanks (issue 3): ask-without-thanks reports it, alone', () => {
     const text = "Moi je pense que l'empathie et l'humain sont au cœur de notre démarche. L'empathie, c'est notre ADN. Merci de me rappeler."
     const report = lintText(text, {lang: 'fr'})
-    const own = report.findings.filter((finding) => finding.rule === 'missing-thanks')
+    expect(report.findings.filter((finding) => finding.rule === 'missing-thanks')).toEqual([])
+    const own = report.findings.filter((finding) => finding.rule === 'ask-without-thanks')
     expect(own).toHaveLength(1)
     expect(own[0]).toMatchObject({severity: 'warning', excerpt: 'Merci de me rappeler.'})
-    expect(text.slice(own[0].offset, own[0].endOffset)).toBe('Merci de me rappeler.')
     // No finding of any rule calls it thanks: where the words come up, they are called an order.
     for (const finding of report.findings) {
       if (!/merci de me rappeler/i.test(finding.message + ' ' + finding.excerpt)) continue
