@@ -8,7 +8,7 @@ import {getRule, lintDraft, unknownRules} from './engine.js'
 import {expandPaths} from './files.js'
 import {lintInParallel, threadsFor} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
-// Not readers/index.js: stream.js loads the CSV, e-mail and HTML parsers only for such files (cold start).
+// Not readers/index.js: stream.js loads each reader only for the files that need it (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {decodeText, InputError} from './readers/decode.js'
 import {prettyReporter} from './reporters/pretty.js'

@@ -1,7 +1,7 @@
 import {readdir, stat} from 'node:fs/promises'
 import {extname, isAbsolute, join} from 'node:path'
 import {InputError} from './readers/decode.js'
-import {DRAFT_EXTENSIONS} from './readers/stream.js'
+import {DRAFT_EXTENSIONS} from './readers/registry.js'
 
 const SKIP_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage'])
 /** Files of a project, not campaigns, skipped when walking a directory (named on the command line, they are read). */

@@ -3,18 +3,18 @@ import type {Draft, DraftMeta} from '../types.js'
 import {fileError, InputError} from './decode.js'
 import {findFields} from './fields.js'
 import {offsetMap} from './offsets.js'
+import {lineIndex} from '../text/lines.js'
+import jsonc from 'jsonc-parser'
 
-/** A JSON string as written: where it is, what it says, and where each unit of what it says comes from. */
+/** A JSON string as written: what it says, and where each unit of what it says comes from. */
 interface JsonString {
-  start: number
-  end: number
   value: string
   /** Offset in the scanned text of each unit of `value` (an escape maps to its backslash). */
   offsets: number[]
 }
 
 /** One campaign item: a string, or an object with its string fields. */
-type Item = {kind: 'string'; body: JsonString} | {kind: 'object'; keys: string[]; values: Array<JsonString | undefined>; start: number} | {kind: 'other'; type: string; start: number}
+type Item = {kind: 'string'; body: JsonString} | {kind: 'object'; keys: string[]; values: Array<JsonString | undefined>} | {kind: 'other'; type: string}
 
 class JsonSyntaxError extends Error {
   constructor(
@@ -25,195 +25,142 @@ class JsonSyntaxError extends Error {
   }
 }
 
+/** Deeper values are refused: the parser recurses once per level. */
 const MAX_DEPTH = 256
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y
-const ESCAPES: Record<string, string> = {'"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t'}
 
-/** A strict JSON (RFC 8259) scanner that keeps positions, which JSON.parse does not give. */
-class Scanner {
-  position = 0
-  constructor(readonly text: string) {}
-
-  fail(message: string, at = this.position): never {
-    throw new JsonSyntaxError(at, message)
-  }
-
-  space() {
-    const text = this.text
-    while (this.position < text.length) {
-      const char = text.charCodeAt(this.position)
-      if (char === 0x20 || char === 0x0a || char === 0x0d || char === 0x09) this.position++
-      else break
-    }
-  }
-
-  peek(): string {
-    return this.text[this.position] ?? ''
-  }
-
-  what(): string {
-    return this.position >= this.text.length ? 'the end of the file' : `'${this.text[this.position]}'`
-  }
-
-  expect(char: string, context: string) {
-    if (this.text[this.position] !== char) this.fail(`expected '${char}' ${context}, found ${this.what()}`)
-    this.position++
-  }
-
-  string(): JsonString {
-    const text = this.text
-    const start = this.position
-    this.position++
-    const chunks: string[] = []
-    const offsets: number[] = []
-    let run = this.position
-    const flush = (end: number) => {
-      if (end > run) {
-        chunks.push(text.slice(run, end))
-        for (let index = run; index < end; index++) offsets.push(index)
-      }
-    }
-    for (;;) {
-      if (this.position >= text.length) this.fail('a string is never closed (missing ")', start)
-      const code = text.charCodeAt(this.position)
-      if (code === 0x22) {
-        flush(this.position)
-        this.position++
-        return {start, end: this.position, value: chunks.join(''), offsets}
-      }
-      if (code < 0x20) this.fail('a line break or control character inside a string (write it as \\n)')
-      if (code !== 0x5c) {
-        this.position++
-        continue
-      }
-      flush(this.position)
-      const at = this.position
-      const escape = text[at + 1]
-      if (escape === 'u') {
-        const hex = text.slice(at + 2, at + 6)
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('invalid \\u escape (expected 4 hexadecimal digits)', at)
-        chunks.push(String.fromCharCode(parseInt(hex, 16)))
-        offsets.push(at)
-        this.position = at + 6
-      } else if (escape !== undefined && escape in ESCAPES) {
-        chunks.push(ESCAPES[escape])
-        offsets.push(at)
-        this.position = at + 2
-      } else {
-        this.fail(`invalid escape '\\${escape ?? ''}' in a string`, at)
-      }
-      run = this.position
-    }
-  }
-
-  /** Skips any value (validating it); returns its type. */
-  value(depth: number): string {
-    if (depth > MAX_DEPTH) this.fail('values nested too deep')
-    const char = this.peek()
-    if (char === '"') {
-      this.string()
-      return 'a string'
-    }
-    if (char === '{') {
-      this.object(depth, () => this.value(depth + 1))
-      return 'an object'
-    }
-    if (char === '[') {
-      this.position++
-      this.space()
-      if (this.peek() === ']') {
-        this.position++
-        return 'an array'
-      }
-      for (;;) {
-        this.space()
-        this.value(depth + 1)
-        this.space()
-        if (this.peek() === ',') {
-          this.position++
-          continue
-        }
-        this.expect(']', 'or \',\' after an array item')
-        return 'an array'
-      }
-    }
-    for (const [word, type] of [['true', 'a boolean'], ['false', 'a boolean'], ['null', 'null']] as const) {
-      if (this.text.startsWith(word, this.position)) {
-        this.position += word.length
-        return type
-      }
-    }
-    NUMBER.lastIndex = this.position
-    const number = NUMBER.exec(this.text)
-    if (number && number[0] !== '-') {
-      this.position += number[0].length
-      return 'a number'
-    }
-    return this.fail(`expected a value, found ${this.what()}`)
-  }
-
-  /** Scans `{...}`, calling `member` for each value after its key. */
-  object(depth: number, member: (key: string) => void) {
-    this.position++
-    this.space()
-    if (this.peek() === '}') {
-      this.position++
-      return
-    }
-    for (;;) {
-      this.space()
-      if (this.peek() !== '"') this.fail(`expected a field name in quotes, found ${this.what()}`)
-      const key = this.string().value
-      this.space()
-      this.expect(':', 'after a field name')
-      this.space()
-      member(key)
-      this.space()
-      if (this.peek() === ',') {
-        this.position++
-        continue
-      }
-      this.expect('}', "or ',' after a field")
-      return
-    }
-  }
-
-  /** A campaign item: a string, or an object whose string fields are kept. */
-  item(): Item {
-    const start = this.position
-    const char = this.peek()
-    if (char === '"') return {kind: 'string', body: this.string()}
-    if (char === '{') {
-      const keys: string[] = []
-      const values: Array<JsonString | undefined> = []
-      this.object(1, (key) => {
-        keys.push(key)
-        if (this.peek() === '"') values.push(this.string())
-        else {
-          this.value(2)
-          values.push(undefined)
-        }
-      })
-      return {kind: 'object', keys, values, start}
-    }
-    return {kind: 'other', type: this.value(1), start}
-  }
+/** What each of jsonc-parser's error codes means, for the one line printed. */
+const ERRORS: Record<string, string> = {
+  InvalidSymbol: 'expected a value',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a field name in quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: "expected ':' after a field name",
+  CommaExpected: "expected ','",
+  CloseBraceExpected: "expected '}' or ',' after a field",
+  CloseBracketExpected: "expected ']' or ',' after an item",
+  EndOfFileExpected: 'unexpected text after the value',
+  InvalidCommentToken: 'comments are not allowed in JSON',
+  UnexpectedEndOfComment: 'comments are not allowed in JSON',
+  UnexpectedEndOfNumber: 'invalid number'
 }
 
-function lineAndColumn(text: string, offset: number): string {
-  let line = 1
-  let start = 0
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++
-    start = index + 1
+function found(text: string, offset: number): string {
+  return offset >= text.length ? 'the end of the file' : `'${text[offset]}'`
+}
+
+/**
+ * Offsets of the units of a JSON string token (quotes included) at `start`:
+ * a copied character maps to itself, an escape (`\n`, `\u00e9`) to its backslash.
+ */
+function stringOffsets(text: string, start: number, end: number): number[] {
+  const offsets: number[] = []
+  for (let index = start + 1; index < end - 1; ) {
+    offsets.push(index)
+    index += text.charCodeAt(index) !== 0x5c ? 1 : text[index + 1] === 'u' ? 6 : 2
   }
-  return `line ${line}, column ${offset - start + 1}`
+  return offsets
+}
+
+const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't'])
+
+/** The first fault in the string token opened at `start`. */
+function stringError(text: string, start: number): JsonSyntaxError {
+  for (let index = start + 1; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x22) break
+    if (code === 0x0a || code === 0x0d) return new JsonSyntaxError(index, 'a line break inside a string (write it as \\n)')
+    if (code < 0x20) return new JsonSyntaxError(index, 'a control character inside a string (write it as \\t or \\u00XX)')
+    if (code !== 0x5c) continue
+    const escape = text[index + 1] ?? ''
+    if (escape === 'u') {
+      if (!/^[0-9a-fA-F]{4}$/.test(text.slice(index + 2, index + 6))) return new JsonSyntaxError(index, 'invalid \\u escape (expected 4 hexadecimal digits)')
+      index += 5
+    } else if (ESCAPES.has(escape)) index++
+    else return new JsonSyntaxError(index, `invalid escape '\\${escape}' in a string`)
+  }
+  return new JsonSyntaxError(start, 'a string is never closed (missing ")')
+}
+
+const TYPES: Record<string, string> = {string: 'a string', number: 'a number', boolean: 'a boolean', object: 'null'}
+
+/**
+ * Reads `text` with jsonc-parser's visitor in strict JSON mode (no comments,
+ * no trailing commas), keeping the campaign items found at `itemDepth`
+ * (1: the items of a top-level array; 0: the value itself, one JSON Lines
+ * item): strings with the offset of every unit, objects with their string
+ * fields. Throws JsonSyntaxError at the first error.
+ */
+function scanItems(text: string, itemDepth: 0 | 1): Item[] {
+  const items: Item[] = []
+  let depth = 0
+  let object: Extract<Item, {kind: 'object'}> | undefined
+  let key = ''
+  // Whether each open container is an array: a missing comma is said in its terms.
+  const arrays: boolean[] = []
+  const enter = (offset: number, type: string) => {
+    if (depth >= MAX_DEPTH) throw new JsonSyntaxError(offset, 'values nested too deep')
+    if (itemDepth === 1 && depth === 0 && type !== 'an array') throw new JsonSyntaxError(-1, 'not a campaign file: expected an array of drafts')
+    if (depth === itemDepth) {
+      if (type === 'an object') items.push((object = {kind: 'object', keys: [], values: []}))
+      else items.push({kind: 'other', type})
+    } else if (object && depth === itemDepth + 1) {
+      object.keys.push(key)
+      object.values.push(undefined)
+    }
+    arrays.push(type === 'an array')
+    depth++
+  }
+  // Set once the top-level value is read: any error past it is text after it.
+  let complete = false
+  const leave = () => {
+    arrays.pop()
+    depth--
+    if (depth === 0) complete = true
+    if (depth === itemDepth) object = undefined
+  }
+  jsonc.visit(
+    text,
+    {
+      onObjectBegin: (offset) => enter(offset, 'an object'),
+      onObjectEnd: leave,
+      onArrayBegin: (offset) => enter(offset, 'an array'),
+      onArrayEnd: leave,
+      onObjectProperty: (property: string) => {
+        key = property
+      },
+      onLiteralValue: (value: unknown, offset, length) => {
+        if (itemDepth === 1 && depth === 0) throw new JsonSyntaxError(-1, 'not a campaign file: expected an array of drafts')
+        if (depth === 0) complete = true
+        const string = typeof value === 'string' ? {value, offsets: stringOffsets(text, offset, offset + length)} : undefined
+        if (depth === itemDepth) items.push(string ? {kind: 'string', body: string} : {kind: 'other', type: TYPES[typeof value]})
+        else if (object && depth === itemDepth + 1) {
+          object.keys.push(key)
+          object.values.push(string)
+        }
+      },
+      onError: (code, offset) => {
+        const name = jsonc.printParseErrorCode(code)
+        // The parser reports a bad string at its opening quote: point at the bad character.
+        if (name === 'InvalidEscapeCharacter' || name === 'InvalidUnicode' || name === 'InvalidCharacter' || name === 'UnexpectedEndOfString') {
+          throw stringError(text, offset)
+        }
+        let message = ERRORS[name] ?? name
+        if (name === 'CommaExpected') message = arrays[arrays.length - 1] ? ERRORS.CloseBracketExpected : ERRORS.CloseBraceExpected
+        if (name === 'EndOfFileExpected' || (complete && !name.startsWith('Close'))) message = `unexpected ${found(text, offset)} after ${itemDepth === 1 ? 'the array' : 'the item (one item per line)'}`
+        else if (!name.startsWith('Invalid') && !name.startsWith('UnexpectedEnd')) message += `, found ${found(text, offset)}`
+        throw new JsonSyntaxError(offset, message)
+      }
+    },
+    {disallowComments: true, allowTrailingComma: false, allowEmptyContent: false}
+  )
+  return items
 }
 
 function syntaxError(file: string, text: string, error: unknown, lineBase?: number): never {
   if (!(error instanceof JsonSyntaxError)) throw error
-  const place = lineBase === undefined ? lineAndColumn(text, error.offset) : `line ${lineBase}, column ${error.offset + 1}`
-  throw new InputError(file, `JSON syntax error at ${place}: ${error.message}`)
+  if (error.offset === -1) throw new InputError(file, error.message)
+  const place = lineBase === undefined ? lineIndex(text).toPoint(error.offset) : {line: lineBase, column: error.offset + 1}
+  throw new InputError(file, `JSON syntax error at line ${place.line}, column ${place.column}: ${error.message}`)
 }
 
 export interface JsonOptions {
@@ -254,78 +201,35 @@ function itemDraft(item: Item, options: JsonOptions, where: string): Located | s
  * Each draft's `source` is the lines its body is on (`origin` says where).
  */
 export function jsonDrafts(text: string, file: string, options: JsonOptions = {}): Draft[] {
-  const scanner = new Scanner(text)
-  const items: Item[] = []
+  let items: Item[]
   try {
-    scanner.space()
-    if (scanner.peek() !== '[') {
-      if (scanner.peek() === '{' || scanner.peek() === '"') throw new InputError(file, 'not a campaign file: expected an array of drafts')
-      scanner.value(0)
-      throw new InputError(file, 'not a campaign file: expected an array of drafts')
-    }
-    scanner.position++
-    scanner.space()
-    if (scanner.peek() === ']') scanner.position++
-    else {
-      for (;;) {
-        scanner.space()
-        items.push(scanner.item())
-        scanner.space()
-        if (scanner.peek() === ',') {
-          scanner.position++
-          continue
-        }
-        scanner.expect(']', "or ',' after an item")
-        break
-      }
-    }
-    scanner.space()
-    if (scanner.position < text.length) scanner.fail(`unexpected ${scanner.what()} after the array`)
+    items = scanItems(text, 1)
   } catch (error) {
-    if (error instanceof InputError) throw error
     syntaxError(file, text, error)
   }
 
-  const starts = lineStarts(text)
+  const {starts, toPoint} = lineIndex(text)
   const drafts: Draft[] = []
   items.forEach((item, index) => {
     const located = itemDraft(item, options, `item ${index + 1}`)
     if (typeof located === 'string') throw new InputError(file, located)
     if (!located) return
     // The draft's source: the lines its body is on.
-    const first = lineOf(starts, located.offsets[0])
-    const last = lineOf(starts, located.offsets[located.offsets.length - 1])
-    const from = starts[first]
-    const to = last + 1 < starts.length ? starts[last + 1] : text.length
+    const first = toPoint(located.offsets[0]).line
+    const last = toPoint(located.offsets[located.offsets.length - 1]).line
+    const from = starts[first - 1]
+    const to = last < starts.length ? starts[last] : text.length
     drafts.push({
       text: located.text,
       source: text.slice(from, to),
       map: offsetMap(located.offsets, (offset) => offset - from),
-      origin: {offset: from, line: first + 1},
+      origin: {offset: from, line: first},
       file,
       name: `${file}#${index + 1}`,
       meta: located.meta
     })
   })
   return drafts
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1)
-  return starts
-}
-
-/** 0-based line of `offset`. */
-function lineOf(starts: number[], offset: number): number {
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle] <= offset) low = middle
-    else high = middle - 1
-  }
-  return low
 }
 
 /**
@@ -339,13 +243,9 @@ export async function* jsonlDrafts(file: string, options: JsonOptions = {}): Asy
   for await (const {text, offset, line} of readLines(file)) {
     if (text.trim() === '') continue
     count++
-    const scanner = new Scanner(text)
     let item: Item
     try {
-      scanner.space()
-      item = scanner.item()
-      scanner.space()
-      if (scanner.position < text.length) scanner.fail(`unexpected ${scanner.what()} after the item (one item per line)`)
+      item = scanItems(text, 0)[0]
     } catch (error) {
       syntaxError(file, text, error, line)
     }

@@ -1,3 +1,5 @@
+import type {Draft} from '../types.js'
+
 /**
  * Markdown masking: turns a Markdown draft into plain prose for retext
  * WITHOUT moving anything. Every character that is Markdown syntax rather
@@ -917,4 +919,9 @@ function isAsciiLetter(code: number): boolean {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
+}
+
+/** A Markdown file's draft: its prose, masked in place (same offsets as the file). */
+export function markdownDrafts(text: string, file: string): Draft[] {
+  return [{text: maskMarkdown(text), source: text, file, name: file}]
 }

@@ -1,47 +1,16 @@
 /**
- * The readers the command line uses, loading each heavy format on demand:
- * a run over text drafts never loads the HTML parser (parse5), the e-mail
- * parser (postal-mime) or the CSV parser. Profiled: together they were a
- * fifth of the cold start on one draft. `readers/index.ts` keeps the
- * synchronous `draftsFromText` (HTML included) for library users.
+ * The readers the command line uses, each loaded when a file needs it
+ * (`readers/registry.ts` says which reader reads which extension).
  */
 import {readFileSync} from 'node:fs'
-import {extname} from 'node:path'
 import type {Draft} from '../types.js'
 import {decodeText, fileError} from './decode.js'
-import {jsonDrafts, jsonlDrafts} from './json.js'
-import {maskMarkdown} from './markdown.js'
+import {isTextReader, loadTextReader, readerOf, type ReadOptions} from './registry.js'
 
-/**
- * Extensions read when a directory is given. `.json` is not among them: in a
- * folder, JSON files are mostly project files and fixture sidecars, not
- * campaigns; a `.json` campaign is read when named or matched by a glob.
- */
-export const DRAFT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.eml', '.html', '.htm', '.csv', '.jsonl'])
-
-/** Options of the campaign readers (CSV, JSON). */
-export interface ReadOptions {
-  /** Name of the column (CSV) or field (JSON) holding the body; else body, message, text, content, corps or texte. */
-  column?: string
-}
-
-const isHtml = (extension: string) => extension === '.html' || extension === '.htm'
-
-/** `draftsFromText` for every extension but HTML: text, Markdown, JSON arrays. */
-export function textDrafts(text: string, file: string, options: ReadOptions = {}): Draft[] {
-  const extension = extname(file).toLowerCase()
-  if (extension === '.md' || extension === '.markdown') {
-    return [{text: maskMarkdown(text), source: text, file, name: file}]
-  }
-  if (extension === '.json') return jsonDrafts(text, file, options)
-  return [{text, file, name: file}]
-}
-
-/** Drafts of a text read from standard input or a file, loading the HTML reader when it is needed. */
+/** Drafts of a text read from standard input or a file. */
 export async function draftsOf(text: string, file: string, options: ReadOptions = {}): Promise<Draft[]> {
-  if (!isHtml(extname(file).toLowerCase())) return textDrafts(text, file, options)
-  const {draftsFromText} = await import('./index.js')
-  return draftsFromText(text, file, options)
+  const reader = readerOf(file)
+  return (await loadTextReader(isTextReader(reader) ? reader : 'text'))(text, file, options)
 }
 
 /**
@@ -52,13 +21,14 @@ export async function draftsOf(text: string, file: string, options: ReadOptions 
  * out before the error stand.
  */
 export async function* streamDrafts(file: string, options: ReadOptions = {}): AsyncGenerator<Draft> {
-  const extension = extname(file).toLowerCase()
-  if (extension === '.csv') {
+  const reader = readerOf(file)
+  if (reader === 'csv') {
     const {csvDrafts} = await import('./csv.js')
     yield* csvDrafts(file, options)
     return
   }
-  if (extension === '.jsonl' || extension === '.ndjson') {
+  if (reader === 'jsonl') {
+    const {jsonlDrafts} = await import('./json.js')
     yield* jsonlDrafts(file, options)
     return
   }
@@ -70,7 +40,7 @@ export async function* streamDrafts(file: string, options: ReadOptions = {}): As
   } catch (error) {
     throw fileError(file, error as Error)
   }
-  if (extension === '.eml') {
+  if (reader === 'eml') {
     const {draftsFromEml} = await import('./eml.js')
     yield* await draftsFromEml(bytes, file)
     return

@@ -87,6 +87,11 @@ describe('JSON reader', () => {
     expect(reason(() => jsonDrafts('["line\nbreak"]', 'x.json'))).toMatch(/^JSON syntax error at line 1, column 7: a line break/)
     expect(reason(() => jsonDrafts('["a"', 'x.json'))).toBe("JSON syntax error at line 1, column 5: expected ']' or ',' after an item, found the end of the file")
     expect(reason(() => jsonDrafts('["a"] x', 'x.json'))).toBe("JSON syntax error at line 1, column 7: unexpected 'x' after the array")
+    expect(reason(() => jsonDrafts('["a", /* note */ "b"]', 'x.json'))).toBe('JSON syntax error at line 1, column 7: comments are not allowed in JSON')
+    expect(reason(() => jsonDrafts('["a\\u12"]', 'x.json'))).toBe('JSON syntax error at line 1, column 4: invalid \\u escape (expected 4 hexadecimal digits)')
+    expect(reason(() => jsonDrafts('["a\tb"]', 'x.json'))).toMatch(/^JSON syntax error at line 1, column 4: a control character/)
+    // The parser recurses once per level: deep nesting is refused before the stack runs out.
+    expect(reason(() => jsonDrafts('['.repeat(100_000), 'x.json'))).toBe('JSON syntax error at line 1, column 257: values nested too deep')
     expect(reason(() => jsonDrafts('["a", 42]', 'x.json'))).toBe('item 2 is a number: expected a string or an object with a body field')
     expect(reason(() => jsonDrafts('[{"subject": "Hi", "to": "a@b.c"}]', 'x.json'))).toBe(
       'item 1: no body field: expected one of body, message, text, content, corps, texte (or give one with --column); fields found: "subject", "to"'
