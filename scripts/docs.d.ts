@@ -1,0 +1,4 @@
+import type {Rule} from '../src/rule.js'
+
+export function ruleReadme(rule: Rule<any, any>): string
+export function readmes(): Array<{rule: string; path: string; text: string}>
