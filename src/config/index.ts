@@ -250,12 +250,14 @@ export class ConfigResolver {
     if (extension !== '' && !(extension in loaders)) {
       throw new ConfigError(path, `unknown config format '${extension}' (use .json, .yaml, .yml, .js, .mjs, .cjs or no extension)`)
     }
-    const {lilconfig} = await import('lilconfig')
+    // Bundled into dist/ (tsup.config.ts), the CommonJS module's exports are its default export only.
+    const loaded = (await import('lilconfig')) as typeof import('lilconfig') & {default?: typeof import('lilconfig')}
+    const lilconfig = loaded.lilconfig ?? loaded.default!.lilconfig
     const explorer = lilconfig('cluelint', {packageProp: 'cluelint', loaders})
-    const loaded = await explorer.load(absolute).catch((error) => this.rethrow(error))
+    const found = await explorer.load(absolute).catch((error) => this.rethrow(error))
     await Promise.all([loadSchema(), loadIgnore()])
-    if (loaded && loaded.config === null && absolute.endsWith(`${sep}package.json`)) throw new ConfigError(this.show(absolute), "no 'cluelint' key")
-    return this.settings(absolute, loaded?.config)
+    if (found && found.config === null && absolute.endsWith(`${sep}package.json`)) throw new ConfigError(this.show(absolute), "no 'cluelint' key")
+    return this.settings(absolute, found?.config)
   }
 
   private rethrow(error: unknown): never {
