@@ -55,7 +55,34 @@ const jsonAsString: Plugin = {
   }
 }
 
-export default defineConfig({
+/**
+ * The playground page's bundle runs in a browser: a module that needs Node has a browser twin beside it
+ * (`name.browser.ts`, the same exports), used instead. Today: src/text/tagger.ts, which loads compromise
+ * with `require` on first need; in the page, compromise is bundled.
+ */
+const browserTwins: Plugin = {
+  name: 'browser-twins',
+  setup(build) {
+    build.onResolve({filter: /^\.{1,2}\/.*\.js$/}, async (args) => {
+      const {existsSync} = await import('node:fs')
+      const {join} = await import('node:path')
+      const twin = join(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts'))
+      return existsSync(twin) ? {path: twin} : undefined
+    })
+  }
+}
+
+/** Node's Node-only modules must not reach the browser bundle: a clear build error instead of a broken page. */
+const noNodeBuiltins: Plugin = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({filter: /^node:|^(fs|path|os|module|url|crypto|worker_threads|child_process|process|tty|stream)$/}, (args) => ({
+      errors: [{text: `${args.path} is a Node module, imported by ${args.importer}: the playground runs in a browser (give the importer a .browser.ts twin)`}]
+    }))
+  }
+}
+
+export default defineConfig([{
   // lint-worker: the CLI's worker threads for many files (src/parallel.ts).
   entry: {index: 'src/index.ts', cli: 'src/cli.ts', 'lint-worker': 'src/lint-worker.ts'},
   format: ['esm'],
@@ -64,7 +91,8 @@ export default defineConfig({
   target: 'es2022',
   platform: 'node',
   dts: {entry: {index: 'src/index.ts'}},
-  clean: true,
+  // The playground bundle (built beside this one, in parallel) is not ours to remove.
+  clean: ['!playground.js'],
   sourcemap: false,
   splitting: true,
   // Dependencies stay external (npm installs them; JSON word lists are bundled), except the small
@@ -83,4 +111,18 @@ export default defineConfig({
   removeNodeProtocol: false,
   // Bundled CommonJS modules (commander, ignore, lilconfig…) require Node built-ins.
   banner: {js: "import {createRequire as __cluelintRequire} from 'node:module'; const require = __cluelintRequire(import.meta.url);"}
-})
+}, {
+  // `cluelint playground`: the whole linter for the browser, one script inlined in the page (src/playground/).
+  entry: {playground: 'src/playground/app.ts'},
+  format: ['iife'],
+  platform: 'browser',
+  target: 'es2022',
+  outExtension: () => ({js: '.js'}),
+  minify: true,
+  clean: false,
+  dts: false,
+  sourcemap: false,
+  splitting: false,
+  noExternal: [/./],
+  esbuildPlugins: [browserTwins, noNodeBuiltins, jsonAsString]
+}])

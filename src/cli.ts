@@ -4,6 +4,7 @@ import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {rules} from '../rules/index.js'
 import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
 import type {DemoFlags} from './demo.js'
+import type {PlaygroundFlags} from './playground/command.js'
 import {getRule, lintDraft, unknownRules} from './engine.js'
 import {expandPaths} from './files.js'
 import {lintInParallel, threadsFor} from './parallel.js'
@@ -327,6 +328,27 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .action(async (flags: DemoFlags) => {
       const {runDemo} = await import('./demo.js')
       code = await runDemo(flags, io, colorLevel(flags.color, io.env, io.stdout.isTTY), weights)
+    })
+
+  program
+    .command('playground')
+    .description('write one self-contained HTML page that lints drafts as they are typed, in the browser (nothing is sent anywhere)')
+    .option('-o, --output <file>', 'write the page to a file instead of stdout (e.g. cluelint.html)')
+    .option('-c, --config <file>', 'bake this config\'s rule settings and channel into the page (default: the config looked up from the current folder)')
+    .addOption(new Option('-l, --lang <lang>', 'the page\'s default language for drafts').choices(['auto', 'en', 'fr']))
+    .option('--rule <id=severity>', 'set a rule to off, info, warn or error in the page (repeatable)', ruleSetting)
+    .option('--template', 'drafts are templates: merge fields are expected')
+    .action(async (flags: PlaygroundFlags) => {
+      const unknown = unknownRules({rules: flags.rule ?? {}})
+      if (unknown.length > 0) throw new UsageError(`unknown rule id '${unknown[0]}' in --rule (run 'cluelint rules' for the list)`)
+      // Loaded on demand: reads the browser bundle and builds the page.
+      const {runPlayground, PlaygroundError} = await import('./playground/command.js')
+      try {
+        await runPlayground(flags, io)
+      } catch (error) {
+        if (error instanceof PlaygroundError) throw new UsageError(error.message)
+        throw error
+      }
     })
 
   program

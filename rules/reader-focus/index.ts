@@ -1,8 +1,8 @@
-import {createRequire} from 'node:module'
 import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, type Field} from '../../src/text/fields.js'
 import {foldWord} from '../../src/text/normalize.js'
+import {loadTagger, type Tagger} from '../../src/text/tagger.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
@@ -58,12 +58,11 @@ const prepare = perList((data: Data): Prepared => {
  * asked about sentences holding an ambiguous form ("US"). A typical draft
  * never calls it. `taggerCalls` counts the sentences it tagged (for tests).
  */
-type Tagger = (text: string) => {json(options: {offset: boolean}): Array<{terms: Array<{tags: string[]; offset: {start: number}}>}>}
 let tagger: Tagger | undefined
 export const taggerStats = {sentences: 0}
 
 function pronounOffsets(text: string): Set<number> {
-  tagger ??= createRequire(import.meta.url)('compromise') as Tagger
+  tagger ??= loadTagger()
   taggerStats.sentences += 1
   const offsets = new Set<number>()
   for (const sentence of tagger(text).json({offset: true})) {
