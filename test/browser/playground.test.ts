@@ -2,11 +2,10 @@
 // (Debian's `chromium`, driven by playwright-core), as test/browser/html-report.test.ts does.
 // The page lints in the browser with the bundle `npm run build` makes (dist/playground.js); what it
 // shows is compared with lintText, from the same sources, run here in Node.
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {existsSync, mkdirSync, readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import type {BrowserContext, Page} from 'playwright-core'
+import type {Browser, Page} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {lintText, type LintOptions} from '../../src/engine.js'
 import {root, runCli, tempFiles} from '../helpers.js'
@@ -14,7 +13,6 @@ import {root, runCli, tempFiles} from '../helpers.js'
 // The callbacks given to page.evaluate run in the page; the test compiles without relying on the DOM library.
 declare const document: any
 declare const window: any
-declare const localStorage: any
 declare function getComputedStyle(element: any): any
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((path): path is string => Boolean(path))
@@ -60,8 +58,7 @@ interface Shown {
 }
 
 describe.skipIf(!executablePath || !existsSync(BUNDLE))('playground page in Chromium', () => {
-  let context: BrowserContext
-  let userDataDir: string
+  let browser: Browser
   let pagePath: string
   let configuredPath: string
   const requests: string[] = []
@@ -78,17 +75,18 @@ describe.skipIf(!executablePath || !existsSync(BUNDLE))('playground page in Chro
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     const {chromium} = await import('playwright-core')
-    userDataDir = mkdtempSync(join(tmpdir(), 'cluelint-chromium-'))
-    context = await chromium.launchPersistentContext(userDataDir, {executablePath, headless: true, args: FLAGS, viewport: {width: 1300, height: 900}})
+    browser = await chromium.launch({executablePath, headless: true, args: FLAGS})
   }, 120_000)
 
   afterAll(async () => {
-    await context?.close()
-    if (userDataDir) rmSync(userDataDir, {recursive: true, force: true})
+    await browser?.close()
   })
 
   async function open(path = pagePath, options: {colorScheme?: 'light' | 'dark'} = {}): Promise<Page> {
+    // A context per page: each test starts with empty local storage (a reload keeps it).
+    const context = await browser.newContext({viewport: {width: 1300, height: 900}, colorScheme: options.colorScheme ?? 'light'})
     const page = await context.newPage()
+    page.on('close', () => void context.close())
     const url = pathToFileURL(path).href
     page.on('request', (request) => {
       if (request.url() !== url) requests.push(request.url())
@@ -97,14 +95,6 @@ describe.skipIf(!executablePath || !existsSync(BUNDLE))('playground page in Chro
       if (message.type() === 'error') errors.push(message.text())
     })
     page.on('pageerror', (error) => errors.push(error.message))
-    await page.emulateMedia({colorScheme: options.colorScheme ?? 'light'})
-    // Each test starts from an empty page: what an earlier one kept is cleared on this tab's first load (not on its reloads).
-    await page.addInitScript(() => {
-      if (!window.sessionStorage.getItem('cluelint-test')) {
-        localStorage.clear()
-        window.sessionStorage.setItem('cluelint-test', '1')
-      }
-    })
     await page.goto(url)
     await page.waitForSelector('html[data-ready]')
     return page
@@ -352,8 +342,8 @@ describe.skipIf(!executablePath || !existsSync(BUNDLE))('playground page in Chro
   }, 60_000)
 
   it('copies the draft out unchanged', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
     const page = await open()
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
     const text = BUSY + '  trailing spaces and a tab\t\n'
     await write(page, text)
     await page.click('#copy')
