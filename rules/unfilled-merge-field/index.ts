@@ -1,4 +1,5 @@
 import {defineRule, perList} from '../../src/rule.js'
+import {isQuoted} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
@@ -6,8 +7,14 @@ import fr from './fr.json' with {type: 'json'}
 import table from './syntaxes.json' with {type: 'json'}
 
 interface Data {
+  /** Labels that are placeholders in any brackets: [link], [durée], [X], (company name). */
   fields: string[]
-  notFields: string[]
+  /** Words that make a bracket an editorial note: [PDF attached], [sic], [see 1], [emphasis added]. */
+  editorial: string[]
+  /** A bracket starting with one of these is a note to the writer: <insert case study>, [ajouter un chiffre]. */
+  instructions: string[]
+  /** A parenthesis naming the reader's role is a placeholder: (nom de l'entreprise du prospect). */
+  readerRoles: string[]
   htmlTags: string[]
 }
 
@@ -17,6 +24,7 @@ interface Syntax {
   needsFieldLike?: boolean
   bracket?: boolean
   angle?: boolean
+  paren?: boolean
 }
 
 // `opener`: the literal character every match starts with; a text without it is not searched (most drafts).
@@ -34,29 +42,74 @@ function literalStart(regex: string): string {
 
 const prepare = perList((data: Data) => ({
   fields: new Set(data.fields.map(foldWord)),
-  notFields: new Set(data.notFields.map(foldWord)),
+  editorial: new Set(data.editorial.map(foldWord)),
+  instructions: new Set(data.instructions.map(foldWord)),
+  roles: new Set(data.readerRoles.map(foldWord)),
   tags: new Set(data.htmlTags)
 }))
 
+type Sets = ReturnType<typeof prepare>
+
+/** Folded words of a label, elisions split off: "nom de l'entreprise" → nom, de, l', entreprise. */
+function labelWords(key: string): string[] {
+  return key.match(/[\p{L}\p{N}]+(?:['’](?![\p{L}]))?|[\p{L}]['’]/gu) ?? []
+}
+
+/** Does a known field label start the label: "nom de l'entreprise du prospect" starts with "nom de l'entreprise". */
+function startsWithField(words: string[], sets: Sets): boolean {
+  let prefix = ''
+  for (let i = 0; i < Math.min(words.length, 4); i++) {
+    prefix = i === 0 ? words[0] : prefix.endsWith("'") ? prefix + words[i] : prefix + ' ' + words[i]
+    if (sets.fields.has(prefix)) return true
+  }
+  return false
+}
+
 /**
- * Is the inside of `[...]`, `{...}`, `%...%` or `<...>` a placeholder?
- * Known field names always are; otherwise it must look like one: a
- * capitalised or upper-case label, or words joined by `_`.
+ * Is the inside of `[...]`, `{...}`, `%...%`, `<...>` or `(...)` a placeholder
+ * left for the writer, or an editorial bracket / prose? Decided from the
+ * content, with each language's data: a known field label ([link], [durée],
+ * [X]) or an instruction (<insert case study>) is a placeholder; a bracket with
+ * an editorial word ([PDF attached], [sic], [see 1]) or no letter ([1], […]) is
+ * not. Otherwise square brackets hold a placeholder unless they sit inside a
+ * quotation (an editor's insertion); other brackets must look like a label:
+ * capitalised or upper case, or words joined by `_`; a parenthesis only when it
+ * names a field of the reader ("(nom de l'entreprise du prospect)").
  */
-function isFieldLike(inner: string, syntax: Syntax, sets: ReturnType<typeof prepare>): boolean {
+function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean): boolean {
   const label = inner.trim()
+  if (!/\p{L}/u.test(label) || label.startsWith('^')) return false // [1], […], [^1] (a footnote)
   const key = foldWord(label)
-  if (!/\p{L}/u.test(label) || sets.notFields.has(key)) return false
+  const spaced = key.replace(/[_.-]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const words = labelWords(spaced)
   if (syntax.angle && sets.tags.has(label.toLowerCase().split(/\s/)[0])) return false
-  if (sets.fields.has(key) || sets.fields.has(key.replace(/[_.-]/g, ' '))) return true
+  const upper = /^\p{Lu}[\p{Lu}\p{N}_ ]*$/u.test(label) && label.length >= 2 // FNAME, PRÉNOM
+  if (syntax.paren) {
+    // Prose most of the time: "(CEO)", "(see the attached)". A placeholder names a field of the reader.
+    if (sets.instructions.has(words[0])) return true
+    if (sets.fields.has(spaced)) return words.length >= 2 || upper
+    return startsWithField(words, sets) && words.some((word) => sets.roles.has(word.replace(/['’]s?$/, '')))
+  }
+  if (sets.fields.has(key) || sets.fields.has(spaced) || startsWithField(words, sets)) return true // [link], [Link to the case study]
+  if (sets.instructions.has(words[0])) return true
+  if (words.some((word) => sets.editorial.has(word))) return false // [PDF attached], [sic], [see 1]
   if (/^[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+$/u.test(label)) return true // first_name, company_name
-  if (/^\p{Lu}[\p{Lu}\p{N}_ ]*$/u.test(label) && label.length >= 2) return true // FNAME, PRÉNOM
+  if (upper) return true
   if (syntax.bracket) {
-    // [Your Name], [Nom de l'entreprise], [observation spécifique : ...]: a label, not a citation like [1] or [x].
-    return /^\p{Lu}/u.test(label) || label.includes(' ')
+    // An editor's insertion in a quotation ("they [the board] agreed"), a footnote letter ([a]): not placeholders.
+    if (quoted || /^\p{L}$/u.test(label)) return false
+    return true
   }
   if (syntax.angle) return /^\p{Lu}[\p{L}' -]*$/u.test(label) // <Prénom>
   return /^\p{Lu}?[\p{L}]+(?:\.[\p{L}_]+)*$/u.test(label) && /\p{Lu}/u.test(label) // {FirstName}, {contact.Name}
+}
+
+/** A Markdown task-list box ("- [x] done") or the second half of a reference link ("[text][ref]"). */
+function isMarkup(text: string, start: number, end: number): boolean {
+  if (text[start - 1] === ']') return true
+  if (end - start !== 3) return false
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  return /^\s*(?:[-*+]|\d{1,2}[.)])\s+$/.test(text.slice(lineStart, start))
 }
 
 export default defineRule({
@@ -64,7 +117,9 @@ export default defineRule({
   summary: 'A merge field is still in the draft: {{first_name}}, [Company], %FIRSTNAME%, <Prénom>…',
   rationale:
     'A merge field left in a message tells the reader, in the first line, that nobody wrote to them: a machine filled a blank and missed. ' +
-    '"Personal is human. Personalized isn\'t." (Cluetrain, thesis 62). Fill the field with what you know of this reader, or, when the file is a template, lint it with --template.',
+    '"Personal is human. Personalized isn\'t." (Cluetrain, thesis 62). Fill the field with what you know of this reader, or, when the file is a template, lint it with --template. ' +
+    'Placeholders left for the writer count too, whatever their case or brackets: [link], [durée], [X], XXX, <insert case study>, (nom de l\'entreprise du prospect). ' +
+    'Editorial brackets do not: [sic], […], [1], (see [1]), [PDF attached], an insertion inside a quotation, Markdown links and task boxes. The bracket\'s content decides, with word lists per language.',
   category: 'personalization',
   languages: ['en', 'fr'],
   severity: 'error',
@@ -73,12 +128,12 @@ export default defineRule({
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
     en: {
-      bad: ['Hi {{first_name}},\n\nLoved your post about hiring.', 'Hello [Name], I saw that [Company] is hiring.', 'Dear %FIRSTNAME%, quick note.', 'Hey *|FNAME|*, thanks for the reply.'],
-      good: ['Hi Sam,\n\nThanks for your post about hiring SDRs in Lyon.', 'See [the report](https://example.com) we discussed.', 'Thanks Sam, the figures are in the deck [1].']
+      bad: ['Hi {{first_name}},\n\nLoved your post about hiring.', 'Hello [Name], I saw that [Company] is hiring.', 'Dear %FIRSTNAME%, quick note.', 'Hey *|FNAME|*, thanks for the reply.', 'Teams cut ramp time by [X]% within XXX days: [link]'],
+      good: ['Hi Sam,\n\nThanks for your post about hiring SDRs in Lyon.', 'See [the report](https://example.com) we discussed.', 'Thanks Sam, the figures are in the deck [1].', 'Thanks, Sam. The audit sheet [PDF attached] quotes "recieved [sic] goods" (see [1]).']
     },
     fr: {
-      bad: ['Bonjour {{prénom}},\n\nMerci pour votre message.', 'Bonjour <Prénom>, j\'ai vu que [Nom de l\'entreprise] recrute.', 'Bonjour {FirstName}, merci pour votre temps.'],
-      good: ['Bonjour Marie,\n\nMerci pour votre message sur le recrutement à Lyon.', 'Voici [le rapport](https://example.com) dont nous avons parlé, merci encore.']
+      bad: ['Bonjour {{prénom}},\n\nMerci pour votre message.', 'Bonjour <Prénom>, j\'ai vu que [Nom de l\'entreprise] recrute.', 'Bonjour {FirstName}, merci pour votre temps.', "Chez (nom de l'entreprise du prospect), le gain est de XXXX heures en [durée]."],
+      good: ['Bonjour Marie,\n\nMerci pour votre message sur le recrutement à Lyon.', 'Voici [le rapport](https://example.com) dont nous avons parlé, merci encore.', 'Merci, Marie. La fiche [PDF joint] cite « les marchandise [sic] reçues » (voir [1]).']
     }
   },
   check({analysis, data, report}) {
@@ -92,12 +147,18 @@ export default defineRule({
         const start = match.index
         const end = start + match[0].length
         if (taken.some(([from, to]) => start < to && end > from)) continue
-        if (syntax.needsFieldLike && !isFieldLike(match[0].slice(syntax.name === 'Mailchimp' ? 2 : 1, -1), syntax, sets)) continue
+        if (syntax.needsFieldLike) {
+          if (syntax.bracket && isMarkup(text, start, end)) continue
+          if (!isFieldLike(match[0].slice(1, -1), syntax, sets, isQuoted(analysis, start, end))) continue
+        }
         taken.push([start, end])
         report({
           start,
           end,
-          message: `Unfilled merge field \`${match[0]}\`: write what you know about this reader instead, or lint templates with --template`,
+          message:
+            syntax.name === 'Blank' || syntax.paren
+              ? `Placeholder \`${match[0]}\` left in the draft: put the real figure, name or link there, or cut it; lint templates with --template`
+              : `Unfilled merge field \`${match[0]}\`: write what you know about this reader instead, or lint templates with --template`,
           expected: []
         })
       }

@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest'
+import {lintText} from '../../src/engine.js'
+import type {Lang} from '../../src/types.js'
+
+const ID = 'unfilled-merge-field'
+
+function excerpts(text: string, lang: Lang): string[] {
+  const own = lintText(text, {lang}).findings.filter((finding) => finding.rule === ID)
+  for (const finding of own) expect(text.slice(finding.offset, finding.endOffset)).toBe(finding.excerpt)
+  return own.map((finding) => finding.excerpt)
+}
+
+// Placeholders left for the writer: unfilled whatever their case or brackets.
+const placeholders: Array<[Lang, string, string[]]> = [
+  ['en', 'Teams cut ramp time by [X]% within XXX days. Book here: [link]', ['[X]', 'XXX', '[link]']],
+  ['en', 'Thanks for the call.\n\n<insert case study>\n\nBest, Sam', ['<insert case study>']],
+  ['en', 'We helped [similar company] save [amount] on freight.', ['[similar company]', '[amount]']],
+  ['en', 'Thanks, I saw that (name of the prospect’s company) is hiring.', ['(name of the prospect’s company)']],
+  ['en', 'Thanks! Your team at (company name) will like it.', ['(company name)']],
+  ['en', 'Thanks, [Link to the case study] is below.', ['[Link to the case study]']],
+  ['en', 'Prices drop XX% in June, thanks to you.', ['XX']],
+  ['fr', 'Merci. Nos clients divisent ce temps par deux en [durée] : [lien]', ['[durée]', '[lien]']],
+  ['fr', "Chez (nom de l'entreprise du prospect), vos équipes passent XXXX heures par mois.", ["(nom de l'entreprise du prospect)", 'XXXX']],
+  ['fr', 'Merci pour votre temps.\n\n<insérer une étude de cas>\n\nLéa', ['<insérer une étude de cas>']],
+  ['fr', 'Merci ! Le gain est de [X] % pour [nom du client].', ['[X]', '[nom du client]']],
+  ['fr', 'Merci, votre équipe chez (nom de la société) appréciera.', ['(nom de la société)']]
+]
+
+// Editorial brackets, prose in parentheses, Markdown: not placeholders.
+const editorial: Array<[Lang, string]> = [
+  ['en', 'Thanks for the answer. The rule comes from the WHO report [1]. The audit sheet [PDF attached] compares both.'],
+  ['en', 'One line reads "temperture [sic] excursions must be recorded" [...] in the 2015 edition (see [1]).'],
+  ['en', 'Thanks. As the CFO put it, "they [the board] signed off in May".'],
+  ['en', 'Thanks for the notes [emphasis added] and the photo [image].'],
+  ['en', 'Thanks for the tip. See [the report](https://example.com) and [the deck][1].\n\n[1]: https://example.com/deck'],
+  ['en', 'Thanks:\n- [x] contract signed\n- [ ] invoice sent'],
+  ['en', 'Thanks to our CEO (Sam Lee) and the team (five people in Lyon).'],
+  ['en', 'Thanks for the link to the talk (recorded in May, 40 minutes).'],
+  ['en', 'The XXL size and Super Bowl XX are not placeholders; thanks.'],
+  ['fr', 'Merci pour votre réponse. C’est l’article L3121-64 [1]. La fiche [PDF joint] permet de comparer.'],
+  ['fr', 'Le texte dit « deux cent dix-huit jour [sic] […] par année civile », merci de l’avoir relevé.'],
+  ['fr', 'Merci pour la note [mise à jour] et la photo [pièce jointe].'],
+  ['fr', 'Merci à notre directrice (Claire Martin) et à l’équipe (cinq personnes à Lyon).'],
+  ['fr', 'Au XXe siècle déjà, merci pour ce rappel.'],
+  ['fr', 'Merci. Voir [le rapport](https://example.com) et la note [voir annexe].']
+]
+
+describe(ID, () => {
+  for (const [lang, text, expected] of placeholders) {
+    it(`flags the placeholders in ${lang}: ${JSON.stringify(text.slice(0, 50))}`, () => expect(excerpts(text, lang)).toEqual(expected))
+  }
+  for (const [lang, text] of editorial) {
+    it(`leaves editorial brackets alone in ${lang}: ${JSON.stringify(text.slice(0, 50))}`, () => expect(excerpts(text, lang)).toEqual([]))
+  }
+  it('names a placeholder as such, a merge field as such', () => {
+    const findings = lintText('Hi {{first_name}}, it takes XXX days.', {lang: 'en'}).findings.filter((finding) => finding.rule === ID)
+    expect(findings.map((finding) => finding.message.split(' ')[0])).toEqual(['Unfilled', 'Placeholder'])
+  })
+  it('stays quiet on templates', () => {
+    expect(lintText('Hi [Name], we cut it by [X]% in XXX days.', {lang: 'en', template: true}).findings.filter((finding) => finding.rule === ID)).toEqual([])
+  })
+})
