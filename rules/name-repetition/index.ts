@@ -1,5 +1,5 @@
 import {defineRule, perList} from '../../src/rule.js'
-import {isQuoted, type Analysis} from '../../src/text/analysis.js'
+import {isQuoted, type Analysis, type Token} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
 import {foldWord} from '../../src/text/normalize.js'
 import type {Lang} from '../../src/types.js'
@@ -18,6 +18,10 @@ interface Data {
   titles: string[]
   /** Dropped from the end of a configured company name: "Acme Inc". */
   legalSuffixes: string[]
+  /** The reader's first name right after one of these is a place or a thing: "to Sydney", "de Nancy". */
+  notReaderBefore: string[]
+  /** ...and right after one of these, or one of these and a lower-case word: "the (first) Sydney payroll". */
+  determiners: string[]
 }
 
 interface Options extends Record<string, unknown> {
@@ -36,6 +40,8 @@ interface Prepared {
   notCompany: Set<string>
   titles: Set<string>
   legalSuffixes: Set<string>
+  notReaderBefore: Set<string>
+  determiners: Set<string>
 }
 
 const prepare = perList(
@@ -45,7 +51,9 @@ const prepare = perList(
     readerWords: new Set(data.readerWords.map(foldWord)),
     notCompany: new Set(data.notCompany.map(foldWord)),
     titles: new Set(data.titles.map(foldWord)),
-    legalSuffixes: new Set(data.legalSuffixes.map(foldWord))
+    legalSuffixes: new Set(data.legalSuffixes.map(foldWord)),
+    notReaderBefore: new Set(data.notReaderBefore.map(foldWord)),
+    determiners: new Set(data.determiners.map(foldWord))
   })
 )
 
@@ -77,7 +85,7 @@ function nameWords(name: string, prepared: Prepared, suffixes: boolean): string[
  * the draft has it in lower case too) counts at the start of a sentence only
  * when a comma follows ("Will, thanks").
  */
-function findName(analysis: Analysis, name: string[], fields: Field[]): Use[] {
+function findName(analysis: Analysis, name: string[], fields: Field[], person?: Person): Use[] {
   const {tokens, words, sentences} = analysis
   const uses: Use[] = []
   if (name.length === 0) return uses
@@ -95,25 +103,55 @@ function findName(analysis: Analysis, name: string[], fields: Field[]): Use[] {
     const last = tokens[words[i + name.length - 1]]
     if (fieldAt(fields, first.start) || isQuoted(analysis, first.start, last.end)) continue
     if (common && sentences[first.sentence].words[0] === words[i] && tokens[words[i] + 1]?.value !== ',') continue
+    if (person && !designatesReader(analysis, i, i + name.length - 1, person, fields)) continue
     uses.push({start: first.start, end: last.end})
     i += name.length - 1
   }
   return uses
 }
 
-/** The reader's name from the greeting, titles skipped: "Dear Ms Smith," → "Smith". */
+/** What tells the reader's first name from a namesake: the reader's surname, if known, and the rule's word lists. */
+interface Person {
+  surname?: string
+  prepared: Prepared
+}
+
+/**
+ * Does the first name at `analysis.words[from..to]` designate the reader?
+ * Not when another surname follows ("my colleague Sydney Park", when the
+ * reader is not Sydney Park), nor when a place preposition or a determiner
+ * comes right before ("to Sydney", "à Nancy", "the Sydney office", "the
+ * first Sydney payroll run"): that is a city or a thing named like them.
+ */
+function designatesReader(analysis: Analysis, from: number, to: number, person: Person, fields: Field[]): boolean {
+  const {tokens, words, text} = analysis
+  const first = tokens[words[from]]
+  const last = tokens[words[to]]
+  const joined = (a: Token, b: Token) => a.sentence === b.sentence && /^[^\S\n]*$/.test(text.slice(a.end, b.start))
+  const next = tokens[words[to + 1]]
+  if (next && joined(last, next) && /^\p{Lu}\p{Ll}/u.test(next.value) && !fieldAt(fields, next.start) && bare(next.fold) !== person.surname) return false
+  const before = tokens[words[from - 1]]
+  if (!before || !joined(before, first)) return true
+  if (person.prepared.notReaderBefore.has(before.fold) || person.prepared.determiners.has(before.fold)) return false
+  const earlier = tokens[words[from - 2]]
+  return !(earlier && joined(earlier, before) && before.value === before.norm && person.prepared.determiners.has(earlier.fold))
+}
+
+/** The reader's name from the greeting, titles skipped: "Dear Ms Smith," → "Smith", "Hi Ana Ruiz," → "Ana Ruiz". */
 function greetingName(analysis: Analysis, prepared: Prepared): string | undefined {
   const greeting = analysis.greeting
   if (!greeting?.name) return undefined
   const {tokens} = analysis
+  const name: string[] = []
   for (const w of analysis.words) {
     const token = tokens[w]
     if (token.start < greeting.name.start) continue
-    if (token.end > greeting.end) break
-    if (prepared.titles.has(bare(token.fold))) continue
-    return /^\p{Lu}/u.test(token.value) ? token.value : undefined
+    if (token.end > greeting.end || name.length === 2) break
+    if (name.length === 0 && prepared.titles.has(bare(token.fold))) continue
+    if (!/^\p{Lu}/u.test(token.value)) break
+    name.push(token.value)
   }
-  return undefined
+  return name.length > 0 ? name.join(' ') : undefined
 }
 
 /**
@@ -214,9 +252,9 @@ export default defineRule({
     }
     for (const name of [greetingField ? undefined : greetingName(analysis, prepared), meta.readerName]) {
       if (!name) continue
-      // A full name is counted by its first name ("Ana Ruiz" is written "Ana").
-      const [first] = nameWords(name, prepared, false)
-      for (const use of findName(analysis, first ? [first] : [], fields)) nameUses.set(use.start, use)
+      // A full name is counted by its first name ("Ana Ruiz" is written "Ana"), where it designates the reader.
+      const [first, surname] = nameWords(name, prepared, false)
+      for (const use of findName(analysis, first ? [first] : [], fields, {surname, prepared})) nameUses.set(use.start, use)
     }
     const nameAllowed = options.nameUses + extra
     flag([...nameUses.values()], nameAllowed, (use, n) => {

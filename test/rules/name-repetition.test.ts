@@ -76,3 +76,30 @@ describe(ID, () => {
     expect(findings('Hi Sarah, thanks, Sarah.', 'en', {}, {nameUses: 1})).toHaveLength(1)
   })
 })
+
+// The reader's first name counts only where it designates the reader: not a namesake colleague,
+// not a city or a thing named like them.
+describe(`${ID}: names and namesakes`, () => {
+  const quiet: Array<[Lang, string, DraftMeta]> = [
+    ['en', 'Subject: Your Sydney move\n\nHi Sydney,\n\nThanks for the call. Here is the plan for your move to Sydney, written by my colleague Sydney Okafor. She lists the forms for the first Sydney payroll, and Sydney Okafor can answer at any time.\n\nBest,\nJack', {}],
+    ['en', 'Hi Paris,\n\nThanks for the tour of the Paris office. Our team in Paris met yours from Paris last week; the Paris figures are attached.\n\nBest,\nLi', {}],
+    ['en', 'Hello,\n\nThanks, Grace. My colleague Grace Miller wrote the guide; Grace Miller will call you. The Grace Hopper award is in May.', {readerName: 'Grace Lee'}],
+    ['fr', 'Bonjour Nancy,\n\nMerci pour la visite de votre agence de Nancy. Ma collègue Nancy Weber, qui suit nos chantiers de Nancy et de Metz, vous envoie le devis ; Nancy Weber reste joignable.\n\nLéa', {}],
+    ['fr', 'Bonjour Florence,\n\nMerci pour votre accueil. Nos deux hôtels à Florence et celui de Florence Nord sont libres en mai ; ma collègue Florence Roux vous écrira.\n\nPaul', {}],
+    ['fr', 'Bonjour,\n\nMerci, Lourdes. Notre collègue Lourdes Garcia et l’agence de Lourdes vous attendent ; Lourdes Garcia a tout préparé.', {readerName: 'Lourdes Martin'}]
+  ]
+  for (const [lang, text, meta] of quiet) {
+    it(`counts only the reader in ${lang}: ${JSON.stringify(text.slice(0, 40))}`, () => expect(findings(text, lang, meta)).toEqual([]))
+  }
+
+  it('still counts the reader named in full, and vocatives', () => {
+    const text = 'Hi Ana Ruiz,\n\nThanks, Ana. Ana Ruiz, your team is great. Ana, call me.'
+    expect(findings(text, 'en').map((finding) => finding.offset)).toEqual([nth(text, 'Ana', 3), nth(text, 'Ana', 4)])
+    const fr = 'Bonjour Nancy,\n\nMerci Nancy pour la visite. Nancy, votre équipe est formidable. À bientôt Nancy !'
+    expect(findings(fr, 'fr').map((finding) => finding.offset)).toEqual([nth(fr, 'Nancy', 3), nth(fr, 'Nancy', 4)])
+  })
+  it('counts the reader named after a greeting with their surname in the campaign file', () => {
+    const text = 'Hello,\n\nGrace Lee, thanks. Grace, the plan is ready. Thanks again, Grace Lee.'
+    expect(findings(text, 'en', {readerName: 'Grace Lee'}).map((finding) => finding.offset)).toEqual([nth(text, 'Grace', 3)])
+  })
+})
