@@ -1,6 +1,7 @@
 import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
+import {isNegated} from '../../src/text/negation.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
@@ -71,8 +72,9 @@ const preparedFor = perList(prepare)
 
 /**
  * Every buzzword used in the draft, in order: not inside a fixed term
- * ("ressources humaines"), not quoted (« empathie », "empathy") and not
- * mentioned ("the word empathy").
+ * ("ressources humaines", "the leverage ratio"), not quoted (« empathie »,
+ * "empathy"), not mentioned ("the word empathy") and not negated ("not an
+ * innovative tool", "pas disruptif").
  */
 export function findBuzzwords(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): BuzzwordHit[] {
   const {words, fixed, mention} = preparedFor(data, lang)
@@ -85,6 +87,7 @@ export function findBuzzwords(analysis: Analysis, lang: Lang, data: Data = lang 
     if (f < fixedSpans.length && fixedSpans[f].start < match.end) continue // "ressources humaines"
     if (!isUsed(analysis, match.start, match.end)) continue // « empathie », "empathy", [your passion]
     if (mention.has(previousWord(analysis, match.first))) continue // the word empathy
+    if (isNegated(analysis, match.first)) continue // not a disruptive tool: the writer denies the word
     hits.push({lemma: match.entry.lemma, kind: match.entry.kind, start: match.start, end: match.end})
   }
   return hits

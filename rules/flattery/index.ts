@@ -2,6 +2,7 @@ import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
+import {isNegated} from '../../src/text/negation.js'
 import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
@@ -78,7 +79,7 @@ const preparedFor = perList(
   })
 )
 
-/** Every compliment about the reader in the draft, quoted ones and fixed terms ("génie civil") left out. */
+/** Every compliment about the reader in the draft, quoted, negated ones and fixed terms ("génie civil") left out. */
 export function findFlattery(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): FlatteryHit[] {
   const {praise, not} = preparedFor(data, lang)
   const excluded = not.find(analysis)
@@ -88,6 +89,7 @@ export function findFlattery(analysis: Analysis, lang: Lang, data: Data = lang =
     while (e < excluded.length && excluded[e].end <= match.start) e++
     if (e < excluded.length && excluded[e].start < match.end) continue // ingénieur en génie civil
     if (!isUsed(analysis, match.start, match.end)) continue // quoted, or in a merge field
+    if (isNegated(analysis, match.first)) continue // "not an incredible journey"
     hits.push({tier: match.entry.tier, points: POINTS[match.entry.tier], start: match.start, end: match.end})
   }
   return hits

@@ -1,6 +1,7 @@
 import {editPatterns} from '../../src/config/words.js'
 import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
+import {isNegated} from '../../src/text/negation.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
@@ -26,11 +27,12 @@ export interface JargonHit {
 
 const matcherFor = perList((data: Data, lang: Lang): PhraseMatcher<Phrase> => compilePhrases(data.phrases, lang, (phrase) => phrase.patterns))
 
-/** Every piece of sales jargon used (not quoted) in the draft. */
+/** Every piece of sales jargon used in the draft: not quoted, not in a merge field, not negated. */
 export function findJargon(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): JargonHit[] {
   return matcherFor(data, lang)
     .find(analysis)
     .filter((match) => isUsed(analysis, match.start, match.end)) // not quoted, not "[value proposition]"
+    .filter((match) => !isNegated(analysis, match.first)) // "this is not a turnkey solution"
     .map((match) => ({phrase: match.entry, start: match.start, end: match.end}))
 }
 

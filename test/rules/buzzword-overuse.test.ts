@@ -86,3 +86,28 @@ describe(ID, () => {
     expect(findings(dense, 'en', {density: 50})).toEqual([])
   })
 })
+
+// Words in another sense: financial leverage, human resources, a negated or quoted buzzword.
+describe(`${ID}: words in another sense`, () => {
+  const quiet: Array<[Lang, string]> = [
+    ['en', 'Thanks for the term sheet. The covenant caps leverage at 3.5 times EBITDA; your plan shows leverage peaking at 3.8, so the leverage ratio needs a higher cap. Financial leverage is fine here.'],
+    ['en', 'Thanks for the call with your human resources team. No software replaces a human being there, and your human resources lead agrees.'],
+    ['en', 'Thanks for the feedback. It is not an innovative tool, not a disruptive one and never a synergy play: it files hours.'],
+    ['en', 'Thanks! The words "empathy", "synergy" and "empathy" again were on our old site; they are gone.'],
+    ['en', 'Thanks for the note on the supply chain disruption and the disruption to flights last week; a disruption of service is likely again.'],
+    ['fr', 'Merci pour notre échange avec votre direction des ressources humaines. Aucun logiciel ne remplace un être humain, et vos ressources humaines le savent.'],
+    ['fr', "Merci pour votre retour. Ce n'est pas un outil innovant, ni disruptif, et sans aucune synergie : il rapproche des factures."],
+    ['fr', 'Merci ! Le mot « empathie », puis « synergie » et encore « empathie » figuraient sur notre ancien site.'],
+    ['fr', "Merci pour la visite. La révolution industrielle a façonné cette vallée, et l'écosystème forestier y est fragile ; la Révolution française aussi."]
+  ]
+  for (const [lang, text] of quiet) it(`stays quiet in ${lang}: ${JSON.stringify(text.slice(0, 50))}`, () => expect(findings(text, lang)).toEqual([]))
+
+  const loud: Array<[Lang, string, string[]]> = [
+    ['en', 'We leverage AI to leverage your data and leverage our network.', ['leverage', 'leverage', 'leverage']],
+    ['en', 'Not only innovative: we innovate daily, and our innovation is disruptive.', ['innovative', 'innovate', 'innovation', 'disruptive']],
+    ['fr', "Non seulement innovante, notre équipe innove et l'innovation est notre ADN.", ['innovante', 'innove', 'innovation', 'notre ADN']]
+  ]
+  for (const [lang, text, expected] of loud) {
+    it(`still counts the buzzword sense in ${lang}: ${JSON.stringify(text.slice(0, 50))}`, () => expect(findings(text, lang).map((finding) => finding.excerpt)).toEqual(expected))
+  }
+})

@@ -130,3 +130,33 @@ describe(ID, () => {
     })
   }
 })
+
+// Words in another sense: a negated or quoted piece of jargon is denied or mentioned, not used.
+describe(`${ID}: negated and quoted`, () => {
+  const quiet: Array<[Lang, string]> = [
+    ['en', 'Thanks for the frank notes. This is not a turnkey solution, and it is not a best-in-class platform either.'],
+    ['en', "Thanks. It isn't a seamless switch: plan two weeks. We never promised a cutting-edge tool."],
+    ['en', 'Your last vendor sold you a "turnkey solution" that took nine months; thanks for telling us.'],
+    ['fr', "Merci pour votre retour. Ce n'est pas une solution clé en main, et ce n'est pas non plus une plateforme d'engagement."],
+    ['fr', 'Merci. Votre ancien prestataire vous a vendu une « solution clé en main » ; la nôtre demande deux semaines.'],
+    ['fr', "Merci. Nous n'avons jamais vendu d'offre clé en main, sans aucune approche 360."]
+  ]
+  for (const [lang, text] of quiet) it(`stays quiet in ${lang}: ${JSON.stringify(text.slice(0, 50))}`, () => expect(findings(text, lang)).toEqual([]))
+
+  const loud: Array<[Lang, string, string[]]> = [
+    ['en', 'Thanks. Ours is not just a turnkey solution, it is a seamless one.', ['turnkey', 'seamless']],
+    ['en', 'No doubt about it, our best-in-class platform helps.', ['best-in-class']],
+    ['fr', "Merci. Ce n'est pas seulement une solution clé en main : c'est un levier de croissance.", ['solution clé en main', 'levier de croissance']],
+    ['fr', 'Non, vraiment, notre solution clé en main vous aidera.', ['solution clé en main']]
+  ]
+  for (const [lang, text, expected] of loud) {
+    it(`still flags "not only" and other clauses in ${lang}: ${JSON.stringify(text.slice(0, 50))}`, () => expect(findings(text, lang).map((finding) => finding.excerpt)).toEqual(expected))
+  }
+})
+
+describe(`${ID}: AI as a selling point`, () => {
+  it('flags "AI-powered" and its French equivalents', () => {
+    expect(findings('Thanks. ShiftPilot is the leading AI-powered platform, driven by AI.', 'en').map((finding) => finding.excerpt)).toEqual(['AI-powered', 'driven by AI'])
+    expect(findings("Merci. Stockia est la plateforme n°1 propulsée par l'IA, alimentée par l'intelligence artificielle.", 'fr').map((finding) => finding.excerpt)).toEqual(["propulsée par l'IA", "alimentée par l'intelligence artificielle"])
+  })
+})
