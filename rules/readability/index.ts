@@ -77,6 +77,11 @@ export function scoreSentence(analysis: Analysis, units: Unit[], data: Data, opt
     if (unit.kind === 'url' || unit.kind === 'field') continue
     words++
     const text = analysis.text.slice(unit.start, unit.end)
+    // An acronym (EMEA, SaaS, URSSAF) is read as one known unit, not spelled out: one short word.
+    if (unit.kind === 'word' && isAcronym(analysis.tokens[unit.token].value)) {
+      syllables++
+      continue
+    }
     const count = analysis.lang === 'fr' && data.syllables ? frenchSyllables(text, data.syllables) : englishSyllables(text)
     syllables += count
     if (count >= data.longWord && unit.kind === 'word') {
@@ -94,6 +99,18 @@ export function scoreSentence(analysis: Analysis, units: Unit[], data: Data, opt
   const score = base - perWord * words - perSyllable * (syllables / words)
   long.sort((a, b) => b[1] - a[1])
   return {words, syllables, score, long: long.map(([word]) => word)}
+}
+
+/**
+ * An acronym or initialism: two to six letters (digits and `&` may join them: B2B, R&D), at
+ * least two capitals and no fewer capitals than lower-case letters (EMEA, SaaS, PDFs, iOS).
+ * Readability judges words, not acronyms: "US SaaS companies expanding into EMEA" is plain.
+ */
+export function isAcronym(word: string): boolean {
+  if (!/^[\p{L}\p{N}&]{2,8}$/u.test(word)) return false
+  const letters = word.replace(/[^\p{L}]/gu, '').length
+  const capitals = word.replace(/[^\p{Lu}]/gu, '').length
+  return letters >= 2 && letters <= 6 && capitals >= 2 && capitals * 2 >= letters
 }
 
 /** Past this many words, the advice is to split the sentence. */
@@ -117,6 +134,7 @@ export default defineRule({
     '(206.835 - 1.015 × words a sentence - 84.6 × syllables a word), and its French adaptation by Kandel & Moles (1958) ' +
     '(207 - 1.015 × words a sentence - 73.6 × syllables a word). Plain prose scores 60 or more; below 30 is Flesch\'s ' +
     '"very difficult" band, the reading level of academic papers, and is flagged as a note; below 10 as a warning. ' +
+    'Acronyms (EMEA, SaaS, URSSAF) count as one short word: the formula judges words, not capitals. ' +
     'Only the sentences that pull the draft down are flagged, not the draft: split them, and say "use" rather than ' +
     '"leverage", "aider" rather than "accompagner". Sentences that are mostly merge fields, links or lists of names are ' +
     'skipped; the subject line, greeting and sign-off are not scored.',

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import rule from '../../rules/readability/index.js'
+import rule, {isAcronym} from '../../rules/readability/index.js'
 import fr from '../../rules/readability/fr.json' with {type: 'json'}
 import {englishSyllables, frenchSyllables} from '../../rules/readability/syllables.js'
 import {lintText} from '../../src/engine.js'
@@ -165,5 +165,24 @@ describe('readability: what is scored', () => {
     const found = readability(text, 'en')
     expect(found.map((finding) => finding.excerpt)).toEqual(['We help revenue operations leaders automate territory planning with predictive analytics.'])
     for (const finding of found) expect(text.slice(finding.offset, finding.endOffset)).toBe(finding.excerpt)
+  })
+})
+
+// Readability judges words, not acronyms.
+describe('readability: acronyms', () => {
+  it('tells acronyms from words', () => {
+    for (const word of ['US', 'EMEA', 'SaaS', 'B2B', 'R&D', 'PDFs', 'iOS', 'URSSAF', 'SIRET', 'GmbH']) expect(isAcronym(word), word).toBe(true)
+    for (const word of ['I', 'A', 'McKinsey', 'Salesforce', 'LinkedIn', 'REVOLUTIONARY', 'implementation', 'Q3']) expect(isAcronym(word), word).toBe(false)
+  })
+  const plain: Array<[Lang, string]> = [
+    ['en', 'Hi Dana,\n\nThanks. US SaaS companies expanding into EMEA need VAT, OSS and GDPR filings through the EU portal.\n\nBest,\nRavi'],
+    ['en', 'Hi Dana,\n\nThanks. Two HR tech firms and one B2B CRM vendor file VAT through OSS with a SOC 2 note in the DPA.\n\nBest,\nRavi'],
+    ['fr', 'Bonjour,\n\nMerci. Le numéro SIRET, le code NAF et le bilan GES de la PME sont transmis par la DAF à l’ADEME et à l’URSSAF.\n\nRavi'],
+    ['fr', 'Bonjour,\n\nMerci. Les PME du BTP déclarent la TVA et la CFE avant le CA de mai, avec le Kbis et le RIB de la SAS.\n\nRavi']
+  ]
+  for (const [lang, text] of plain) it(`does not flag a plain sentence for its acronyms in ${lang}`, () => expect(readability(text, lang)).toEqual([]))
+  it('still flags long words around acronyms', () => {
+    expect(readability('Hi Dana,\n\nThanks. Our EMEA organization facilitates comprehensive implementation methodologies across geographically distributed enterprise environments.\n\nBest,\nRavi', 'en')).toHaveLength(1)
+    expect(readability("Bonjour,\n\nMerci pour votre temps. Notre organisation EMEA facilite l'industrialisation opérationnelle des transformations organisationnelles des PME.\n\nRavi", 'fr')).toHaveLength(1)
   })
 })
