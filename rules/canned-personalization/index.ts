@@ -2,6 +2,7 @@ import {editPatterns} from '../../src/config/words.js'
 import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
+import {foldWord} from '../../src/text/normalize.js'
 import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
@@ -13,12 +14,16 @@ interface Line {
   instead: string
   /** Drop-in replacements, when there is one. */
   expected?: string[]
+  /** The line says the writer saw something of the reader's: followed by a detail of it, it is personal. */
+  observation?: boolean
 }
 
 interface Data {
   /** Words skipped between the words of a pattern ("I just came across"). */
   fillers: string[]
   lines: Line[]
+  /** What is not a detail after an observation line: see `hasDetail`. */
+  details: {generic: string[]; agoAfter: string[]; agoBefore: string[]; writerOpeners: string[]}
 }
 
 export interface CannedHit {
@@ -44,11 +49,65 @@ const matcherFor = perList(
   (data: Data, lang: Lang): PhraseMatcher<Line> => compilePhrases(data.lines, lang, (line) => line.patterns.flatMap(withoutOptionalHead), data.fillers)
 )
 
-/** Every stock line in the draft that is used, not quoted. */
+const detailsFor = perList((data: Data) => ({
+  generic: new Set(data.details.generic.map(foldWord)),
+  agoAfter: new Set(data.details.agoAfter.map(foldWord)),
+  agoBefore: new Set(data.details.agoBefore.map(foldWord)),
+  writerOpeners: new Set(data.details.writerOpeners.map(foldWord))
+}))
+
+/**
+ * Does a detail only this reader has come in tokens [from, to): a number
+ * (not "two days ago" / "il y a deux jours"), a quotation of two words or
+ * more, or a name (a capitalised word inside a sentence, not a platform such
+ * as LinkedIn, not the reader's own name, not a merge field)?
+ */
+function hasDetail(analysis: Analysis, data: Data, from: number, to: number): boolean {
+  const {tokens, sentences} = analysis
+  const sets = detailsFor(data)
+  const start = tokens[from]?.start ?? analysis.text.length
+  const end = tokens[to - 1]?.end ?? start
+  for (const [open, close] of analysis.quoted) if (open < end && close > start && /\s/.test(analysis.text.slice(open, close).trim())) return true
+  const greetingName = analysis.greeting?.name ? foldWord(analysis.greeting.name.value) : undefined
+  const wordAt = (index: number, step: number, count: number): string[] => {
+    const out: string[] = []
+    for (let k = index + step; k >= from - 3 && k < to + 3 && k >= 0 && k < tokens.length && out.length < count; k += step) if (tokens[k].kind === 'word') out.push(tokens[k].fold)
+    return out
+  }
+  for (let index = from; index < to; index++) {
+    const token = tokens[index]
+    if (token.kind !== 'word' || !isUsed(analysis, token.start, token.end)) continue
+    if (/^\p{N}/u.test(token.value)) {
+      const after = wordAt(index, 1, 2)
+      const before = wordAt(index, -1, 3).reverse().join(' ')
+      if (after.some((word) => sets.agoAfter.has(word)) || [...sets.agoBefore].some((words) => before.endsWith(words))) continue
+      return true
+    }
+    if (!/^\p{Lu}/u.test(token.value) || sentences[token.sentence]?.words[0] === index) continue
+    if (sets.generic.has(token.fold) || token.fold === greetingName) continue
+    return true
+  }
+  return false
+}
+
+/**
+ * Every stock line in the draft that is used, not quoted. An observation
+ * ("I noticed your post", "J'ai vu votre post") followed, in its sentence or
+ * the next, by a detail of what was seen is personal: not a stock line.
+ */
 export function findCanned(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): CannedHit[] {
+  const {tokens, sentences} = analysis
   return matcherFor(data, lang)
     .find(analysis)
     .filter((match) => isUsed(analysis, match.start, match.end)) // Don't write "I hope this email finds you well".
+    .filter((match) => {
+      if (!match.entry.observation || !data.details) return true
+      const sentence = tokens[match.last].sentence
+      // The next sentence too, unless it opens on the writer: "I am a Senior Account Executive at Growlytics" is no detail of theirs.
+      let next: (typeof sentences)[number] | undefined = sentence + 1 < analysis.closingSentence ? sentences[sentence + 1] : undefined
+      if (next && detailsFor(data).writerOpeners.has(tokens[next.words[0]]?.fold ?? '')) next = undefined
+      return !hasDetail(analysis, data, match.last + 1, (next ?? sentences[sentence]).last)
+    })
     .map((match) => ({line: match.entry, start: match.start, end: match.end}))
 }
 

@@ -22,7 +22,9 @@ const bad: Array<[Lang, string, string[], string?]> = [
   ['en', 'I HOPE THIS EMAIL FINDS YOU WELL.', ['I HOPE THIS EMAIL FINDS YOU WELL'], 'stock line'],
   ['en', 'Hope you’re doing well!', ['Hope you’re doing well']],
   ["en", "I'm hoping this message finds you well.", ['hoping this message finds you well']],
-  ['en', 'I noticed that you opened a Leeds office.', ['I noticed that'], 'state the fact'],
+  ['en', 'I noticed that you are growing fast.', ['I noticed that'], 'state the fact'],
+  // With a detail of what was seen, an observation is personal (see "stock vs specific" below).
+  ['en', 'I noticed that you are growing fast. Congratulations!', ['I noticed that']],
   ['en', 'I was really impressed by your background in logistics.', ['I was really impressed by your background']],
   ["en", "I'd love to pick your brain on pricing.", ["I'd love to pick your brain"]],
   ['en', 'Just following up on this.', ['Just following up'], 'add something new'],
@@ -93,5 +95,41 @@ describe(ID, () => {
   it('splits an optional first word into two patterns', () => {
     expect(withoutOptionalHead('i? hope you are well')).toEqual(['hope you are well', 'i hope you are well'])
     expect(withoutOptionalHead('quick =question')).toEqual(['quick =question'])
+  })
+})
+
+// Stock vs specific: an observation followed by a detail only this reader has is personal.
+describe('canned-personalization: stock vs specific', () => {
+  const own = (text: string, lang: Lang) => lintText(text, {lang}).findings.filter((finding) => finding.rule === 'canned-personalization').map((finding) => finding.excerpt)
+  const personal: Array<[Lang, string]> = [
+    ['en', 'Hi Maya,\n\nI noticed your post on pairing new reps with a buddy, and the 30% drop in ramp time you measured. Thanks for sharing it.'],
+    ['en', 'Hi Maya,\n\nI noticed your post about onboarding. You wrote that "nobody reads the wiki in week one", which matches what we see.'],
+    ['en', 'Hi Maya,\n\nI came across your post on the Leeds-Hull freight corridor. Thanks for the map.'],
+    ['en', 'Hi Maya,\n\nI saw your post on LinkedIn. The figure that 4 in 10 audits fail on one missing form stayed with me.'],
+    ['fr', 'Bonjour Maya,\n\nJ’ai vu votre post sur le binôme des nouveaux commerciaux, et la baisse de 30 % du temps de montée en charge. Merci de l’avoir partagé.'],
+    ['fr', 'Bonjour Maya,\n\nJ’ai lu votre article sur l’accueil. Vous écrivez que « personne ne lit le wiki la première semaine », et c’est ce que nous voyons.'],
+    ['fr', 'Bonjour Maya,\n\nJe suis tombé sur votre publication sur le corridor Abidjan-Lagos. Merci pour la carte.'],
+    ['fr', 'Bonjour Maya,\n\nVotre post a retenu mon attention : 4 audits sur 10 échouent faute d’un seul formulaire.']
+  ]
+  for (const [lang, text] of personal) it(`is personal in ${lang}: ${JSON.stringify(text.slice(12, 70))}`, () => expect(own(text, lang)).toEqual([]))
+
+  const canned: Array<[Lang, string, string]> = [
+    ['en', 'Hi Maya,\n\nI noticed your post on LinkedIn and loved it! You are a true thought leader.\n\nBest,\nKwame', 'I noticed your'],
+    ['en', 'Hi Maya,\n\nI came across your profile. Your journey is amazing and inspiring.\n\nBest,\nKwame', 'I came across your profile'],
+    ['en', 'Hi Maya,\n\nI saw your post two days ago. Great insights, Maya!\n\nBest,\nKwame', 'I saw your post'],
+    ['en', 'Hi Maya,\n\nI noticed that you are hiring.\n\nBest,\nKwame', 'I noticed that'],
+    ['fr', "Bonjour Maya,\n\nJ'ai vu votre post et je l'ai adoré ! Votre parcours impressionnant fait de vous une vraie leader.\n\nKoffi", "J'ai vu votre post"],
+    ['fr', "Bonjour Maya,\n\nJe suis tombé sur votre profil sur LinkedIn. Bravo pour votre parcours, Maya !\n\nKoffi", 'suis tombé sur votre profil'],
+    ['fr', "Bonjour Maya,\n\nJ'ai vu votre publication il y a 2 jours. Très inspirant !\n\nKoffi", "J'ai vu votre publication"],
+    ['fr', "Bonjour Maya,\n\nJ'ai remarqué que vous recrutez.\n\nKoffi", "J'ai remarqué que vous"]
+  ]
+  for (const [lang, text, excerpt] of canned) it(`is canned in ${lang}: ${JSON.stringify(text.slice(12, 70))}`, () => expect(own(text, lang)).toEqual([excerpt]))
+})
+
+describe('canned-personalization: the detail is about the reader', () => {
+  const own = (text: string, lang: Lang) => lintText(text, {lang}).findings.filter((finding) => finding.rule === 'canned-personalization').map((finding) => finding.excerpt)
+  it('does not take the writer’s next sentence for a detail', () => {
+    expect(own('Hi Aisha, I came across your profile and I am impressed. I am a Senior Partner at Growlytics in Leeds.', 'en')).toEqual(['I came across your profile'])
+    expect(own("Bonjour Aïcha, j'ai vu votre profil et je suis bluffé. Je dirige Growlytics à Lyon depuis 2019.", 'fr')).toEqual(["j'ai vu votre profil"])
   })
 })
