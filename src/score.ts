@@ -38,10 +38,30 @@ export function findingCosts<T extends Pick<Finding, 'rule' | 'severity'>>(findi
   })
 }
 
-/** The findings that cost the most points, heaviest first: what to fix first. */
-export function fixFirst<T extends Pick<Finding, 'rule' | 'severity'>>(findings: readonly T[], weights: ReadonlyMap<string, number>, count = 3): T[] {
+/**
+ * The findings that cost the most points, heaviest first: what to fix first.
+ * The same words are never listed twice: a finding whose excerpt (case and
+ * spacing aside) an earlier one already names ("empathy" four times, one
+ * sentence reported by two rules) is left for the full list.
+ */
+export function fixFirst<T extends Pick<Finding, 'rule' | 'severity'> & {excerpt?: string}>(findings: readonly T[], weights: ReadonlyMap<string, number>, count = 3): T[] {
+  const listed = new Set<string>()
+  const out: T[] = []
+  for (const {finding} of findingCosts(findings, weights).sort((a, b) => b.cost - a.cost)) {
+    if (out.length >= count) break
+    const words = finding.excerpt?.toLowerCase().replace(/\s+/g, ' ').trim()
+    if (words) {
+      if (listed.has(words)) continue
+      listed.add(words)
+    }
+    out.push(finding)
+  }
+  return out
+}
+
+/** Every finding, costliest first (the order the HTML report lists them in). */
+export function byCost<T extends Pick<Finding, 'rule' | 'severity'>>(findings: readonly T[], weights: ReadonlyMap<string, number>): T[] {
   return findingCosts(findings, weights)
     .sort((a, b) => b.cost - a.cost)
-    .slice(0, count)
     .map((item) => item.finding)
 }

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {fixFirst, grade, scoreFindings} from '../src/score.js'
+import {byCost, fixFirst, grade, scoreFindings} from '../src/score.js'
 import type {Severity} from '../src/types.js'
 
 const weights = new Map([
@@ -29,5 +29,21 @@ describe('score', () => {
   it('fix first: the three findings that cost the most', () => {
     const findings = [f('light', 'info'), f('light', 'error'), f('heavy', 'warning'), f('light', 'error'), f('heavy', 'error')]
     expect(fixFirst(findings, weights)).toEqual([f('heavy', 'error'), f('heavy', 'warning'), f('light', 'error')])
+  })
+
+  it('fix first never lists the same words twice', () => {
+    const at = (rule: string, severity: Severity, excerpt: string) => ({rule, severity, excerpt})
+    const findings = [
+      at('heavy', 'error', 'empathy'),
+      at('heavy', 'error', 'Empathy'),
+      at('heavy', 'error', 'empathy'),
+      at('heavy', 'error', 'EMPATHY'),
+      at('light', 'warning', 'Can we talk?'),
+      at('heavy', 'warning', 'can  we talk?'),
+      at('light', 'info', 'synergy')
+    ]
+    expect(fixFirst(findings, weights)).toEqual([at('heavy', 'error', 'empathy'), at('light', 'warning', 'Can we talk?'), at('light', 'info', 'synergy')])
+    // Every finding stays in the full list, costliest first.
+    expect(byCost(findings, weights)).toHaveLength(findings.length)
   })
 })

@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto'
 import pkg from '../../package.json' with {type: 'json'}
-import {fixFirst} from '../score.js'
+import {byCost, fixFirst} from '../score.js'
 import type {DraftReport, Finding, Grade, Lang, Report, Severity, Summary} from '../types.js'
 import {escapeHtml, FAMILIES, familyOf, segment, type Family, type Span} from './html/highlight.js'
 import {SCRIPT} from './html/script.js'
@@ -179,20 +179,22 @@ export function draftCard(item: HtmlDraft, options: DraftCardOptions): string {
     text = `<div class="text" id="${prefix}-text" lang="${report.lang}" role="group" aria-label="Text of the draft, ${described}">${highlightHtml(item.source, spans)}</div>`
   }
 
-  // The findings, costliest first: the first three are "fix first", the rest folded away.
+  // The findings, costliest first: the first three are "fix first" (never the same words twice), the rest folded away.
   // Each message is in the page once: the highlights' tooltips and descriptions point here.
-  const ordered = fixFirst(report.findings, options.weights, report.findings.length)
+  const first = fixFirst(report.findings, options.weights)
+  const shown = new Set(first)
+  const ordered = [...first, ...byCost(report.findings, options.weights).filter((finding) => !shown.has(finding))]
   const entry = (finding: Finding) => {
     const id = findingId(indexOf.get(finding)!)
     return `<li id="${id}" class="finding">${findingBody(finding, `<a class="goto" href="#${prefix}-text" data-goto="${id}">`)}</li>`
   }
-  const rest = ordered.slice(3)
+  const rest = ordered.slice(first.length)
   const unplacedNote = unplaced.length > 0 ? `<p class="nosource">${plural(unplaced.length, 'finding')} could not be placed in the text.</p>` : ''
   const fix =
     report.findings.length === 0
       ? `<p class="clean">Nothing to fix: no findings.</p>`
-      : `<ol class="findings">${ordered.slice(0, 3).map(entry).join('')}</ol>` +
-        (rest.length > 0 ? `<details><summary>${plural(rest.length, 'more finding')}</summary><ol class="findings" start="4">${rest.map(entry).join('')}</ol></details>` : '') +
+      : `<ol class="findings">${first.map(entry).join('')}</ol>` +
+        (rest.length > 0 ? `<details><summary>${plural(rest.length, 'more finding')}</summary><ol class="findings" start="${first.length + 1}">${rest.map(entry).join('')}</ol></details>` : '') +
         unplacedNote
 
   const title = escapeHtml(options.heading ?? report.name)
