@@ -71,8 +71,9 @@ function startsWithField(words: string[], sets: Sets): boolean {
  * content, with each language's data: a known field label ([link], [durée],
  * [X]) or an instruction (<insert case study>) is a placeholder; a bracket with
  * an editorial word ([PDF attached], [sic], [see 1]) or no letter ([1], […]) is
- * not. Otherwise square brackets hold a placeholder unless they sit inside a
- * quotation (an editor's insertion); other brackets must look like a label:
+ * not. Otherwise square brackets hold a placeholder unless they start in lower
+ * case inside a quotation (an editor's insertion) or hold one lower-case letter
+ * (a footnote); other brackets must look like a label:
  * capitalised or upper case, or words joined by `_`; a parenthesis only when it
  * names a field of the reader ("(nom de l'entreprise du prospect)").
  */
@@ -97,8 +98,8 @@ function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean)
   if (upper) return true
   if (syntax.bracket) {
     // An editor's insertion in a quotation ("they [the board] agreed"), a footnote letter ([a]): not placeholders.
-    if (quoted || /^\p{L}$/u.test(label)) return false
-    return true
+    // Capitalised, it is a label even there: « [Témoignage court] », from [A] to [B].
+    return !((quoted || label.length === 1) && /^\p{Ll}/u.test(label))
   }
   if (syntax.angle) return /^\p{Lu}[\p{L}' -]*$/u.test(label) // <Prénom>
   return /^\p{Lu}?[\p{L}]+(?:\.[\p{L}_]+)*$/u.test(label) && /\p{Lu}/u.test(label) // {FirstName}, {contact.Name}

@@ -39,7 +39,7 @@ const editorial: Array<[Lang, string]> = [
   ['en', 'The XXL size and Super Bowl XX are not placeholders; thanks.'],
   ['fr', 'Merci pour votre réponse. C’est l’article L3121-64 [1]. La fiche [PDF joint] permet de comparer.'],
   ['fr', 'Le texte dit « deux cent dix-huit jour [sic] […] par année civile », merci de l’avoir relevé.'],
-  ['fr', 'Merci pour la note [mise à jour] et la photo [pièce jointe].'],
+  ['fr', 'Merci pour la note [traduit de l’anglais] et la photo [pièce jointe].'],
   ['fr', 'Merci à notre directrice (Claire Martin) et à l’équipe (cinq personnes à Lyon).'],
   ['fr', 'Au XXe siècle déjà, merci pour ce rappel.'],
   ['fr', 'Merci. Voir [le rapport](https://example.com) et la note [voir annexe].']
@@ -58,5 +58,21 @@ describe(ID, () => {
   })
   it('stays quiet on templates', () => {
     expect(lintText('Hi [Name], we cut it by [X]% in XXX days.', {lang: 'en', template: true}).findings.filter((finding) => finding.rule === ID)).toEqual([])
+  })
+})
+
+describe(`${ID}: labels in every position`, () => {
+  const cases: Array<[Lang, string, string[]]> = [
+    ['en', 'Thanks. What it means for [their type of company]: less churn.', ['[their type of company]']],
+    ['en', 'Thanks.\n- [COMPANY_1]: [RESULT]\n- [Update 2]', ['[COMPANY_1]', '[RESULT]', '[Update 2]']],
+    ['en', 'Thanks. Your path from [A] to [B] is clear; the note [a] is a footnote.', ['[A]', '[B]']],
+    ['en', 'Thanks. Their CFO said: "[Customer quote]".', ['[Customer quote]']],
+    ['fr', 'Merci. Ce que cela change pour [type d’entreprise] : moins de départs.', ['[type d’entreprise]']],
+    ['fr', 'Merci. Citation de [Client] : « [Témoignage court] »', ['[Client]', '[Témoignage court]']],
+    ['fr', 'Merci. [X] produits pour le prix de [Y].', ['[X]', '[Y]']]
+  ]
+  for (const [lang, text, expected] of cases) it(`flags ${expected.join(' ')} in ${lang}`, () => expect(excerpts(text, lang)).toEqual(expected))
+  it('leaves a reference-link definition alone', () => {
+    expect(excerpts('Thanks, see [the deck][1].\n\n[1]: https://example.com/deck', 'en')).toEqual([])
   })
 })
