@@ -133,3 +133,11 @@ describe('canned-personalization: the detail is about the reader', () => {
     expect(own("Bonjour Aïcha, j'ai vu votre profil et je suis bluffé. Je dirige Growlytics à Lyon depuis 2019.", 'fr')).toEqual(["j'ai vu votre profil"])
   })
 })
+
+describe('canned-personalization: stock follow-ups', () => {
+  const own = (text: string, lang: Lang) => lintText(text, {lang}).findings.filter((finding) => finding.rule === 'canned-personalization').map((finding) => finding.excerpt)
+  it('flags "I wanted to follow up" and "je voulais faire un suivi"', () => {
+    expect(own('I wanted to follow up and see what you thought.', 'en')).toEqual(['I wanted to follow up'])
+    expect(own('Je voulais faire un petit suivi sur ma proposition.', 'fr')).toEqual(['Je voulais faire un petit suivi'])
+  })
+})
