@@ -88,3 +88,15 @@ describe(ID, () => {
     }
   })
 })
+
+describe('flattery: praise of how the reader did something', () => {
+  const own = (text: string, lang: Lang) => lintText(text, {lang}).findings.filter((finding) => finding.rule === 'flattery').map((finding) => finding.excerpt)
+  it('counts "the way you built the team is incredible" / "la façon dont vous avez bâti l’équipe est incroyable"', () => {
+    expect(own('Hi Sarah, your leadership is inspiring. The way you have built the team is incredible.', 'en')).toEqual(['your leadership is inspiring', 'The way you have built the team is incredible'])
+    expect(own("Bonjour Sarah, votre leadership est inspirant. La façon dont vous avez bâti l'équipe est incroyable.", 'fr')).toEqual(['votre leadership est inspirant', "La façon dont vous avez bâti l'équipe est incroyable"])
+  })
+  it('leaves a negated compliment alone', () => {
+    expect(own('Hi Sarah, thanks. This is not an incredible journey, just a good quarter, and I am not a huge fan of hype.', 'en')).toEqual([])
+    expect(own("Bonjour Sarah, merci. Ce n'est pas un parcours incroyable, juste un bon trimestre.", 'fr')).toEqual([])
+  })
+})
