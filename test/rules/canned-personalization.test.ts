@@ -141,3 +141,15 @@ describe('canned-personalization: stock follow-ups', () => {
     expect(own('Je voulais faire un petit suivi sur ma proposition.', 'fr')).toEqual(['Je voulais faire un petit suivi'])
   })
 })
+
+describe('canned-personalization: the stock self-introduction', () => {
+  const own = (text: string, lang: Lang) => lintText(text, {lang}).findings.filter((finding) => finding.rule === 'canned-personalization').map((finding) => finding.excerpt)
+  it('flags "My name is … from" and "Je m’appelle … de / chez"', () => {
+    expect(own('My name is Jake from SalesBot. My name is Jake Lee at SalesBot.', 'en')).toEqual(['My name is Jake from', 'My name is Jake Lee at'])
+    expect(own("Je m'appelle Julie de chez Stockia. Je m'appelle Julie Martin et je dirige Stockia.", 'fr')).toEqual(["Je m'appelle Julie de chez", "Je m'appelle Julie Martin et"])
+  })
+  it('leaves other uses of the words alone', () => {
+    expect(own('Thanks. My name is on the list, and your name is on the badge.', 'en')).toEqual([])
+    expect(own("Merci. Je m'appelle comme mon grand-père.", 'fr')).toEqual([])
+  })
+})
