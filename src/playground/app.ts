@@ -17,7 +17,7 @@ import {rules} from '../../rules/index.js'
 import {lintText, type LintOptions} from '../engine.js'
 import {detectLanguage} from '../lang/detect.js'
 import {FAMILIES, familyOf, segment, type Span} from '../reporters/html/highlight.js'
-import {fixFirst} from '../score.js'
+import {byCost, fixFirst} from '../score.js'
 import type {Channel, DraftReport, Finding, Grade, Lang, SeveritySetting} from '../types.js'
 import {format, UI, type Strings} from './i18n.js'
 import type {PlaygroundSettings} from './settings.js'
@@ -422,12 +422,14 @@ function renderResults(report: DraftReport, text: string): void {
     return
   }
   const index = new Map(report.findings.map((finding, at) => [finding, at]))
-  const ordered = fixFirst(report.findings, weights, count)
+  // The three to fix first (never the same words twice), then every other finding, costliest first.
+  const first = fixFirst(report.findings, weights)
+  const listed = new Set(first)
+  const rest = byCost(report.findings, weights).filter((finding) => !listed.has(finding))
   const item = (finding: Finding) => findingItem(finding, index.get(finding)!, text)
-  const rest = ordered.slice(3)
   fix.replaceChildren(
-    h('ol', {class: 'findings', id: 'fix-first'}, ...ordered.slice(0, 3).map(item)),
-    rest.length > 0 ? h('details', {id: 'more'}, h('summary', {}, format(t.allFindings, {count})), h('ol', {class: 'findings', start: 4}, ...rest.map(item))) : ''
+    h('ol', {class: 'findings', id: 'fix-first'}, ...first.map(item)),
+    rest.length > 0 ? h('details', {id: 'more'}, h('summary', {}, format(rest.length === 1 ? t.oneMore : t.moreFindings, {count: rest.length})), h('ol', {class: 'findings', start: first.length + 1}, ...rest.map(item))) : ''
   )
 }
 

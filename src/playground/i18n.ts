@@ -34,7 +34,8 @@ export interface Strings {
   grade: string
   fixFirst: string
   toFix: string
-  allFindings: string
+  moreFindings: string
+  oneMore: string
   noFindings: string
   empty: string
   findingCount: string
@@ -90,7 +91,8 @@ export const UI: Record<Lang, Strings> = {
     grade: 'grade {grade}',
     fixFirst: 'Fix first',
     toFix: 'To fix',
-    allFindings: 'All findings ({count})',
+    moreFindings: '{count} more findings',
+    oneMore: '1 more finding',
     noFindings: 'Nothing to fix: no findings.',
     empty: 'Nothing to check yet.',
     findingCount: '1 finding',
@@ -151,7 +153,8 @@ export const UI: Record<Lang, Strings> = {
     grade: 'note {grade}',
     fixFirst: 'À corriger d’abord',
     toFix: 'À corriger',
-    allFindings: 'Toutes les remarques ({count})',
+    moreFindings: '{count} autres remarques',
+    oneMore: '1 autre remarque',
     noFindings: 'Rien à corriger : aucune remarque.',
     empty: 'Rien à vérifier pour l’instant.',
     findingCount: '1 remarque',

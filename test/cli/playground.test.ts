@@ -39,7 +39,7 @@ describe('cluelint playground', () => {
     console.log(`playground page: ${(size / 1024).toFixed(0)} KB, ${(gzipped / 1024).toFixed(0)} KB gzipped`)
     expect(size).toBeLessThan(1.5 * 1024 * 1024)
     expect(gzipped).toBeLessThan(400 * 1024)
-  })
+  }, 30_000)
 
   it('bakes in the rule severities, rule options and channel of -c and --rule; the page is on stdout without -o', () => {
     const folder = tempFiles({
@@ -59,7 +59,7 @@ describe('cluelint playground', () => {
         ruleOptions: {'buzzword-overuse': {repeat: 3}}
       }
     })
-  })
+  }, 30_000)
 
   it('a config cannot close the data block: `<` is escaped in the baked JSON', () => {
     const folder = tempFiles({'.cluelintrc.json': JSON.stringify({rules: {'buzzword-overuse': ['warn', {words: {en: {add: ['</script><script>alert(1)</script>']}}}]}})})
@@ -67,7 +67,7 @@ describe('cluelint playground', () => {
     expect(run.code).toBe(0)
     expect(run.stdout.match(/<\/script>/g)).toHaveLength(2)
     expect(baked(run.stdout).options.ruleOptions['buzzword-overuse'].words.en.add).toEqual(['</script><script>alert(1)</script>'])
-  })
+  }, 30_000)
 
   it('a broken config, an unknown rule or an unwritable output: one line on stderr, exit 2', () => {
     const folder = tempFiles({'bad.json': '{"rules": {"flattery": "loud"}}'})
@@ -81,7 +81,7 @@ describe('cluelint playground', () => {
     const unwritable = spawnCli(['playground', '-o', join(folder, 'missing', 'page.html')], {cwd: folder})
     expect(unwritable.code).toBe(2)
     expect(unwritable.stderr).toMatch(/^cluelint: --output .*ENOENT\n$/)
-  })
+  }, 60_000)
 
   it('the bundle holds every rule and no Node module', () => {
     const bundle = readFileSync(join(root, 'dist', 'playground.js'), 'utf8')
