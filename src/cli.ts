@@ -1,4 +1,3 @@
-import {writeFileSync} from 'node:fs'
 import {Chalk} from 'chalk'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {rules} from '../rules/index.js'
@@ -11,7 +10,9 @@ import {lintInParallel, threadsFor} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
 // Not readers/index.js: stream.js loads each reader only for the files that need it (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
+import {readStreamBounded} from './readers/bounded.js'
 import {decodeText, InputError} from './readers/decode.js'
+import {fileOutput, OutputError, refuseInputAsOutput} from './output.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
 import type {DraftReport, Lang, SeveritySetting, Summary} from './types.js'
@@ -68,12 +69,6 @@ export function colorLevel(flag: boolean, env: Io['env'], isTTY: boolean | undef
   return /256/.test(env.TERM ?? '') ? 2 : 1
 }
 
-async function readStdin(stdin: Io['stdin']): Promise<Uint8Array> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
-  return Buffer.concat(chunks)
-}
-
 interface LintFlags {
   /** Drafts are templates: unfilled-merge-field off. */
   template?: boolean
@@ -103,109 +98,141 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const toFile = flags.output !== undefined
   const level = colorLevel(flags.color, io.env, toFile ? false : io.stdout.isTTY)
   const reporter = await createReporter(flags.format, level, io)
-  const chunks: string[] = []
-  const emit = (text: string) => (toFile ? chunks.push(text) : io.stdout.write(text))
 
   let inputErrors = 0
   let progress: Progress = {tick() {}, clear() {}}
   const fail = (error: InputError) => {
     inputErrors++
     progress.clear()
-    io.stderr.write(`cluelint: ${error.file}: ${error.reason}\n`)
-  }
-  const reports: DraftReport[] = []
-  const counter = summaryCounter()
-  const used = new Set<Settings>()
-  let below: {score: number; name: string; settings: Settings} | undefined // the lowest draft under its minScore
-  const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string, settings: Settings) => record(lintDraft(draft, settings.options), source, settings, draft.origin?.line)
-  let draftsLinted = 0 // drafts so far, for the progress bar (cheaper than building the summary per draft)
-  const record = (report: DraftReport, source: string, settings: Settings, firstLine: number | undefined) => {
-    // A streaming reporter has printed the draft: only its counts are kept (bounded memory for big campaigns).
-    if (!reporter.streaming) reports.push(report)
-    counter.add(report)
-    draftsLinted++
-    used.add(settings)
-    if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
-    if (reporter.draft) emit(reporter.draft(report, source, firstLine))
+    io.stderr.write(`cluelint: ${error.message}\n`)
   }
 
   // Every config is read before any output, so a broken one stops the run cleanly.
   const stdinSettings = useStdin ? await configs.forFile() : undefined
   const {files, errors} = await expandPaths(paths.filter((path) => path !== '-'))
   const targets: Array<[string, Settings]> = []
+  let ignored = 0
   for (const file of files) {
     const settings = await configs.forFile(file)
     const ignoredBy = configs.ignoredBy(file, settings)
     if (ignoredBy === undefined) targets.push([file, settings])
-    else if (paths.includes(file)) io.stderr.write(`cluelint: ${file}: skipped (matches an ignore pattern in ${ignoredBy})\n`)
+    else {
+      ignored++
+      if (paths.includes(file)) io.stderr.write(`cluelint: ${file}: skipped (matches an ignore pattern in ${ignoredBy})\n`)
+    }
   }
+  // The report never goes over an input (ignored ones included: they are drafts all the same).
+  if (toFile) refuseInputAsOutput(flags.output!, files)
+  const output = toFile ? fileOutput(flags.output!) : undefined
+  try {
+    const emit = output ? (text: string) => output.write(text) : (text: string) => void io.stdout.write(text)
+    const code = await lintTargets()
+    output?.finish()
+    return code
 
-  if (stdinSettings) {
-    try {
-      const text = decodeText(await readStdin(io.stdin), '<stdin>')
-      for (const draft of await draftsOf(text, '<stdin>')) lintOne(draft, draft.source ?? draft.text, stdinSettings)
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error
-      fail(error)
-    }
-  }
-  for (const error of errors) fail(error)
-  // Hundreds of files: linted on every core, reported in the same order (src/parallel.ts).
-  const threads = threadsFor(targets.map(([file]) => file), io.env)
-  // stderr is only looked at once the bar may show (see processIo).
-  progress = progressBar({write: (text) => io.stderr.write(text), get isTTY() { return io.stderr.isTTY }}, targets.length)
-  let filesDone = 0
-  if (threads > 1) {
-    const jobs = targets.map(([file, settings]) => ({file, options: settings.options}))
-    let index = 0
-    for await (const result of lintInParallel(jobs, threads, flags.column)) {
-      const settings = targets[index++][1]
-      for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
-      if (result.error) fail(result.error)
-      progress.tick(++filesDone, draftsLinted)
-    }
-  }
-  for (const [file, settings] of threads > 1 ? [] : targets) {
-    try {
-      for await (const draft of streamDrafts(file, {column: flags.column})) {
-        lintOne(draft, draft.source ?? draft.text, settings)
-        progress.tick(filesDone, draftsLinted)
+    async function lintTargets(): Promise<number> {
+      const reports: DraftReport[] = []
+      const counter = summaryCounter()
+      const used = new Set<Settings>()
+      let below: {score: number; name: string; settings: Settings} | undefined // the lowest draft under its minScore
+      let draftsWithErrors = 0
+      const lintOne = (draft: Parameters<typeof lintDraft>[0], source: string, settings: Settings) => record(lintDraft(draft, settings.options), source, settings, draft.origin?.line)
+      let draftsLinted = 0 // drafts so far, for the progress bar (cheaper than building the summary per draft)
+      const record = (report: DraftReport, source: string, settings: Settings, firstLine: number | undefined) => {
+        // A streaming reporter has printed the draft: only its counts are kept (bounded memory for big campaigns).
+        if (!reporter.streaming) reports.push(report)
+        counter.add(report)
+        draftsLinted++
+        if (report.findings.some((finding) => finding.severity === 'error')) draftsWithErrors++
+        used.add(settings)
+        if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
+        if (reporter.draft) emit(reporter.draft(report, source, firstLine))
       }
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error
-      fail(error)
-    }
-    progress.tick(++filesDone, draftsLinted)
-  }
-  progress.clear()
+      // Linting is synchronous: with a report file, the event loop gets a turn every so often, so that
+      // Ctrl-C (which removes the temporary file) is heard during a long run, not at its end.
+      let sinceTurn = 0
+      const turn = async () => {
+        if (output && ++sinceTurn >= 64) {
+          sinceTurn = 0
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+      }
 
-  const report = {version: 1 as const, drafts: reports, summary: counter.summary()}
-  emit(reporter.done(report))
-  if (toFile) {
-    try {
-      writeFileSync(flags.output!, chunks.join(''))
-    } catch (error) {
-      throw new UsageError(`--output ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-    }
-  }
+      if (stdinSettings) {
+        try {
+          const text = decodeText(await readStreamBounded(io.stdin, '<stdin>'), '<stdin>')
+          for (const draft of await draftsOf(text, '<stdin>')) lintOne(draft, draft.source ?? draft.text, stdinSettings)
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error
+          fail(error)
+        }
+      }
+      for (const error of errors) fail(error)
+      // Hundreds of files: linted on every core, reported in the same order (src/parallel.ts).
+      const threads = threadsFor(targets.map(([file]) => file), io.env, (text) => io.stderr.write(`cluelint: ${text}\n`))
+      // stderr is only looked at once the bar may show (see processIo).
+      progress = progressBar({write: (text) => io.stderr.write(text), get isTTY() { return io.stderr.isTTY }}, targets.length)
+      let filesDone = 0
+      if (threads > 1) {
+        const jobs = targets.map(([file, settings]) => ({file, options: settings.options}))
+        let index = 0
+        for await (const result of lintInParallel(jobs, threads, flags.column)) {
+          const settings = targets[index++][1]
+          for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
+          if (result.error) fail(result.error)
+          progress.tick(++filesDone, draftsLinted)
+        }
+      }
+      for (const [file, settings] of threads > 1 ? [] : targets) {
+        try {
+          for await (const draft of streamDrafts(file, {column: flags.column})) {
+            lintOne(draft, draft.source ?? draft.text, settings)
+            progress.tick(filesDone, draftsLinted)
+            await turn()
+          }
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error
+          fail(error)
+        }
+        progress.tick(++filesDone, draftsLinted)
+        await turn()
+      }
+      progress.clear()
 
-  if (inputErrors > 0) return EXIT.fatal
-  const {summary} = report
-  if (summary.errors > 0) return EXIT.lintFailure
-  if (below) {
-    const where = flags.minScore !== undefined ? '--min-score' : `minScore (${below.settings.configFile})`
-    io.stderr.write(`cluelint: lowest score ${below.score} (${below.name}) is below ${where} ${below.settings.minScore}\n`)
-    return EXIT.lintFailure
+      const report = {version: 1 as const, drafts: reports, summary: counter.summary()}
+      if (draftsLinted === 0 && inputErrors === 0) {
+        // Nothing linted and nothing said why: every file was ignored, or a campaign file held no rows.
+        const where = paths.filter((path) => path !== '-')
+        fail(new InputError(where.join(' ') || '<stdin>', `no drafts found${ignored > 0 ? ` (${ignored} file${ignored === 1 ? '' : 's'} skipped by ignore patterns)` : ''}`))
+      }
+      emit(reporter.done(report, {inputErrors}))
+
+      if (inputErrors > 0) return EXIT.fatal
+      // Every reason to fail, on one line: a CI log shows it whatever the report format.
+      const reasons: string[] = []
+      const {summary} = report
+      if (summary.errors > 0) reasons.push(`${summary.errors} error${summary.errors === 1 ? '' : 's'} in ${draftsWithErrors} draft${draftsWithErrors === 1 ? '' : 's'}`)
+      if (below) {
+        const where = flags.minScore !== undefined ? '--min-score' : `minScore (${below.settings.configFile})`
+        reasons.push(`lowest score ${below.score} (${below.name}) is below ${where} ${below.settings.minScore}`)
+      }
+      // --max-warnings, else the strictest maxWarnings of the configs that applied.
+      const limits = [...used].map((settings) => settings.maxWarnings).filter((limit) => limit !== undefined)
+      const maxWarnings = flags.maxWarnings ?? (limits.length > 0 ? Math.min(...limits) : undefined)
+      if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
+        const where = flags.maxWarnings !== undefined ? '--max-warnings' : 'maxWarnings (config)'
+        reasons.push(`${summary.warnings} warnings exceed ${where} ${maxWarnings}`)
+      }
+      if (reasons.length === 0) return EXIT.ok
+      // A report that could not be written to stdout (a full disk) is heard first: exit 2 and its line, not this one.
+      if (!output) await new Promise((resolve) => setImmediate(resolve))
+      io.stderr.write(`cluelint: ${reasons.join('; ')}\n`)
+      return EXIT.lintFailure
+    }
+  } finally {
+    // Any error, or an exception out of a reader: no half report is left behind.
+    output?.abort()
   }
-  // --max-warnings, else the strictest maxWarnings of the configs that applied.
-  const limits = [...used].map((settings) => settings.maxWarnings).filter((limit) => limit !== undefined)
-  const maxWarnings = flags.maxWarnings ?? (limits.length > 0 ? Math.min(...limits) : undefined)
-  if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
-    const where = flags.maxWarnings !== undefined ? '--max-warnings' : 'maxWarnings (config)'
-    io.stderr.write(`cluelint: ${summary.warnings} warnings exceed ${where} ${maxWarnings}\n`)
-    return EXIT.lintFailure
-  }
-  return EXIT.ok
 }
 
 /**
@@ -389,7 +416,7 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok
       return EXIT.fatal // commander already wrote its one-line reason to stderr
     }
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof OutputError) {
       io.stderr.write(`cluelint: ${error.message}\n`)
       return EXIT.fatal
     }

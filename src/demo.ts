@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {Chalk, type ChalkInstance} from 'chalk'
@@ -9,6 +9,7 @@ import {fixFirst} from './score.js'
 import {draftCard, escapeHtml, familyOf, legend, page} from './reporters/html.js'
 import {FAMILY_COLOR, LANG_NAME, markedPieces, SEVERITY_COLOR, SEVERITY_LABEL, textWidth, wrapPieces, wrapText} from './reporters/terminal.js'
 import type {Channel, DraftReport, Lang} from './types.js'
+import {fileOutput, refuseInputAsOutput} from './output.js'
 
 /**
  * `cluelint demo`: the built-in fixtures, pair by pair: a bad draft and its
@@ -240,6 +241,18 @@ export function readKey(stdin: DemoIo['stdin']): Promise<string> {
   })
 }
 
+/** `-o`: never over a fixture the demo read; through a temporary file renamed when complete. */
+function writeReport(target: string, text: string, pairs: readonly DemoPair[]): void {
+  refuseInputAsOutput(target, pairs.flatMap((pair) => [pair.bad.path, pair.good.path]))
+  const output = fileOutput(target)
+  try {
+    output.write(text)
+    output.finish()
+  } finally {
+    output.abort()
+  }
+}
+
 const QUIT = new Set(['q', 'Q', '\u0003', '\u001b', '\u0004'])
 
 /**
@@ -254,7 +267,7 @@ export async function runDemo(flags: DemoFlags, io: DemoIo, colorLevel: 0 | 1 | 
   }
   if (flags.format === 'html') {
     const html = renderDemoHtml(pairs, weights)
-    if (flags.output) writeFileSync(flags.output, html)
+    if (flags.output) writeReport(flags.output, html, pairs)
     else io.stdout.write(html)
     return 0
   }
@@ -263,7 +276,7 @@ export async function runDemo(flags: DemoFlags, io: DemoIo, colorLevel: 0 | 1 | 
   const interactive = !flags.all && !flags.output && io.stdin.isTTY === true && io.stdout.isTTY === true && typeof io.stdin.setRawMode === 'function'
   if (!interactive) {
     const text = pairs.map((pair, index) => renderPairText(pair, index, pairs.length, c, width, weights)).join('\n')
-    if (flags.output) writeFileSync(flags.output, text)
+    if (flags.output) writeReport(flags.output, text, pairs)
     else io.stdout.write(text)
     return 0
   }

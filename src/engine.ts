@@ -111,9 +111,15 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
         message.expected = report.expected ?? []
         message.url = RULE_URL + rule.id + '/README.md'
         if (report.note) message.note = report.note
+        if (report.lineAt !== undefined) (message as LineReference).lineAt = report.lineAt
       }
     })
   }
+}
+
+/** A rule's message that names a line (`{line}`, see `Report.lineAt`). */
+interface LineReference {
+  lineAt?: number
 }
 
 const processors = new Map<string, Processor<Root, Root, Root, undefined, undefined>>()
@@ -169,10 +175,13 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
     const endMapped = endOffset > startOffset ? map(endOffset - 1) + 1 : offset
     const start = lines.toPoint(offset)
     const end = lines.toPoint(endMapped)
+    // A line named in the message, in the same coordinates as the finding's line (file lines, not the draft's).
+    const lineAt = (message as LineReference).lineAt
+    const reason = lineAt === undefined ? message.reason : message.reason.replaceAll('{line}', String(lines.toPoint(map(lineAt)).line + (draft.origin ? draft.origin.line - 1 : 0)))
     findings.push({
       rule: message.ruleId ?? 'unknown',
       severity,
-      message: message.reason,
+      message: reason,
       line: start.line,
       column: start.column,
       endLine: end.line,

@@ -57,14 +57,36 @@ export interface BatchResult {
 /** The worker script, next to this module once built (dist/); absent when running from sources. */
 const workerUrl = new URL('./lint-worker.js', import.meta.url)
 
-/** Threads to use for these files: 1 when parallel linting does not apply. */
-export function threadsFor(files: readonly string[], env: Record<string, string | undefined> = process.env): number {
+/** `CLUELINT_THREADS` above this many threads per core is capped: each worker holds a whole pipeline (1e9 ran V8 out of memory). */
+export const THREADS_PER_CORE = 4
+
+/**
+ * Threads to use for these files: 1 when parallel linting does not apply.
+ * `warn` hears, once, why `CLUELINT_THREADS` was not taken as given (capped, or not a whole number).
+ */
+export function threadsFor(files: readonly string[], env: Record<string, string | undefined> = process.env, warn: (text: string) => void = () => {}, cores = availableParallelism()): number {
+  const wanted = wantedThreads(env.CLUELINT_THREADS, cores, warn)
   if (files.length < PARALLEL_FROM) return 1
   if (files.some((file) => ['.csv', '.jsonl', '.ndjson'].includes(extname(file).toLowerCase()))) return 1
-  const wanted = Number(env.CLUELINT_THREADS)
-  const threads = Number.isInteger(wanted) && wanted >= 1 ? wanted : Math.min(availableParallelism(), 8)
+  const threads = wanted ?? Math.min(cores, 8)
   if (threads < 2 || workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return 1
   return threads
+}
+
+/** `CLUELINT_THREADS` as a number of threads, capped; undefined when not set or not a whole number from 1. */
+export function wantedThreads(value: string | undefined, cores: number, warn: (text: string) => void): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined
+  const wanted = Number(value)
+  if (!Number.isInteger(wanted) || wanted < 1) {
+    warn(`CLUELINT_THREADS=${value} is not a whole number from 1: ignored`)
+    return undefined
+  }
+  const cap = Math.max(1, cores) * THREADS_PER_CORE
+  if (wanted > cap) {
+    warn(`CLUELINT_THREADS=${value} capped at ${cap} (${THREADS_PER_CORE} per core, ${cores} core${cores === 1 ? '' : 's'})`)
+    return cap
+  }
+  return wanted
 }
 
 /** Lints the files on `threads` workers; yields each file's drafts in the order of `jobs`. */

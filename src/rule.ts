@@ -37,6 +37,12 @@ export interface Report {
   /** Overrides the rule's default severity for this finding. */
   severity?: Severity
   note?: string
+  /**
+   * An offset of `analysis.text` the message names a line of: the engine replaces `{line}` in
+   * `message` with that line counted in the file (a CSV row's draft starts below line 1), the
+   * same coordinates as the finding's own line.
+   */
+  lineAt?: number
 }
 
 export interface RuleContext<Data, Options> {

@@ -62,7 +62,7 @@ describe('the README\'s CI snippets', () => {
     expect(sarifStep).toContain('cluelint drafts/')
     expect(githubStep).toContain('cluelint drafts/')
     expect(steps.join('\n')).not.toContain('npx')
-  })
+  }, 60_000)
 
   it('an install that fails fails its step (the tarball is missing)', () => {
     const folder = tempFiles({'drafts/a.txt': CLEAN})
@@ -71,41 +71,41 @@ describe('the README\'s CI snippets', () => {
       expect(run.code).not.toBe(0)
       expect(existsSync(join(folder, 'prefix', 'bin', 'cluelint'))).toBe(false)
     }
-  })
+  }, 60_000)
 
   it('findings do not fail the SARIF step, and the report is written', () => {
     const folder = tempFiles({'drafts/a.txt': FINDINGS})
     const run = runStep(sarifStep, folder, [commandFolder()])
     expect(run.code).toBe(0)
     expect(JSON.parse(readFileSync(join(folder, 'cluelint.sarif'), 'utf8')).runs[0].results.length).toBeGreaterThan(0)
-  })
+  }, 60_000)
 
   it('a clean run passes the SARIF step', () => {
     const folder = tempFiles({'drafts/a.txt': CLEAN})
     expect(runStep(sarifStep, folder, [commandFolder()]).code).toBe(0)
     expect(existsSync(join(folder, 'cluelint.sarif'))).toBe(true)
-  })
+  }, 60_000)
 
   it('an input error (exit 2) fails the SARIF step', () => {
     const folder = tempFiles({'drafts/a.txt': FINDINGS, '.cluelintrc.json': '{"rules": {"flattery": "loud"}}'})
     const run = runStep(sarifStep, folder, [commandFolder()])
     expect(run.code).not.toBe(0)
     expect(run.stderr).toContain('cluelint could not run (exit 2)')
-  })
+  }, 60_000)
 
   it('cluelint not installed (exit 127) fails the SARIF step', () => {
     const folder = tempFiles({'drafts/a.txt': FINDINGS})
     const run = runStep(sarifStep, folder, [])
     expect(run.code).not.toBe(0)
     expect(run.stderr).toContain('cluelint could not run (exit 127)')
-  })
+  }, 60_000)
 
   it('an exit 1 with no report written (as `npx cluelint` of a missing package gives) fails the SARIF step', () => {
     const folder = tempFiles({'drafts/a.txt': FINDINGS})
     const run = runStep(sarifStep, folder, [commandFolder('#!/bin/sh\necho "npm error 404 Not Found" >&2\nexit 1\n')])
     expect(run.code).not.toBe(0)
     expect(run.stderr).toContain('cluelint could not run (exit 1)')
-  })
+  }, 60_000)
 
   it('the annotations step fails on error findings and passes on a clean draft', () => {
     const bad = tempFiles({'drafts/a.txt': FINDINGS})
@@ -114,5 +114,5 @@ describe('the README\'s CI snippets', () => {
     const run = runStep(githubStep, good, [commandFolder()])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
-  })
+  }, 60_000)
 })

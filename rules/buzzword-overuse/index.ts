@@ -99,12 +99,6 @@ function previousWord(analysis: Analysis, token: number): string {
   return index > 0 ? analysis.tokens[words[index - 1]].fold : ''
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line++
-  return line
-}
-
 const ADVICE: Record<Kind, string> = {
   virtue: 'show it with a detail about the reader instead of naming it',
   hype: 'say concretely what it does for the reader instead'
@@ -183,11 +177,17 @@ export default defineRule<Data, Options>({
       const repeated = times >= options.repeat && earlier !== undefined
       if (!repeated && !dense) continue
       const advice = ADVICE[hit.kind]
+      // The words as the draft wrote them ("innovantes", not the lemma "innovation").
+      const written = analysis.text.slice(hit.start, hit.end)
       if (repeated) {
+        const firstWritten = analysis.text.slice(earlier.start, earlier.end)
+        const sameForm = foldWord(firstWritten) === foldWord(written)
         report({
           start: hit.start,
           end: hit.end,
-          message: `\`${hit.lemma}\` ×${times} (first at line ${lineOf(analysis.text, earlier.start)}): ${advice}`,
+          // `{line}`: the engine writes the line of `lineAt` in the file (a CSV row's draft does not start at line 1).
+          message: sameForm ? `\`${written}\` ×${times} (first at line {line}): ${advice}` : `\`${written}\` ×${times}, first as \`${firstWritten}\` at line {line}: ${advice}`,
+          lineAt: earlier.start,
           expected: [],
           severity: times >= options.errorAt ? 'error' : 'warning'
         })
@@ -196,7 +196,7 @@ export default defineRule<Data, Options>({
         report({
           start: hit.start,
           end: hit.end,
-          message: `\`${hit.lemma}\`${times > 1 ? ` ×${times}` : ''}: ${hits.length} buzzwords in ${words} words (${rate} per 100): keep one at most and ${advice}`,
+          message: `\`${written}\`${times > 1 ? ` ×${times}` : ''}: ${hits.length} buzzwords in ${words} words (${rate} per 100): keep one at most and ${advice}`,
           expected: [],
           severity: times >= options.errorAt ? 'error' : 'warning'
         })

@@ -1,6 +1,8 @@
-import {readFile, writeFile} from 'node:fs/promises'
 import {Chalk, type ChalkInstance} from 'chalk'
 import type {LintOptions} from '../engine.js'
+import {expandPaths} from '../files.js'
+import {fileOutput, refuseInputAsOutput, type Output} from '../output.js'
+import {readDraftFile} from '../readers/bounded.js'
 import {decodeText, InputError} from '../readers/decode.js'
 import {jsonReporter} from '../reporters/json.js'
 import type {DraftReport, Summary} from '../types.js'
@@ -27,17 +29,35 @@ export interface CampaignIo {
  * input could not be read.
  */
 export async function runCampaign(inputs: string[], flags: CampaignFlags, options: LintOptions, io: CampaignIo): Promise<number> {
+  if (flags.contacts && inputs.length !== 1) throw new InputError(inputs.join(' ') || 'campaign', 'give exactly one template with --contacts')
+  // The report never goes over what the campaign reads: the template, the contacts, the drafts.
+  let output: Output | undefined
+  if (flags.output) {
+    const read = flags.contacts ? [...inputs, flags.contacts] : [...inputs, ...(await expandPaths(inputs)).files]
+    refuseInputAsOutput(flags.output, read)
+    output = fileOutput(flags.output)
+  }
+  try {
+    const code = await campaign(inputs, flags, options, io, output ? (text) => output.write(text) : (text) => io.write(text))
+    output?.finish()
+    return code
+  } finally {
+    output?.abort()
+  }
+}
+
+async function campaign(inputs: string[], flags: CampaignFlags, options: LintOptions, io: CampaignIo, emit: (text: string) => void): Promise<number> {
   const json = flags.format === 'json' ? jsonReporter() : undefined
-  const chunks: string[] = []
-  const emit = (text: string) => (flags.output ? chunks.push(text) : io.write(text))
   const summary: Summary = {drafts: 0, findings: 0, errors: 0, warnings: 0, minScore: null, meanScore: null}
   let total = 0
+  let mergeFields = 0 // unfilled-merge-field findings: the one draft of drafts mode may be a template
   const onDraft = (report: DraftReport) => {
     summary.drafts++
     summary.findings += report.findings.length
     for (const finding of report.findings) {
       if (finding.severity === 'error') summary.errors++
       else if (finding.severity === 'warning') summary.warnings++
+      if (finding.rule === 'unfilled-merge-field') mergeFields++
     }
     total += report.score
     summary.minScore = Math.min(summary.minScore ?? 100, report.score)
@@ -48,37 +68,42 @@ export async function runCampaign(inputs: string[], flags: CampaignFlags, option
   let result: CampaignReport
   let inputErrors: InputError[] = []
   if (flags.contacts) {
-    if (inputs.length !== 1) throw new InputError(inputs.join(' ') || 'campaign', 'give exactly one template with --contacts')
     const [templateFile] = inputs
-    let bytes: Uint8Array
-    try {
-      bytes = await readFile(templateFile)
-    } catch {
-      throw new InputError(templateFile, 'no such file')
-    }
-    result = await lintTemplateCampaign(decodeText(bytes, templateFile), flags.contacts, {...options, onDraft})
+    // A folder, a link to itself, a device: said as such, not "no such file".
+    const template = decodeText(readDraftFile(templateFile), templateFile)
+    result = await lintTemplateCampaign(template, flags.contacts, {...options, onDraft})
   } else {
     const drafts = await lintDraftsCampaign(inputs, {...options, onDraft, column: flags.column, threshold: flags.threshold})
     inputErrors = drafts.errors
     result = drafts
   }
-  for (const error of inputErrors) io.error(`cluelint: ${error.file}: ${error.reason}\n`)
+  for (const error of inputErrors) io.error(`cluelint: ${error.message}\n`)
+  // Which mode ran, when it may not be the one meant: one draft full of merge fields is a template.
+  if (!flags.contacts && summary.drafts === 1 && mergeFields > 0) {
+    io.error(`cluelint: campaign ran in drafts mode (no --contacts) on a single draft with ${mergeFields} merge field${mergeFields === 1 ? '' : 's'}: it looks like a template; give --contacts contacts.csv to render it once per contact\n`)
+  }
 
   if (json) {
     const done = json.done({version: 1, drafts: [], summary})
     emit(done.replace(/\n}\n$/, `,\n  "campaign": ${JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')}\n}\n`))
   } else {
-    emit(renderCampaign(result, summary, new Chalk({level: flags.output ? 0 : io.color})))
+    emit(renderCampaign(result, summary, new Chalk({level: io.color}), inputErrors.length))
   }
-  if (flags.output) await writeFile(flags.output, chunks.join(''))
 
   if (inputErrors.length > 0) return 2
-  return result.unfilled.count > 0 || summary.errors > 0 || result.findings.length > 0 ? 1 : 0
+  const reasons: string[] = []
+  if (result.unfilled.count > 0) reasons.push(`${result.unfilled.count} unfilled field${result.unfilled.count === 1 ? '' : 's'}`)
+  if (summary.errors > 0) reasons.push(`${summary.errors} error${summary.errors === 1 ? '' : 's'} in the drafts`)
+  if (result.findings.length > 0) reasons.push(`${result.findings.length} campaign finding${result.findings.length === 1 ? '' : 's'} (${[...new Set(result.findings.map((finding) => finding.rule))].join(', ')})`)
+  if (reasons.length === 0) return 0
+  // Every exit 1 says why on stderr, whatever the format.
+  io.error(`cluelint: campaign failed: ${reasons.join('; ')}\n`)
+  return 1
 }
 
-export function renderCampaign(result: CampaignReport, summary: Summary, c: ChalkInstance): string {
+export function renderCampaign(result: CampaignReport, summary: Summary, c: ChalkInstance, inputErrors = 0): string {
   const out: string[] = []
-  const title = result.mode === 'template' ? 'Campaign (template × contacts)' : 'Campaign (written drafts)'
+  const title = result.mode === 'template' ? 'Campaign (template × contacts)' : 'Campaign (written drafts: no --contacts given)'
   out.push(c.bold(title), `  ${result.drafts} draft${result.drafts === 1 ? '' : 's'} · scores min ${result.scores.min ?? '-'} · median ${result.scores.median ?? '-'} · max ${result.scores.max ?? '-'}`, '')
 
   const {personal} = result
@@ -115,7 +140,7 @@ export function renderCampaign(result: CampaignReport, summary: Summary, c: Chal
   }
 
   for (const finding of result.findings) out.push(`${c.yellow('warning')}  ${finding.message}  ${c.dim(finding.rule)}`)
-  const mark = summary.errors > 0 || result.unfilled.count > 0 ? c.red('✖') : result.findings.length > 0 || summary.warnings > 0 ? c.yellow('⚠') : c.green('✔')
+  const mark = summary.errors > 0 || result.unfilled.count > 0 || inputErrors > 0 ? c.red('✖') : result.findings.length > 0 || summary.warnings > 0 ? c.yellow('⚠') : c.green('✔')
   out.push(`${mark} ${summary.drafts} drafts · ${summary.findings} findings (${summary.errors} errors, ${summary.warnings} warnings) · ${result.findings.length} campaign finding${result.findings.length === 1 ? '' : 's'}`)
   return out.join('\n') + '\n'
 }

@@ -21,7 +21,7 @@ const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false})
  */
 export function decodeText(bytes: Uint8Array, file: string, maxBytes = MAX_BYTES): string {
   if (bytes.length > maxBytes) {
-    throw new InputError(file, `file too large (${formatBytes(bytes.length)}, limit ${formatBytes(maxBytes)})`)
+    throw new InputError(file, tooLarge(bytes.length, maxBytes))
   }
   const head = bytes.subarray(0, 8192)
   if (head.includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), not a text draft')
@@ -38,6 +38,18 @@ export function decodeText(bytes: Uint8Array, file: string, maxBytes = MAX_BYTES
 
 function formatBytes(size: number): string {
   return size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(size / 1024)} KB`
+}
+
+/**
+ * "file too large (…)": the size in MB, or in bytes when it rounds to the limit (one byte over
+ * is not "16.0 MB, limit 16.0 MB"); `size` undefined when reading stopped at the limit.
+ */
+export function tooLarge(size: number | undefined, maxBytes: number): string {
+  if (size === undefined) return `file too large (more than ${formatBytes(maxBytes)}, the limit)`
+  const [shown, limit] = [formatBytes(size), formatBytes(maxBytes)]
+  if (shown !== limit) return `file too large (${shown}, limit ${limit})`
+  const bytes = (n: number) => `${n.toLocaleString('en-US')} bytes`
+  return `file too large (${bytes(size)}, limit ${bytes(maxBytes)})`
 }
 
 /** Index of the first byte that starts an invalid or truncated UTF-8 sequence, or -1. */
@@ -76,6 +88,6 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 /** A file system error as an InputError with a short reason. */
 export function fileError(file: string, error: Error): InputError {
   const code = (error as NodeJS.ErrnoException).code
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error.message)
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : code === 'ELOOP' ? 'too many levels of symbolic links (a link to itself?)' : String(error.message)
   return new InputError(file, reason)
 }

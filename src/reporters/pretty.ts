@@ -16,7 +16,7 @@ export function prettyReporter(options: ReporterOptions): Reporter {
   const c = new Chalk({level: options.color})
   return {
     draft: (draft, source, firstLine = 1) => renderDraft(draft, source, c, options, firstLine),
-    done: (report) => renderSummary(report, c),
+    done: (report, run) => renderSummary(report, c, run?.inputErrors ?? 0),
     streaming: true
   }
 }
@@ -72,12 +72,14 @@ function highlight(line: string, finding: Finding, c: ChalkInstance): string[] {
   return [before + marked + after, ' '.repeat([...before].length) + '^'.repeat(Math.max(1, [...marked].length))]
 }
 
-function renderSummary(report: Report, c: ChalkInstance): string {
+function renderSummary(report: Report, c: ChalkInstance, inputErrors = 0): string {
   const {summary} = report
   const parts = [`${summary.drafts} draft${summary.drafts === 1 ? '' : 's'}`]
   const problems = `${summary.findings} finding${summary.findings === 1 ? '' : 's'} (${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'})`
   parts.push(problems)
   if (summary.meanScore !== null) parts.push(`mean score ${summary.meanScore}`, `lowest ${summary.minScore}`)
-  const mark = summary.errors > 0 ? c.red('✖') : summary.warnings > 0 ? c.yellow('⚠') : c.green('✔')
+  // Inputs that could not be read fail the run (exit 2): no success mark then.
+  if (inputErrors > 0) parts.push(`${inputErrors} input${inputErrors === 1 ? '' : 's'} could not be read`)
+  const mark = summary.errors > 0 || inputErrors > 0 ? c.red('✖') : summary.warnings > 0 ? c.yellow('⚠') : c.green('✔')
   return `${mark} ${parts.join(' · ')}\n`
 }

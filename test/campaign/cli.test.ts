@@ -13,7 +13,7 @@ describe('cluelint campaign', () => {
     expect(run.stdout).toContain('Personalized, not personal')
     expect(run.stdout).toContain('row 4: company empty value')
     expect(run.stdout).not.toContain('row 3: first_name') // it has a default
-    expect(run.stderr).toBe('')
+    expect(run.stderr).toBe('cluelint: campaign failed: 1 unfilled field; 1 campaign finding (campaign-sameness)\n')
   })
 
   it('template mode: JSON with a campaign object beside the drafts', async () => {

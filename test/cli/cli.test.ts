@@ -12,7 +12,7 @@ describe('cluelint (built binary)', () => {
     expect(run.stdout).toContain('1:4')
     expect(run.stdout).toContain('unfilled-merge-field')
     expect(run.stdout).toMatch(/\d+\/100 [A-F]/)
-    expect(run.stderr).toBe('')
+    expect(run.stderr).toBe('cluelint: 2 errors in 1 draft\n')
   })
 
   it('prints the JSON report of SPEC', () => {

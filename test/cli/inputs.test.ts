@@ -22,7 +22,7 @@ const places = (findings: JsonFinding[], rule = 'unfilled-merge-field') =>
 describe('campaign inputs on the command line', () => {
   it('reports a quoted-printable French e-mail at the lines of the .eml file', async () => {
     const run = await runCli([eml, '--format', 'json'])
-    expect(run.stderr).toBe('')
+    expect(run.stderr).toBe('cluelint: 3 errors in 1 draft\n')
     expect(run.code).toBe(1)
     const [draft] = JSON.parse(run.stdout).drafts
     expect(draft).toMatchObject({file: eml, name: eml, lang: 'fr'})
@@ -42,7 +42,7 @@ describe('campaign inputs on the command line', () => {
 
   it('reports CSV rows with quoted multi-line cells at their place in the file', async () => {
     const run = await runCli([csv, '--format', 'json'])
-    expect(run.stderr).toBe('')
+    expect(run.stderr).toBe('cluelint: 2 errors in 2 drafts\n')
     const report = JSON.parse(run.stdout)
     expect(report.drafts.map((draft: {name: string}) => draft.name)).toEqual([`${csv}#1`, `${csv}#2`])
     expect(places(report.drafts[0].findings)).toEqual([['[Entreprise]', 3, 33, 3, 45]])
@@ -87,7 +87,7 @@ describe('campaign inputs on the command line', () => {
       'notes.yaml': 'x: 1'
     })
     const run = await runCli([directory, '--format', 'json'])
-    expect(run.stderr).toBe('')
+    expect(run.stderr).toBe('cluelint: 4 errors in 4 drafts\n')
     const names = JSON.parse(run.stdout).drafts.map((draft: {name: string}) => draft.name.slice(directory.length + 1))
     expect(names).toEqual(['a.csv#1', 'c.jsonl#1', 'd.html', 'e.htm', 'f.eml'])
     const named = await runCli([join(directory, 'b.json'), '--format', 'json'])
@@ -121,7 +121,7 @@ describe('campaign inputs on the command line', () => {
     expect(missing.code).toBe(2)
     expect(missing.stderr).toContain('columns found: "note", "copy"')
     const run = await runCli([join(directory, 'c.csv'), '--column', 'copy', '--format', 'json'])
-    expect(run.stderr).toBe('')
+    expect(run.stderr).toBe('cluelint: 1 error in 1 draft\n')
     expect(places(JSON.parse(run.stdout).drafts[0].findings)).toEqual([['[Company]', 2, 6, 2, 15]])
   })
 

@@ -118,7 +118,7 @@ describe('--format html (CLI)', () => {
     const directory = tempFiles({'<img src=x onerror=alert(1)>.txt': 'Hi {{first_name}}, <script>alert("x")</script> I came across your profile.'})
     const output = join(directory, 'report.html')
     const run = await runCli([directory, '--format', 'html', '-o', output])
-    expect(run.stderr).toBe('')
+    expect(run.stderr).toBe('cluelint: 1 error in 1 draft\n')
     const html = readFileSync(output, 'utf8')
     expect(html).not.toContain('<script>alert')
     expect(html).not.toContain('<img src=x')
