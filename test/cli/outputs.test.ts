@@ -8,6 +8,7 @@ import {describe, expect, it} from 'vitest'
 import {THREADS_PER_CORE, wantedThreads} from '../../src/parallel.js'
 import {readDraftFile} from '../../src/readers/bounded.js'
 import {MAX_BYTES} from '../../src/readers/decode.js'
+import {DRAFT_EXTENSIONS} from '../../src/readers/registry.js'
 import {bin, root, runCli, tempFiles} from '../helpers.js'
 
 const BAD = 'Hi {{first_name}},\n\nI came across your profile. Can we book a call?\n'
@@ -54,7 +55,7 @@ describe('no drafts: exit 2, and no success line', () => {
     const directory = tempFiles({})
     const run = await runCli([directory])
     expect(run.code).toBe(2)
-    expect(run.stderr).toBe(`cluelint: no drafts found in ${directory} (looked for .txt, .md, .markdown, .eml, .html, .htm, .csv, .jsonl files)\n`)
+    expect(run.stderr).toBe(`cluelint: no drafts found in ${directory} (looked for ${[...DRAFT_EXTENSIONS].join(', ')} files)\n`)
     expect(run.stdout).not.toContain('✔')
   })
 
