@@ -11,7 +11,7 @@ import {lintInParallel, threadsFor} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
 // Not readers/index.js: stream.js loads each reader only for the files that need it (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
-import {decodeText, InputError} from './readers/decode.js'
+import {asInputError, decodeText, InputError} from './readers/decode.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
 import type {DraftReport, Lang, SeveritySetting, Summary} from './types.js'
@@ -143,10 +143,16 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   if (stdinSettings) {
     try {
       const text = decodeText(await readStdin(io.stdin), '<stdin>')
-      for (const draft of await draftsOf(text, '<stdin>')) lintOne(draft, draft.source ?? draft.text, stdinSettings)
+      for (const draft of await draftsOf(text, '<stdin>')) {
+        try {
+          lintOne(draft, draft.source ?? draft.text, stdinSettings)
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error
+          fail(error)
+        }
+      }
     } catch (error) {
-      if (!(error instanceof InputError)) throw error
-      fail(error)
+      fail(asInputError('<stdin>', error))
     }
   }
   for (const error of errors) fail(error)
@@ -161,6 +167,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     for await (const result of lintInParallel(jobs, threads, flags.column)) {
       const settings = targets[index++][1]
       for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
+      for (const skipped of result.skipped) fail(skipped)
       if (result.error) fail(result.error)
       progress.tick(++filesDone, draftsLinted)
     }
@@ -168,12 +175,17 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   for (const [file, settings] of threads > 1 ? [] : targets) {
     try {
       for await (const draft of streamDrafts(file, {column: flags.column})) {
-        lintOne(draft, draft.source ?? draft.text, settings)
+        // A draft that cannot be linted is reported; the file's other drafts still are.
+        try {
+          lintOne(draft, draft.source ?? draft.text, settings)
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error
+          fail(error)
+        }
         progress.tick(filesDone, draftsLinted)
       }
     } catch (error) {
-      if (!(error instanceof InputError)) throw error
-      fail(error)
+      fail(asInputError(file, error))
     }
     progress.tick(++filesDone, draftsLinted)
   }

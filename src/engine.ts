@@ -12,6 +12,7 @@ import retextFrench from './parsers/french.js'
 import type {Rule} from './rule.js'
 import {grade, scoreFindings} from './score.js'
 import {analyze, type Analysis} from './text/analysis.js'
+import {asInputError} from './readers/decode.js'
 import {lineIndex} from './text/lines.js'
 import type {Channel, Draft, DraftMeta, DraftReport, Finding, Lang, Severity, SeveritySetting} from './types.js'
 
@@ -141,8 +142,21 @@ export function unknownRules(options: LintOptions): string[] {
   return Object.keys({...options.rules, ...options.ruleOptions}).filter((id) => !ruleById.has(id))
 }
 
-/** Lints one draft. Pure: no I/O. */
+/**
+ * Lints one draft. Pure: no I/O. A draft that cannot be linted (whatever the
+ * reason: no input should get there, but a parser may give up on one) throws
+ * an InputError naming the draft, so that callers report it in one line and
+ * go on with the other drafts.
+ */
 export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport {
+  try {
+    return lintDraftUnsafe(draft, options)
+  } catch (error) {
+    throw asInputError(draft.name ?? draft.file ?? '<text>', error, 'linted')
+  }
+}
+
+function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
   const text = maskDirectives(draft.text)
   const lang: Lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(text)
   const processor = getProcessor(lang, options)

@@ -3,6 +3,7 @@ import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from '../../src/text/phrases.js'
+import {TakenSpans} from '../../src/text/spans.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
@@ -148,8 +149,8 @@ export default defineRule({
     if (body >= end) return
     const prepared = prepare(data, lang)
     const fields = draftFields(analysis)
-    const reported: Array<[number, number]> = []
-    const overlaps = (start: number, stop: number) => reported.some(([from, to]) => start < to && stop > from)
+    const reported = new TakenSpans(text.length)
+    const overlaps = (start: number, stop: number) => reported.overlaps(start, stop)
     const notWriter = new Set(prepared.notWriter.find(analysis, body, end).map((match) => match.first))
 
     /** The opening words of sentence `s` when it opens on the writer: a starter word or a writer merge field. */
@@ -193,7 +194,7 @@ export default defineRule({
         message: `The draft opens on you (\`${written}\`): open on the reader instead (what you noticed about them, why you write to them now), then say who you are in one line`,
         expected: tic ? [sameCase(tic.entry.fix, written)] : []
       })
-      reported.push([opener.start, opener.end])
+      reported.take(opener.start, opener.end)
     }
 
     // 2. The "moi je" tic, anywhere in the body.
@@ -207,7 +208,7 @@ export default defineRule({
         message: `\`${written}\` says "me" twice before saying anything: write \`${fix}\`, or better, start the sentence from the reader`,
         expected: [fix]
       })
-      reported.push([match.start, match.end])
+      reported.take(match.start, match.end)
     }
 
     // 3. Most sentences of the body open on the writer.

@@ -6,7 +6,7 @@ import {InputError, streamDrafts} from '../readers/index.js'
 import type {DraftReport} from '../types.js'
 import {nearDuplicateGroups, signature, similarity} from './minhash.js'
 import {personalShare, shingleHashes, ShingleCounts, words, type Word} from './shingles.js'
-import {compileTemplate, unfilledFields, type Unfilled} from './template.js'
+import {compileTemplate, forbiddenColumn, unfilledFields, type Unfilled} from './template.js'
 
 /** What `cluelint campaign` reports beside the drafts (documented in the README). */
 export interface CampaignReport {
@@ -93,7 +93,15 @@ function distribution(values: number[], digits = 0): Distribution {
 /** Streams the rows of a contacts CSV as records keyed by column name. */
 async function* contacts(file: string): AsyncGenerator<{row: number; record: Record<string, string>; columns: Set<string>}> {
   const source = createReadStream(file)
-  const parser = source.pipe(parse({columns: (header: string[]) => header.map((name) => name.trim()), bom: true, skip_empty_lines: true, relax_column_count: true}))
+  const columnsOf = (header: string[]) => {
+    const names = header.map((name) => name.trim())
+    for (const name of names) {
+      const forbidden = forbiddenColumn(name)
+      if (forbidden) throw new InputError(file, forbidden)
+    }
+    return names
+  }
+  const parser = source.pipe(parse({columns: columnsOf, bom: true, skip_empty_lines: true, relax_column_count: true}))
   // pipe() does not forward the source's errors (a missing file): hand them to the parser.
   source.on('error', (error) => parser.destroy(error))
   let row = 0
@@ -105,9 +113,18 @@ async function* contacts(file: string): AsyncGenerator<{row: number; record: Rec
       yield {row, record, columns}
     }
   } catch (error) {
+    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(file, code === 'ENOENT' ? 'no such file' : `malformed CSV: ${(error as Error).message}`)
   }
+  // csv-parse reads a header-only file as no rows at all: tell the two apart for the message.
+  if (row === 0) throw new InputError(file, columns === undefined && !(await hasHeader(file)) ? 'empty contacts file: no header row, no contacts' : 'no contacts: the file has a header row and no data rows')
+}
+
+/** Whether a contacts file has anything but white space (a header row) at all. */
+async function hasHeader(file: string): Promise<boolean> {
+  for await (const chunk of createReadStream(file, {end: 64 * 1024})) if (/\S/.test(String(chunk).replace(/^\uFEFF/, ''))) return true
+  return false
 }
 
 const NAME_COLUMNS = ['first_name', 'firstname', 'first name', 'prénom', 'prenom', 'name', 'nom']
@@ -164,7 +181,15 @@ export async function lintDraftsCampaign(paths: readonly string[], options: Camp
   for (const file of files) {
     try {
       for await (const draft of streamDrafts(file, {column: options.column})) {
-        const report = lintDraft(draft, options)
+        let report: DraftReport
+        try {
+          report = lintDraft(draft, options)
+        } catch (error) {
+          // A draft that cannot be linted is reported; the file's other drafts still are.
+          if (!(error instanceof InputError)) throw error
+          errors.push(error)
+          continue
+        }
         const list = words(draft.text)
         items.push({name: report.name, text: draft.text, list, hashes: shingleHashes(list), report})
         options.onDraft?.(report, draft.source ?? draft.text)

@@ -44,15 +44,32 @@ export function unfilledFields(template: Template, contact: Record<string, strin
   return out
 }
 
-/** `{"contact.name": "Zoë"}` also answers `{{contact.name}}`. */
-function nest(contact: Record<string, string | undefined>): Record<string, unknown> {
-  const out: Record<string, unknown> = {...contact}
+/** Names a field may not have, nor any part of a dotted one: they reach an object's prototype. */
+const FORBIDDEN_SEGMENTS = new Set(['__proto__', 'constructor', 'prototype'])
+
+/** Why a contacts column name cannot be a field (`__proto__.x`, `a.constructor`), or undefined when it can. */
+export function forbiddenColumn(name: string): string | undefined {
+  const segment = name.split('.').find((part) => FORBIDDEN_SEGMENTS.has(part.trim()))
+  return segment === undefined ? undefined : `column "${name}": "${segment.trim()}" cannot name a field (it would reach the prototype of every object); rename the column`
+}
+
+/**
+ * `{"contact.name": "Zoë"}` also answers `{{contact.name}}`. Every object
+ * is built without a prototype, and a key with a `__proto__`, `constructor`
+ * or `prototype` part is left out (the contacts reader refuses such columns
+ * first): a column cannot reach `Object.prototype`.
+ */
+export function nest(contact: Record<string, string | undefined>): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.create(null)
   for (const [key, value] of Object.entries(contact)) {
-    if (!key.includes('.')) continue
+    if (forbiddenColumn(key) === undefined) out[key] = value
+  }
+  for (const [key, value] of Object.entries(contact)) {
+    if (!key.includes('.') || forbiddenColumn(key) !== undefined) continue
     const parts = key.split('.')
     let node = out
     for (const part of parts.slice(0, -1)) {
-      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {}
+      if (typeof node[part] !== 'object' || node[part] === null) node[part] = Object.create(null)
       node = node[part] as Record<string, unknown>
     }
     node[parts[parts.length - 1]] = value

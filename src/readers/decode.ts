@@ -73,6 +73,18 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1
 }
 
+/**
+ * Any error met while reading or linting `file` as an InputError: one line
+ * for the user, and the run goes on. An InputError is returned as is; any
+ * other (a parser giving up on input too deep or too odd, a bug) keeps its
+ * name and message, without the stack.
+ */
+export function asInputError(file: string, error: unknown, doing = 'read'): InputError {
+  if (error instanceof InputError) return error
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return new InputError(file, `could not be ${doing} (${reason.split('\n')[0]})`)
+}
+
 /** A file system error as an InputError with a short reason. */
 export function fileError(file: string, error: Error): InputError {
   const code = (error as NodeJS.ErrnoException).code

@@ -31,8 +31,13 @@ function renderDraft(draft: DraftReport, source: string, c: ChalkInstance, optio
   }
   const lines = source.split('\n')
   const place = (finding: Finding) => `${finding.line}:${finding.column}`
-  const width = Math.max(...draft.findings.map((finding) => place(finding).length))
-  const severityWidth = Math.max(...draft.findings.map((finding) => SEVERITY_LABEL[finding.severity].length))
+  // A loop, not Math.max(...list): a draft can have more findings than a call takes arguments.
+  let width = 0
+  let severityWidth = 0
+  for (const finding of draft.findings) {
+    width = Math.max(width, place(finding).length)
+    severityWidth = Math.max(severityWidth, SEVERITY_LABEL[finding.severity].length)
+  }
   for (const finding of draft.findings) {
     out.push(
       `  ${c.dim(place(finding).padEnd(width))}  ${c[SEVERITY_COLOR[finding.severity]](SEVERITY_LABEL[finding.severity].padEnd(severityWidth))}  ${finding.message}  ${c.dim(finding.rule)}`

@@ -331,7 +331,9 @@ function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, numb
     if (wrapped) {
       previous.tail = s
       previous.end = sentence.end
-      previous.words = previous.words.concat(sentence.words)
+      // Appended in place (a copy of the head sentence's list first): concat per line was quadratic in a long hard-wrapped unit.
+      if (previous.words === sentences[previous.head].words) previous.words = previous.words.slice()
+      for (const word of sentence.words) previous.words.push(word)
       previous.question = sentence.question
     } else {
       const listItem = (opening.kind !== 'word' && /^[-•*–·]$/u.test(opening.value)) || /^\d{1,2}[.)]?$/u.test(opening.value)
@@ -528,7 +530,7 @@ function compute(analysis: Analysis): Courtesy {
     // A question is asked as a whole: "How much time do you spend after demos?" starts at "How".
     asks.push({
       start: unit.question ? Math.min(first.start, tokens[unit.words[0]].start) : first.start,
-      end: Math.max(unit.end, ...list.map((trigger) => trigger.end)),
+      end: list.reduce((end, trigger) => Math.max(end, trigger.end), unit.end),
       sentence: unit.head,
       unit: u,
       kind: main.kind,
