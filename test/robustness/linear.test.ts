@@ -47,7 +47,8 @@ describe('work linear in the input (counted, not timed)', () => {
 
   it('the asks and thanks of a long hard-wrapped unit: `part N` lines (the unit\'s words were copied per line)', () => {
     const lines = (n: number) => Array.from({length: n}, (_, index) => `part ${index}\n`).join('') + 'Can we talk?\n'
-    for (const rule of ['missing-thanks', 'ask-without-thanks']) expect(ruleGrowth(rule, lines, 'en', 300), rule).toBeLessThan(LINEAR)
+    // The courtesy analysis (units, asks, thanks) is computed for the first rule that reads it: here the only one on.
+    expect(ruleGrowth('ask-without-thanks', lines, 'en', 300)).toBeLessThan(LINEAR)
   })
 
   it("French elisions: `l'l'l'qu'j'` repeated (each split copied the rest of the word)", () => {
@@ -78,8 +79,6 @@ describe('work linear in the input (counted, not timed)', () => {
     const small = await read(500)
     const large = await read(2000)
     expect(large.work / small.work).toBeLessThan(LINEAR)
-    for (const rule of ['missing-thanks', 'ask-without-thanks']) {
-      expect(ruleWork(rule, large.text, 'en') / ruleWork(rule, small.text, 'en'), rule).toBeLessThan(LINEAR)
-    }
+    expect(ruleWork('ask-without-thanks', large.text, 'en') / ruleWork('ask-without-thanks', small.text, 'en')).toBeLessThan(LINEAR)
   }, 30_000)
 })
