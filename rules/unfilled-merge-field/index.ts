@@ -110,8 +110,11 @@ function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean)
 function isMarkup(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ']') return true
   if (end - start !== 3) return false
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  return /^\s*(?:[-*+]|\d{1,2}[.)])\s+$/.test(text.slice(lineStart, start))
+  // A list marker is a few characters after the line start: look no further back (a long line of `[x]` stays linear).
+  const before = text.slice(Math.max(0, start - 40), start)
+  const newline = before.lastIndexOf('\n')
+  if (newline === -1 && start > 40) return false
+  return /^\s*(?:[-*+]|\d{1,2}[.)])\s+$/.test(before.slice(newline + 1))
 }
 
 export default defineRule({
