@@ -56,7 +56,7 @@ export async function runCampaign(inputs: string[], flags: CampaignFlags, option
     } catch {
       throw new InputError(templateFile, 'no such file')
     }
-    result = await lintTemplateCampaign(decodeText(bytes, templateFile), flags.contacts, {...options, onDraft})
+    result = await lintTemplateCampaign(decodeText(bytes, templateFile), flags.contacts, {...options, onDraft, templateFile})
   } else {
     const drafts = await lintDraftsCampaign(inputs, {...options, onDraft, column: flags.column, threshold: flags.threshold})
     inputErrors = drafts.errors

@@ -6,7 +6,7 @@ import {InputError, streamDrafts} from '../readers/index.js'
 import type {DraftReport} from '../types.js'
 import {nearDuplicateGroups, signature, similarity} from './minhash.js'
 import {personalShare, shingleHashes, ShingleCounts, words, type Word} from './shingles.js'
-import {compileTemplate, forbiddenColumn, unfilledFields, type Unfilled} from './template.js'
+import {compileTemplate, forbiddenColumn, TemplateError, unfilledFields, type Template, type Unfilled} from './template.js'
 
 /** What `cluelint campaign` reports beside the drafts (documented in the README). */
 export interface CampaignReport {
@@ -141,10 +141,24 @@ function pick(record: Record<string, string>, names: string[]): string | undefin
  * passes over the contacts (the first counts the text all drafts share), so
  * memory does not grow with the number of contacts beyond a few numbers each.
  */
-export async function lintTemplateCampaign(templateSource: string, contactsFile: string, options: CampaignOptions = {}): Promise<CampaignReport> {
-  const template = compileTemplate(templateSource)
+export async function lintTemplateCampaign(templateSource: string, contactsFile: string, options: CampaignOptions & {templateFile?: string} = {}): Promise<CampaignReport> {
+  const templateFile = options.templateFile ?? 'template'
+  let template: Template
+  try {
+    template = compileTemplate(templateSource)
+  } catch (error) {
+    // One line naming the template, the line and the column (a TemplateError's message starts with them).
+    throw new InputError(templateFile, error instanceof TemplateError ? error.message : `could not be compiled (${(error as Error).message.split('\n')[0]})`)
+  }
+  const render = (record: Record<string, string>, row: number) => {
+    try {
+      return template.render(record)
+    } catch (error) {
+      throw new InputError(templateFile, `could not be rendered for ${contactsFile}#${row} (${(error as Error).message.split('\n')[0]})`)
+    }
+  }
   const counts = new ShingleCounts()
-  for await (const {record} of contacts(contactsFile)) counts.add(shingleHashes(words(template.render(record))))
+  for await (const {row, record} of contacts(contactsFile)) counts.add(shingleHashes(words(render(record, row))))
 
   const aggregate = new Aggregate()
   for await (const {row, record, columns} of contacts(contactsFile)) {
@@ -152,7 +166,7 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
       aggregate.unfilled.count++
       if (aggregate.unfilled.items.length < MAX_LISTED) aggregate.unfilled.items.push({row, ...item})
     }
-    const text = template.render(record)
+    const text = render(record, row)
     const name = `${contactsFile}#${row}`
     const report = lintDraft({text, name, file: contactsFile, meta: {readerName: pick(record, NAME_COLUMNS), company: pick(record, COMPANY_COLUMNS)}}, options)
     const list = words(text)

@@ -23,8 +23,21 @@ export function decodeText(bytes: Uint8Array, file: string, maxBytes = MAX_BYTES
   if (bytes.length > maxBytes) {
     throw new InputError(file, `file too large (${formatBytes(bytes.length)}, limit ${formatBytes(maxBytes)})`)
   }
-  const head = bytes.subarray(0, 8192)
-  if (head.includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), not a text draft')
+  // UTF-16 with a byte order mark (Windows Notepad's "Unicode"): decoded, it is text like any other.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined
+  if (utf16) {
+    let text: string
+    try {
+      text = new TextDecoder(utf16, {fatal: true}).decode(bytes)
+    } catch {
+      throw new InputError(file, `invalid ${utf16.toUpperCase()} (it starts with a UTF-16 byte order mark); save the draft as UTF-8`)
+    }
+    if (text.includes('\u0000')) throw new InputError(file, 'binary file (contains NUL characters), not a text draft')
+    if (text.trim() === '') throw new InputError(file, 'empty file, nothing to lint')
+    return text
+  }
+  // The whole file, not its first kilobytes: a NUL byte anywhere means binary.
+  if (bytes.includes(0)) throw new InputError(file, `binary file (contains NUL bytes, the first at byte ${bytes.indexOf(0)}), not a text draft`)
   let text: string
   try {
     text = utf8.decode(bytes)

@@ -24,7 +24,7 @@ import {MappedText, offsetMap} from './offsets.js'
  */
 export async function draftsFromEml(bytes: Uint8Array, file: string, maxBytes = MAX_BYTES): Promise<Draft[]> {
   if (bytes.length > maxBytes) throw new InputError(file, `file too large (${Math.ceil(bytes.length / 1024)} KB, limit ${Math.ceil(maxBytes / 1024)} KB)`)
-  if (bytes.subarray(0, 8192).includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), not an e-mail')
+  if (bytes.includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), not an e-mail')
 
   let email: Email
   try {
