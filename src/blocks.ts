@@ -15,7 +15,7 @@
  * Where to cut, best first: after the white space of a blank line (a
  * paragraph boundary: the tree is then the same as the whole parse's, except
  * that a sentence can no longer be merged across a blank line); after a line
- * break (the analysis cuts sentences at line breaks anyway); after the space
+ * break (a line break ends most sentences: see layoutBreak in src/text/analysis.ts); after the space
  * following `.`, `!`, `?` or `…`; after any white space. A run of more than
  * {@link SPLIT_ABOVE} characters without white space (no prose has one: a
  * pasted blob, `a-a-a-…`) is cut every {@link BLOCK} characters, between two

@@ -41,10 +41,9 @@ export interface Span {
 }
 
 /**
- * A sentence as the writer meant it. The analysis cuts sentences at line
- * breaks; a hard-wrapped sentence ("Would it be worth a call to see if\ncould
- * work for you?") is one unit: a line with no end punctuation, followed by a
- * line starting in lower case.
+ * A sentence of the body. The analysis finds sentences from punctuation and
+ * layout together, so a hard-wrapped sentence ("Would it be worth a call to
+ * see if\nit could work for you?") is already one.
  */
 export interface Unit {
   start: number
@@ -311,34 +310,16 @@ interface Trigger {
 const ASK_PRIORITY: Record<AskKind, number> = {'polite-order': 0, request: 1, imperative: 2, booking: 3, question: 4}
 const END_PUNCTUATION = /[.!?…:;]$/u
 
-/** The body's sentences, with hard-wrapped lines joined (see `Unit`). */
+/** The body's sentences (the analysis already joins hard-wrapped lines): one unit each, in one pass. */
 function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, number>} {
   const {sentences, tokens} = analysis
   const units: Unit[] = []
   const unitOf = new Map<number, number>()
   for (let s = analysis.bodySentence; s < sentences.length; s++) {
     const sentence = sentences[s]
-    const previous = units[units.length - 1]
-    const before = s > analysis.bodySentence ? lastToken(analysis, sentences[s - 1]) : undefined
     const opening = tokens[sentence.first]
-    const wrapped =
-      previous !== undefined &&
-      previous.tail === s - 1 &&
-      before !== undefined &&
-      !END_PUNCTUATION.test(before.value) &&
-      opening.kind === 'word' &&
-      /^\p{Ll}/u.test(opening.value)
-    if (wrapped) {
-      previous.tail = s
-      previous.end = sentence.end
-      // Appended in place (a copy of the head sentence's list first): concat per line was quadratic in a long hard-wrapped unit.
-      if (previous.words === sentences[previous.head].words) previous.words = previous.words.slice()
-      for (const word of sentence.words) previous.words.push(word)
-      previous.question = sentence.question
-    } else {
-      const listItem = (opening.kind !== 'word' && /^[-•*–·]$/u.test(opening.value)) || /^\d{1,2}[.)]?$/u.test(opening.value)
-      units.push({start: sentence.start, end: sentence.end, head: s, tail: s, words: sentence.words, question: sentence.question, listItem})
-    }
+    const listItem = (opening.kind !== 'word' && /^[-•*–·▪◦→]$/u.test(opening.value)) || /^\d{1,2}[.)]?$/u.test(opening.value)
+    units.push({start: sentence.start, end: sentence.end, head: s, tail: s, words: sentence.words, question: sentence.question, listItem})
     unitOf.set(s, units.length - 1)
   }
   return {units, unitOf}
