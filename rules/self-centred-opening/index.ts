@@ -1,6 +1,7 @@
 import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
+import {inclusiveSentences, isPlural} from '../../src/text/inclusive.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from '../../src/text/phrases.js'
 import {TakenSpans} from '../../src/text/spans.js'
@@ -31,6 +32,10 @@ interface Data {
   skipFirst: string[]
   /** An opener starting with one of these ("at", "chez") needs a name or a merge field after it. */
   placeWords: string[]
+  /** Pleasantries and stock lines a draft opens on ("I hope this email finds you well", "Je me permets de vous contacter"). */
+  stock: string[]
+  /** The first sentence after stock lines opening on one of these presents the writer ("I am the founder…", "Nous sommes…"). */
+  presenting: string[]
 }
 
 interface Options extends Record<string, unknown> {
@@ -42,6 +47,8 @@ interface Options extends Record<string, unknown> {
 
 interface Prepared {
   openers: PhraseMatcher<string>
+  presenting: PhraseMatcher<string>
+  stock: PhraseMatcher<string>
   notWriter: PhraseMatcher<string>
   writerFields: Set<string>
   tic: PhraseMatcher<Tic>
@@ -53,6 +60,8 @@ interface Prepared {
 const prepare = perList(
   (data: Data, lang: Lang): Prepared => ({
     openers: compilePhrases(data.openers, lang),
+    presenting: compilePhrases(data.presenting, lang),
+    stock: compilePhrases(data.stock, lang),
     notWriter: compilePhrases(data.notWriter, lang),
     writerFields: new Set(data.writerFields.map((field) => fieldKey(`[${field}]`))),
     tic: compilePhrases(data.tic, lang, (tic) => tic.pattern),
@@ -152,13 +161,16 @@ export default defineRule({
     const reported = new TakenSpans(text.length)
     const overlaps = (start: number, stop: number) => reported.overlaps(start, stop)
     const notWriter = new Set(prepared.notWriter.find(analysis, body, end).map((match) => match.first))
+    // "We sat next to each other", "nous avons déjeuné ensemble": we/nous means the writer and the reader.
+    const inclusive = inclusiveSentences(analysis)
+    const shared = (s: number, lead: number) => inclusive.has(s) && isPlural(lang, tokens[lead].fold)
 
     /** The opening words of sentence `s` when it opens on the writer: a starter word or a writer merge field. */
     const writerStart = (s: number): [number, number] | undefined => {
       const sentence = sentences[s]
       const index = leadWord(analysis, sentence, prepared.skip)
       const lead = sentence.words[index]
-      if (notWriter.has(lead)) return undefined
+      if (notWriter.has(lead) || shared(s, lead)) return undefined
       const field = fieldAt(fields, tokens[lead].start)
       if (field) return prepared.writerFields.has(field.key) ? [field.start, field.end] : undefined
       return prepared.starters.has(tokens[lead].fold) ? openingSpan(analysis, sentence, index) : undefined
@@ -175,7 +187,7 @@ export default defineRule({
     const first = sentences[body]
     const lead = first.words[leadWord(analysis, first, prepared.skip)]
     let opener: {start: number; end: number} | undefined
-    if (!notWriter.has(lead)) {
+    if (!notWriter.has(lead) && !shared(body, lead)) {
       const field = fieldAt(fields, tokens[lead].start)
       if (field) {
         if (prepared.writerFields.has(field.key)) opener = field
@@ -195,6 +207,29 @@ export default defineRule({
         expected: tic ? [sameCase(tic.entry.fix, written)] : []
       })
       reported.take(opener.start, opener.end)
+    }
+
+    // 1b. A stock first line does not hide a self-centred second one: after the stock lines the
+    // draft opens on ("I hope this email finds you well."), a sentence presenting the writer.
+    if (!opener) {
+      const stock = new Set(prepared.stock.find(analysis, body, end).map((match) => tokens[match.first].sentence))
+      let next = body
+      while (next < end && stock.has(next)) next++
+      if (next > body && next < end) {
+        const sentence = sentences[next]
+        const lead = sentence.words[leadWord(analysis, sentence, prepared.skip)]
+        const match = prepared.presenting.find(analysis, next, next + 1).find((item) => item.first === lead)
+        if (match && !notWriter.has(lead) && !shared(next, lead) && !isQuoted(analysis, match.start, match.end)) {
+          const written = text.slice(match.start, match.end)
+          report({
+            start: match.start,
+            end: match.end,
+            message: `\`${written}\` opens a sentence on you right after a stock line: start from the reader instead (what you noticed about them, why you write to them now), then say who you are in a few words`,
+            expected: []
+          })
+          reported.push([match.start, match.end])
+        }
+      }
     }
 
     // 2. The "moi je" tic, anywhere in the body.

@@ -1,6 +1,7 @@
 import type {Root, Sentence as SentenceNode} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Lang} from '../types.js'
+import type {Courtesy} from './courtesy.js'
 import lists from './data/greetings.json' with {type: 'json'}
 import {findFields, type Field} from './fields.js'
 import {foldedWord, foldWord, normalizeWord, type Folded} from './normalize.js'
@@ -58,6 +59,19 @@ export interface Analysis {
   closingSentence: number
   /** Ranges [start, end) of text between quotation marks: words mentioned, not used. */
   quoted: Array<[number, number]>
+  /**
+   * What is derived from the analysis for several rules, computed on first use and kept here, on
+   * the draft (the analysis lives in the draft's `file.data`): no module-level per-draft cache.
+   */
+  derived: Derived
+}
+
+/** Per-draft results shared by rules (see `derived`). */
+export interface Derived {
+  /** The draft's speech acts: asks, gifts, thanks, questions (src/text/courtesy.ts). */
+  acts?: Courtesy
+  /** Sentences whose "we" includes the reader (src/text/inclusive.ts). */
+  inclusive?: Set<number>
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '…'])
@@ -144,7 +158,8 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
     sentences,
     bodySentence: 0,
     closingSentence: sentences.length,
-    quoted: findQuoted(tokens)
+    quoted: findQuoted(tokens),
+    derived: {}
   }
   findFrame(analysis)
   return analysis

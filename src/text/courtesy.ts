@@ -29,7 +29,7 @@ import {draftFields, fieldAt, type Field} from './fields.js'
  *   ("How are you?") are not asks, but rhetorical ones still compete for
  *   attention (see multiple-asks).
  *
- * The result is computed once per draft and cached on the analysis object.
+ * The result is computed once per draft and kept on the analysis (`analysis.derived.acts`).
  */
 
 export interface Span {
@@ -270,13 +270,12 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
 
 const PREPARED: Record<Lang, Prepared> = {en: prepare(courtesyData.en, 'en'), fr: prepare(courtesyData.fr, 'fr')}
 
-const cache = new WeakMap<Analysis, Courtesy>()
-
-/** Gratitude, asks, questions, offers and the reader's gifts of a draft: computed once per analysis. */
+/**
+ * The draft's speech acts (gratitude, asks, questions, offers and the reader's gifts): one model
+ * shared by every courtesy rule, computed on first use and kept on the draft's analysis.
+ */
 export function courtesy(analysis: Analysis): Courtesy {
-  let result = cache.get(analysis)
-  if (!result) cache.set(analysis, (result = compute(analysis)))
-  return result
+  return (analysis.derived.acts ??= compute(analysis))
 }
 
 /**
@@ -494,7 +493,7 @@ function compute(analysis: Analysis): Courtesy {
     if (teasers.some((match) => match.last === lastWord && (match.first === first || starts.has(match.first)))) return
     const span = {start: tokens[unit.words[0]].start, end: unit.end, sentence: unit.head, unit: u}
     if (triggers.has(u)) questions.push({...span, kind: 'ask'})
-    else if (opens(rhetorical)) questions.push({...span, kind: 'rhetorical'})
+    else if (opens(rhetorical) || isHook(analysis, prepared, units, u)) questions.push({...span, kind: 'rhetorical'})
     else if (addressesReader(analysis, prepared, unit)) {
       questions.push({...span, kind: 'ask'})
       addTrigger(u, {start: span.start, end: span.end, kind: 'question', follow: false, soft: false})
@@ -653,6 +652,22 @@ function lastQuestionMark(analysis: Analysis, sentence: Sentence) {
     if (token.kind !== 'whitespace' && token.value.includes('?')) return token
   }
   return undefined
+}
+
+/**
+ * A hook: the body opens on a question that the next sentence answers or moves on from ("Losing
+ * trial users on day two? Plenty of product teams are.", "Vous passez vos dimanches sur les
+ * plannings ? C'est le cas de…"). It asks nothing of the reader: it is not an ask, and it does not
+ * compete with the real one. A question naming a meeting ("a call Tuesday?") is never a hook.
+ */
+function isHook(analysis: Analysis, prepared: Prepared, units: Unit[], u: number): boolean {
+  if (u !== 0) return false
+  const next = units[1]
+  if (next === undefined || next.question || next.listItem || next.head >= analysis.closingSentence) return false
+  for (const index of units[0].words) {
+    if (analysis.tokens[index].fold.split('-').some((part) => prepared.meetingWords.has(part))) return false
+  }
+  return true
 }
 
 /**
