@@ -36,6 +36,8 @@ interface Data {
   stock: string[]
   /** The first sentence after stock lines opening on one of these presents the writer ("I am the founder…", "Nous sommes…"). */
   presenting: string[]
+  /** A body sentence opening on one of these defines the writer ("I am the CEO of…", "Je suis responsable commercial"). */
+  identity: string[]
 }
 
 interface Options extends Record<string, unknown> {
@@ -49,6 +51,7 @@ interface Prepared {
   openers: PhraseMatcher<string>
   presenting: PhraseMatcher<string>
   stock: PhraseMatcher<string>
+  identity: PhraseMatcher<string>
   notWriter: PhraseMatcher<string>
   writerFields: Set<string>
   tic: PhraseMatcher<Tic>
@@ -62,6 +65,7 @@ const prepare = perList(
     openers: compilePhrases(data.openers, lang),
     presenting: compilePhrases(data.presenting, lang),
     stock: compilePhrases(data.stock, lang),
+    identity: compilePhrases(data.identity, lang),
     notWriter: compilePhrases(data.notWriter, lang),
     writerFields: new Set(data.writerFields.map((field) => fieldKey(`[${field}]`))),
     tic: compilePhrases(data.tic, lang, (tic) => tic.pattern),
@@ -229,6 +233,26 @@ export default defineRule({
           })
           reported.push([match.start, match.end])
         }
+      }
+    }
+
+    // 1c. Praise or a question first does not hide it either: the first sentence that defines the
+    // writer ("I am the founder of…", "Je suis responsable commercial chez…"), wherever it stands.
+    if (reported.length === 0) {
+      for (const match of prepared.identity.find(analysis, body + 1, end)) {
+        const s = tokens[match.first].sentence
+        const sentence = sentences[s]
+        if (sentence.words[leadWord(analysis, sentence, prepared.skip)] !== match.first) continue
+        if (notWriter.has(match.first) || shared(s, match.first) || isQuoted(analysis, match.start, match.end)) continue
+        const written = text.slice(match.start, match.end)
+        report({
+          start: match.start,
+          end: match.end,
+          message: `\`${written}\` presents you before the reader has a reason to care: open on them (what you noticed about their work, why now), and say who you are in a few words after that`,
+          expected: []
+        })
+        reported.push([match.start, match.end])
+        break
       }
     }
 

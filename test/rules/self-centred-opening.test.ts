@@ -44,7 +44,12 @@ const bad: Array<[Lang, string, string, string?, string?]> = [
   ['fr', 'Bonjour Madame Roche,\n\nJ’espère que vous allez bien. Je suis Camille, de la société Voltéo.', 'Je suis', 'right after a stock line'],
   ['fr', 'Bonjour Madame Roche,\n\nJ’espère que vous allez\nbien. Nous sommes la société qui installe vos bornes.', 'Nous sommes', 'right after a stock line'],
   ['fr', 'Bonjour Paul,\n\nFélicitations pour votre nouveau poste ! Notre société aide les exportateurs à dédouaner.', 'Notre société', 'right after a stock line'],
-  ['fr', 'Bonjour Paul,\n\nVous allez bien?Je suis la personne qui vous a envoyé le devis en mai.', 'Je suis', 'opens a sentence on you']
+  ['fr', 'Bonjour Paul,\n\nVous allez bien?Je suis la personne qui vous a envoyé le devis en mai.', 'Je suis', 'opens a sentence on you'],
+  // Praise or a question first does not hide a sentence defining the writer.
+  ['en', 'Hi Rachel,\n\nYour new role is a great fit. Your team must be thrilled. I am the founder of ShiftPilot.', 'I am the', 'presents you'],
+  ['en', 'Hi Rachel,\n\nDid you get the plan?I am the person who sent you the racking quote.', 'I am the', 'presents you'],
+  ['fr', 'Bonjour Rachel,\n\nVotre nouveau poste vous va bien. Votre équipe doit être ravie. Je suis responsable commercial chez Stockia.', 'Je suis responsable', 'presents you'],
+  ['fr', 'Bonjour Rachel,\n\nAvez-vous reçu le plan ?Je suis la personne qui vous a envoyé le devis.', 'Je suis la', 'presents you']
 ]
 
 const good: Array<[Lang, string]> = [
