@@ -213,6 +213,7 @@ export default defineRule({
       reported.take(opener.start, opener.end)
     }
 
+    let presented = false
     // 1b. A stock first line does not hide a self-centred second one: after the stock lines the
     // draft opens on ("I hope this email finds you well."), a sentence presenting the writer.
     if (!opener) {
@@ -231,14 +232,15 @@ export default defineRule({
             message: `\`${written}\` opens a sentence on you right after a stock line: start from the reader instead (what you noticed about them, why you write to them now), then say who you are in a few words`,
             expected: []
           })
-          reported.push([match.start, match.end])
+          reported.take(match.start, match.end)
+          presented = true
         }
       }
     }
 
     // 1c. Praise or a question first does not hide it either: the first sentence that defines the
     // writer ("I am the founder of…", "Je suis responsable commercial chez…"), wherever it stands.
-    if (reported.length === 0) {
+    if (!opener && !presented) {
       for (const match of prepared.identity.find(analysis, body + 1, end)) {
         const s = tokens[match.first].sentence
         const sentence = sentences[s]
@@ -251,7 +253,7 @@ export default defineRule({
           message: `\`${written}\` presents you before the reader has a reason to care: open on them (what you noticed about their work, why now), and say who you are in a few words after that`,
           expected: []
         })
-        reported.push([match.start, match.end])
+        reported.take(match.start, match.end)
         break
       }
     }
