@@ -5,7 +5,7 @@ import {rules} from '../rules/index.js'
 import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
 import type {DemoFlags} from './demo.js'
 import type {PlaygroundFlags} from './playground/command.js'
-import {getRule, lintDraft, unknownRules} from './engine.js'
+import {getRule, lintDraft, unknownRules, weights} from './engine.js'
 import {expandPaths} from './files.js'
 import {lintInParallel, threadsFor} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
@@ -14,6 +14,7 @@ import {draftsOf, streamDrafts} from './readers/stream.js'
 import {asInputError, decodeText, InputError} from './readers/decode.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
+import {summaryCounter} from './summary.js'
 import type {DraftReport, Lang, SeveritySetting, Summary} from './types.js'
 
 /** Exit codes, written down once (SPEC). */
@@ -31,7 +32,6 @@ export interface Io {
 const FORMATS = ['pretty', 'json', 'sarif', 'github', 'html'] as const
 type Format = (typeof FORMATS)[number]
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'warning', 'error']
-const weights = new Map(rules.map((rule) => [rule.id, rule.weight]))
 
 class UsageError extends Error {}
 
@@ -237,31 +237,6 @@ async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io): Pro
       return (await import('./reporters/html.js')).htmlReporter({weights})
     default:
       return prettyReporter({color: level, weights, width: io.stdout.columns})
-  }
-}
-
-/** SPEC's summary, counted as the drafts go by (`summarize` without keeping them). */
-export function summaryCounter() {
-  let drafts = 0
-  let findings = 0
-  let errors = 0
-  let warnings = 0
-  let total = 0
-  let min: number | null = null
-  return {
-    add(report: DraftReport) {
-      drafts++
-      findings += report.findings.length
-      for (const finding of report.findings) {
-        if (finding.severity === 'error') errors++
-        else if (finding.severity === 'warning') warnings++
-      }
-      total += report.score
-      min = min === null ? report.score : Math.min(min, report.score)
-    },
-    summary(): Summary {
-      return {drafts, findings, errors, warnings, minScore: min, meanScore: drafts === 0 ? null : Math.round(total / drafts)}
-    }
   }
 }
 

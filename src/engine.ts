@@ -2,7 +2,6 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {rules as allRules} from '../rules/index.js'
 import {parseInBlocks, SPLIT_ABOVE} from './blocks.js'
 import {ruleData} from './config/words.js'
@@ -13,7 +12,7 @@ import type {Rule} from './rule.js'
 import {grade, scoreFindings} from './score.js'
 import {analyze, type Analysis} from './text/analysis.js'
 import {asInputError} from './readers/decode.js'
-import {lineIndex} from './text/lines.js'
+import {lineIndex, type LineIndex} from './text/lines.js'
 import type {Channel, Draft, DraftMeta, DraftReport, Finding, Lang, Severity, SeveritySetting} from './types.js'
 
 export interface LintOptions {
@@ -40,7 +39,8 @@ interface CluelintData {
 }
 
 const ruleById = new Map(allRules.map((rule) => [rule.id, rule]))
-const weights = new Map(allRules.map((rule) => [rule.id, rule.weight]))
+/** Each rule's weight (points its first finding costs at error severity), for the score and "fix first". */
+export const weights: ReadonlyMap<string, number> = new Map(allRules.map((rule) => [rule.id, rule.weight]))
 
 export function getRule(id: string): Rule<any, any> | undefined {
   return ruleById.get(id)
@@ -69,7 +69,7 @@ function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang) 
   }
 }
 
-const places = new WeakMap<VFile, ReturnType<typeof location>>()
+const places = new WeakMap<VFile, LineIndex>()
 
 /** Wraps a rule as a retext plugin: it only reports; this stamps ruleId, source, url and severity. */
 export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity?: Severity; options?: Record<string, unknown>}) {
@@ -91,9 +91,10 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
       report(report) {
         // One line index per draft, built on its first finding (most drafts of a rule have none).
         let place = places.get(file)
-        if (!place) places.set(file, (place = location(file)))
-        const start = place.toPoint(report.start)
-        const end = place.toPoint(Math.max(report.start, report.end))
+        if (!place) places.set(file, (place = lineIndex(String(file.value))))
+        const endOffset = Math.max(report.start, report.end)
+        const start = {...place.toPoint(report.start), offset: report.start}
+        const end = {...place.toPoint(endOffset), offset: endOffset}
         // A VFileMessage is an Error: capturing its stack (useless here) was a tenth of the lint time.
         const limit = Error.stackTraceLimit
         Error.stackTraceLimit = 0

@@ -1,3 +1,4 @@
+import {summaryCounter} from '../summary.js'
 import {readFile, writeFile} from 'node:fs/promises'
 import {Chalk, type ChalkInstance} from 'chalk'
 import type {LintOptions} from '../engine.js'
@@ -30,18 +31,9 @@ export async function runCampaign(inputs: string[], flags: CampaignFlags, option
   const json = flags.format === 'json' ? jsonReporter() : undefined
   const chunks: string[] = []
   const emit = (text: string) => (flags.output ? chunks.push(text) : io.write(text))
-  const summary: Summary = {drafts: 0, findings: 0, errors: 0, warnings: 0, minScore: null, meanScore: null}
-  let total = 0
+  const counter = summaryCounter()
   const onDraft = (report: DraftReport) => {
-    summary.drafts++
-    summary.findings += report.findings.length
-    for (const finding of report.findings) {
-      if (finding.severity === 'error') summary.errors++
-      else if (finding.severity === 'warning') summary.warnings++
-    }
-    total += report.score
-    summary.minScore = Math.min(summary.minScore ?? 100, report.score)
-    summary.meanScore = Math.round(total / summary.drafts)
+    counter.add(report)
     if (json) emit(json.draft!(report, ''))
   }
 
@@ -65,15 +57,15 @@ export async function runCampaign(inputs: string[], flags: CampaignFlags, option
   for (const error of inputErrors) io.error(`cluelint: ${error.file}: ${error.reason}\n`)
 
   if (json) {
-    const done = json.done({version: 1, drafts: [], summary})
+    const done = json.done({version: 1, drafts: [], summary: counter.summary()})
     emit(done.replace(/\n}\n$/, `,\n  "campaign": ${JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')}\n}\n`))
   } else {
-    emit(renderCampaign(result, summary, new Chalk({level: flags.output ? 0 : io.color})))
+    emit(renderCampaign(result, counter.summary(), new Chalk({level: flags.output ? 0 : io.color})))
   }
   if (flags.output) await writeFile(flags.output, chunks.join(''))
 
   if (inputErrors.length > 0) return 2
-  return result.unfilled.count > 0 || summary.errors > 0 || result.findings.length > 0 ? 1 : 0
+  return result.unfilled.count > 0 || counter.summary().errors > 0 || result.findings.length > 0 ? 1 : 0
 }
 
 export function renderCampaign(result: CampaignReport, summary: Summary, c: ChalkInstance): string {

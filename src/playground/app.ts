@@ -14,7 +14,7 @@
  * rule suggests one, a one-click rewrite.
  */
 import {rules} from '../../rules/index.js'
-import {lintText, type LintOptions} from '../engine.js'
+import {lintText, weights, type LintOptions} from '../engine.js'
 import {detectLanguage} from '../lang/detect.js'
 import {FAMILIES, familyOf, segment, type Span} from '../reporters/html/highlight.js'
 import {byCost, fixFirst} from '../score.js'
@@ -32,7 +32,6 @@ interface Stored {
 const STORAGE_KEY = 'cluelint.playground'
 const DEBOUNCE_MS = 120
 const CHANNELS: readonly Channel[] = ['email', 'linkedin-note', 'linkedin-message', 'follow-up']
-const weights = new Map(rules.map((rule) => [rule.id, rule.weight]))
 
 const settings: PlaygroundSettings = JSON.parse(document.getElementById('cluelint-settings')?.textContent || '{"version":"","options":{}}')
 

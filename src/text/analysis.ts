@@ -309,11 +309,6 @@ export function isQuoted(analysis: Analysis, start: number, end: number): boolea
   return found !== -1 && end <= quoted[found][1]
 }
 
-/** Text of a word token sequence, folded, joined with spaces. */
-export function sentenceText(analysis: Analysis, sentence: Sentence): string {
-  return analysis.text.slice(sentence.start, sentence.end)
-}
-
 /**
  * Finds the frame of the draft: a leading "Subject:" line, the greeting
  * ("Hi John," / "Bonjour Marie,") and the sign-off ("Best," / "Cordialement").
