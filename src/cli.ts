@@ -1,4 +1,5 @@
-import {writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
+import {relative} from 'node:path'
 import {Chalk} from 'chalk'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {rules} from '../rules/index.js'
@@ -11,7 +12,7 @@ import {lintInParallel, threadsFor} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
 // Not readers/index.js: stream.js loads each reader only for the files that need it (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
-import {asInputError, decodeText, InputError} from './readers/decode.js'
+import {asInputError, decodeText, fileError, InputError} from './readers/decode.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
 import {summaryCounter} from './summary.js'
@@ -89,6 +90,10 @@ interface LintFlags {
   rule?: Record<string, SeveritySetting>
   quiet?: boolean
   color: boolean
+  /** Apply safe fixes in place (text and Markdown drafts). */
+  fix?: boolean
+  /** Print the diff `--fix` would write, write nothing. */
+  fixDryRun?: boolean
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
@@ -138,6 +143,56 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     const ignoredBy = configs.ignoredBy(file, settings)
     if (ignoredBy === undefined) targets.push([file, settings])
     else if (paths.includes(file)) io.stderr.write(`cluelint: ${file}: skipped (matches an ignore pattern in ${ignoredBy})\n`)
+  }
+
+  if (flags.fix || flags.fixDryRun) {
+    if (flags.fix && flags.fixDryRun) throw new UsageError('--fix and --fix-dry-run: give one of them')
+    if (flags.fix && useStdin) throw new UsageError('--fix writes files and cannot write standard input: use --fix-dry-run to see the diff')
+    const {fixText, isFixable} = await import('./fix.js')
+    const {createTwoFilesPatch} = flags.fixDryRun ? await import('diff') : {createTwoFilesPatch: undefined}
+    let fixed = 0
+    let files = 0
+    const fixOne = (name: string, text: string, settings: Settings, write?: (output: string) => void) => {
+      const result = fixText(text, name, settings.options)
+      if (result.output === text) return
+      fixed += result.fixed
+      files++
+      if (write) return write(result.output)
+      const shown = name === '<stdin>' ? name : relative(io.cwd, name) || name
+      emit(createTwoFilesPatch!(`a/${shown}`, `b/${shown}`, text, result.output, undefined, undefined, {context: 3}).replace(/^=+\n/, ''))
+    }
+    if (stdinSettings) {
+      try {
+        fixOne('<stdin>', decodeText(await readStdin(io.stdin), '<stdin>'), stdinSettings)
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error
+        fail(error)
+      }
+    }
+    for (const error of errors) fail(error)
+    for (const [file, settings] of targets) {
+      if (!isFixable(file)) {
+        fail(new InputError(file, `not fixed: ${flags.fix ? '--fix' : '--fix-dry-run'} works on text and Markdown drafts only (.txt, .md), not on campaign files, e-mails or HTML`))
+        continue
+      }
+      try {
+        const bytes = readFileSync(file)
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+        const text = decodeText(bytes, file)
+        fixOne(file, text, settings, flags.fix ? (output) => writeFileSync(file, (bom ? '\uFEFF' : '') + output) : undefined)
+      } catch (error) {
+        if (error instanceof InputError) fail(error)
+        else if ((error as NodeJS.ErrnoException).code) fail(fileError(file, error as Error))
+        else throw error
+      }
+    }
+    if (flags.fixDryRun) {
+      if (toFile) writeOutput(flags.output!, chunks)
+      return inputErrors > 0 ? EXIT.fatal : EXIT.ok
+    }
+    if (fixed > 0) io.stderr.write(`cluelint: --fix: ${fixed} fix${fixed === 1 ? '' : 'es'} applied in ${files} file${files === 1 ? '' : 's'}\n`)
+    // The report that follows is of the fixed files; the errors above are counted once.
+    errors.length = 0
   }
 
   if (stdinSettings) {
@@ -193,13 +248,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
 
   const report = {version: 1 as const, drafts: reports, summary: counter.summary()}
   emit(reporter.done(report))
-  if (toFile) {
-    try {
-      writeFileSync(flags.output!, chunks.join(''))
-    } catch (error) {
-      throw new UsageError(`--output ${flags.output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-    }
-  }
+  if (toFile) writeOutput(flags.output!, chunks)
 
   if (inputErrors > 0) return EXIT.fatal
   const {summary} = report
@@ -218,6 +267,14 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     return EXIT.lintFailure
   }
   return EXIT.ok
+}
+
+function writeOutput(output: string, chunks: string[]) {
+  try {
+    writeFileSync(output, chunks.join(''))
+  } catch (error) {
+    throw new UsageError(`--output ${output}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
 }
 
 /**
@@ -285,6 +342,8 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .option('--quiet', 'report errors only')
     .option('--template', 'the drafts are templates: merge fields are expected (unfilled-merge-field off, every other rule on)')
     .option('--column <name>', 'CSV column or JSON field holding the body (default: body, message, text, content, corps or texte)')
+    .option('--fix', 'apply safe fixes (spacing, "!!!") in place, then report what is left (text and Markdown drafts only)')
+    .option('--fix-dry-run', 'print the diff --fix would apply, and write nothing')
     .option('--no-color', 'no colour (also: NO_COLOR, non-TTY output)')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io)

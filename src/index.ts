@@ -12,6 +12,8 @@ export {InputError, draftsFromText, readDrafts, streamDrafts, type ReadOptions} 
 export {detectLanguage} from './lang/detect.js'
 export {default as retextFrench} from './parsers/french.js'
 export {scoreFindings, grade} from './score.js'
+export {fixText, fixesOf, isFixable, type FixResult} from './fix.js'
+export {applyFixes} from './suggest.js'
 export type * from './types.js'
 export type {Rule, RuleMeta, RuleContext} from './rule.js'
 

@@ -137,7 +137,7 @@ function countLine(findings: readonly Finding[]): string {
 /** One finding as list-item content: severity and message (in `link` when given), suggestions, rule, place. */
 function findingBody(finding: Finding, link = ''): string {
   const family = familyOf(finding.rule)
-  const suggestions = finding.suggestions.length > 0 ? ` <span class="try">Try: ${finding.suggestions.map((text) => `<code>${escapeHtml(text)}</code>`).join(', ')}</span>` : ''
+  const suggestions = finding.suggestions.length > 0 ? ` <span class="try">Try: ${finding.suggestions.map((suggestion) => `<code>${escapeHtml(suggestion.fix.text || suggestion.desc)}</code>`).join(', ')}</span>` : ''
   return (
     `${link}<span class="sev sev-${finding.severity}">${SEVERITY_LABEL[finding.severity]}</span>` +
     `<span class="msg">${richText(finding.message)}</span>${link ? '</a>' : ''}${suggestions} ` +

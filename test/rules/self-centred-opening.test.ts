@@ -86,7 +86,7 @@ describe(ID, () => {
       expect(own.length).toBeGreaterThan(0)
       expect(own[0].excerpt).toBe(excerpt)
       if (message) expect(own.map((finding) => finding.message).join('\n')).toContain(message)
-      if (fix) expect(own[0].suggestions).toEqual([fix])
+      if (fix) expect(own[0].suggestions.map((suggestion) => suggestion.fix.text)).toEqual([fix])
       for (const finding of own) expect(finding.severity).toBe('warning')
     })
   }
