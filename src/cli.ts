@@ -428,6 +428,19 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
       }
     })
 
+  program
+    .command('lsp')
+    .description('language server for editors, on standard input and output: diagnostics, hover, code actions, the score')
+    .option('--stdio', 'talk over standard input and output (the only transport)')
+    .option('--debounce <ms>', 'pause after the last change before linting (default 150)', integer('--debounce', 0, 10_000))
+    .action(async (flags: {debounce?: number}) => {
+      // Loaded on demand: linting never pays for the protocol library.
+      const {listen} = await import('./lsp/server.js')
+      listen({debounce: flags.debounce})
+      // The server runs until the editor closes the connection (it exits the process then).
+      await new Promise(() => undefined)
+    })
+
   try {
     await program.parseAsync(argv)
   } catch (error) {
