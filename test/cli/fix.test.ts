@@ -4,7 +4,8 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {runCli, spawnCli, tempFiles} from '../helpers.js'
 
-// The tests that name files relative to a folder spawn the built binary there (`npm test` builds it).
+// The tests that name files relative to a folder spawn the built binary there (`npm test` builds it);
+// they may take a while on a loaded machine.
 
 const FR = 'Bonjour Marie,\r\n\r\nMerci pour votre retour!!!  Êtes-vous disponible mardi?\r\n\r\nAlex\r\n'
 const FIXED = 'Bonjour Marie,\r\n\r\nMerci pour votre retour\u202f! Êtes-vous disponible mardi\u202f?\r\n\r\nAlex\r\n'
@@ -24,7 +25,7 @@ describe('--fix', () => {
     const again = spawnCli(['--fix', 'a.txt', 'b.md'], {cwd: directory})
     expect(again.stderr).toBe('')
     expect(readFileSync(join(directory, 'a.txt')).subarray(3).toString('utf8')).toBe(FIXED)
-  })
+  }, 60_000)
 
   it('refuses campaign files, e-mails and HTML with one line each (exit 2), and fixes the rest', async () => {
     const csv = 'first_name,body\nSam,"Thanks!!! Call me ?"\n'
@@ -43,7 +44,7 @@ describe('--fix', () => {
     expect(readFileSync(join(directory, 'd.eml'), 'utf8')).toBe(eml)
     expect(readFileSync(join(directory, 'e.html'), 'utf8')).toBe(html)
     expect(readFileSync(join(directory, 'f.txt'), 'utf8')).toBe('Thanks! Call me?\n')
-  })
+  }, 60_000)
 
   it('refuses standard input and --fix with --fix-dry-run, in one line', async () => {
     const stdin = await runCli(['--fix', '-'], {input: 'Thanks!!!'})
@@ -62,7 +63,7 @@ describe('--fix-dry-run', () => {
       ['--- a/drafts/a.txt', '+++ b/drafts/a.txt', '@@ -1,1 +1,1 @@', '-Thanks for the intro!!!  Are you free ?', '+Thanks for the intro! Are you free?', ''].join('\n')
     )
     expect(readFileSync(join(directory, 'drafts/a.txt'), 'utf8')).toBe('Thanks for the intro!!!  Are you free ?\n')
-  })
+  }, 60_000)
 
   it('reads standard input', async () => {
     const run = await runCli(['--fix-dry-run', '--lang', 'fr'], {input: 'Merci!!!\n'})
