@@ -377,7 +377,7 @@ function findingItem(finding: Finding, index: number, text: string): HTMLLIEleme
         'span',
         {class: 'try'},
         ...finding.suggestions.map((suggestion, number) =>
-          h('button', {type: 'button', class: 'btn small apply', 'data-finding': index, 'data-suggestion': number, 'data-text': suggestion}, format(t.apply, {text: suggestion}))
+          h('button', {type: 'button', class: 'btn small apply', 'data-finding': index, 'data-suggestion': number, 'data-text': suggestion.fix.text}, format(t.apply, {text: suggestion.fix.text || suggestion.desc}))
         )
       )
     )
@@ -559,10 +559,12 @@ function apply(index: number, suggestion: number): void {
     return
   }
   const finding = linted.report.findings[index]
-  const replacement = finding?.suggestions[suggestion]
-  if (replacement === undefined) return
-  const from = area.value.slice(finding.offset, finding.endOffset)
-  replaceRange(finding.offset, finding.endOffset, replacement)
+  // A suggestion is an edit of the draft ({range, text}), not always over the finding's own words.
+  const edit = finding?.suggestions[suggestion]?.fix
+  if (edit === undefined) return
+  const replacement = edit.text
+  const from = area.value.slice(edit.range[0], edit.range[1])
+  replaceRange(edit.range[0], edit.range[1], replacement)
   lintNow()
   announce(`${format(t.applied, {from, to: replacement})} ${t.undoHint}`)
 }
