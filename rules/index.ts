@@ -12,6 +12,7 @@ import nameRepetition from './name-repetition/index.js'
 import missingThanks from './missing-thanks/index.js'
 import askWithoutThanks from './ask-without-thanks/index.js'
 import multipleAsks from './multiple-asks/index.js'
+import typography from './typography/index.js'
 
 /** Every rule cluelint knows, in the order `cluelint rules` lists them. */
-export const rules: ReadonlyArray<Rule<any, any>> = [buzzwordOveruse, missingThanks, selfCentredOpening, readerFocus, unfilledMergeField, cannedPersonalization, nameRepetition, askWithoutThanks, flattery, marketingSpeak, length, readability, multipleAsks]
+export const rules: ReadonlyArray<Rule<any, any>> = [buzzwordOveruse, missingThanks, selfCentredOpening, readerFocus, unfilledMergeField, cannedPersonalization, nameRepetition, askWithoutThanks, flattery, marketingSpeak, length, readability, multipleAsks, typography]

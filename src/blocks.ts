@@ -15,11 +15,15 @@
  * Where to cut, best first: after the white space of a blank line (a
  * paragraph boundary: the tree is then the same as the whole parse's, except
  * that a sentence can no longer be merged across a blank line); after a line
- * break (the analysis cuts sentences at line breaks anyway); after the space
+ * break (a line break ends most sentences: see layoutBreak in src/text/analysis.ts); after the space
  * following `.`, `!`, `?` or `…`; after any white space. A run of more than
- * {@link SPLIT_ABOVE} characters without white space is not cut (one "word").
- * Cutting is one linear scan; blocks are parsed independently, so the whole
- * parse is linear in the length of the draft.
+ * {@link SPLIT_ABOVE} characters without white space (no prose has one: a
+ * pasted blob, `a-a-a-…`) is cut every {@link BLOCK} characters, between two
+ * code points: parse-latin spreads a word's tokens into a function call
+ * (`children.push(...tokens)`), which overflows the stack past about 100,000
+ * tokens, so no block may be longer than {@link SPLIT_ABOVE}. Cutting is one
+ * linear scan; blocks are parsed independently, so the whole parse is linear
+ * in the length of the draft.
  */
 import type {Root, RootContent} from 'nlcst'
 import type {Point, Position} from 'unist'
@@ -45,8 +49,13 @@ type Kind = (typeof Kind)[keyof typeof Kind]
  * run of white space, so that no token is split. One pass over the text.
  */
 export function blockStarts(text: string, block = BLOCK, max = SPLIT_ABOVE): number[] {
+  if (text.length <= max) return [0]
+  return splitLongBlocks(text, cutsAtSpaces(text, block, max))
+}
+
+/** Cuts at white space only (see {@link blockStarts}). */
+function cutsAtSpaces(text: string, block: number, max: number): number[] {
   const starts = [0]
-  if (text.length <= max) return starts
   let from = 0
   /** Places to cut seen since `from`, in order. */
   let pending: Array<{end: number; kind: Kind}> = []
@@ -77,6 +86,28 @@ export function blockStarts(text: string, block = BLOCK, max = SPLIT_ABOVE): num
     else pending.push({end, kind})
   }
   return starts
+}
+
+/**
+ * Cuts every block longer than {@link SPLIT_ABOVE} (a run without white
+ * space) every {@link BLOCK} units, never between the two halves of a
+ * surrogate pair. Fixed sizes, whatever the preferred ones: this bounds what
+ * parse-latin gets in one piece.
+ */
+function splitLongBlocks(text: string, starts: number[], block = BLOCK, max = SPLIT_ABOVE): number[] {
+  const out: number[] = []
+  for (let index = 0; index < starts.length; index++) {
+    const start = starts[index]
+    const end = index + 1 < starts.length ? starts[index + 1] : text.length
+    out.push(start)
+    if (end - start <= max) continue
+    for (let at = start + block; end - at > 0; at += block) {
+      const code = text.charCodeAt(at)
+      if (code >= 0xdc00 && code <= 0xdfff) at++ // a low surrogate: cut after it
+      if (at < end) out.push(at)
+    }
+  }
+  return out
 }
 
 /** The best kind of cut; of that kind, the first at or after `target`, else the last before it. */

@@ -1,20 +1,23 @@
+import {readFileSync, writeFileSync} from 'node:fs'
+import {relative} from 'node:path'
 import {Chalk} from 'chalk'
 import {Command, CommanderError, InvalidArgumentError, Option} from 'commander'
 import {rules} from '../rules/index.js'
 import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
 import type {DemoFlags} from './demo.js'
 import type {PlaygroundFlags} from './playground/command.js'
-import {getRule, lintDraft, unknownRules} from './engine.js'
+import {getRule, lintDraft, unknownRules, weights} from './engine.js'
 import {expandPaths} from './files.js'
 import {lintInParallel, threadsFor} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
 // Not readers/index.js: stream.js loads each reader only for the files that need it (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {readStreamBounded} from './readers/bounded.js'
-import {decodeText, InputError} from './readers/decode.js'
+import {asInputError, decodeText, fileError, InputError} from './readers/decode.js'
 import {fileOutput, OutputError, refuseInputAsOutput} from './output.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
+import {summaryCounter} from './summary.js'
 import type {DraftReport, Lang, SeveritySetting, Summary} from './types.js'
 
 /** Exit codes, written down once (SPEC). */
@@ -32,7 +35,6 @@ export interface Io {
 const FORMATS = ['pretty', 'json', 'sarif', 'github', 'html'] as const
 type Format = (typeof FORMATS)[number]
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'warning', 'error']
-const weights = new Map(rules.map((rule) => [rule.id, rule.weight]))
 
 class UsageError extends Error {}
 
@@ -84,6 +86,10 @@ interface LintFlags {
   rule?: Record<string, SeveritySetting>
   quiet?: boolean
   color: boolean
+  /** Apply safe fixes in place (text and Markdown drafts). */
+  fix?: boolean
+  /** Print the diff `--fix` would write, write nothing. */
+  fixDryRun?: boolean
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
@@ -158,13 +164,68 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
         }
       }
 
+      if (flags.fix || flags.fixDryRun) {
+        if (flags.fix && flags.fixDryRun) throw new UsageError('--fix and --fix-dry-run: give one of them')
+        if (flags.fix && useStdin) throw new UsageError('--fix writes files and cannot write standard input: use --fix-dry-run to see the diff')
+        const {fixText, isFixable} = await import('./fix.js')
+        const {createTwoFilesPatch} = flags.fixDryRun ? await import('diff') : {createTwoFilesPatch: undefined}
+        let fixed = 0
+        let files = 0
+        const fixOne = (name: string, text: string, settings: Settings, write?: (output: string) => void) => {
+          const result = fixText(text, name, settings.options)
+          if (result.output === text) return
+          fixed += result.fixed
+          files++
+          if (write) return write(result.output)
+          const shown = name === '<stdin>' ? name : relative(io.cwd, name) || name
+          emit(createTwoFilesPatch!(`a/${shown}`, `b/${shown}`, text, result.output, undefined, undefined, {context: 3}).replace(/^=+\n/, ''))
+        }
+        if (stdinSettings) {
+          try {
+            fixOne('<stdin>', decodeText(await readStreamBounded(io.stdin, '<stdin>'), '<stdin>'), stdinSettings)
+          } catch (error) {
+            if (!(error instanceof InputError)) throw error
+            fail(error)
+          }
+        }
+        for (const error of errors) fail(error)
+        for (const [file, settings] of targets) {
+          if (!isFixable(file)) {
+            fail(new InputError(file, `not fixed: ${flags.fix ? '--fix' : '--fix-dry-run'} works on text and Markdown drafts only (.txt, .md), not on campaign files, e-mails or HTML`))
+            continue
+          }
+          try {
+            const bytes = readFileSync(file)
+            const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+            const text = decodeText(bytes, file)
+            fixOne(file, text, settings, flags.fix ? (output) => writeFileSync(file, (bom ? '\uFEFF' : '') + output) : undefined)
+          } catch (error) {
+            if (error instanceof InputError) fail(error)
+            else if ((error as NodeJS.ErrnoException).code) fail(fileError(file, error as Error))
+            else throw error
+          }
+        }
+        if (flags.fixDryRun) {
+          return inputErrors > 0 ? EXIT.fatal : EXIT.ok
+        }
+        if (fixed > 0) io.stderr.write(`cluelint: --fix: ${fixed} fix${fixed === 1 ? '' : 'es'} applied in ${files} file${files === 1 ? '' : 's'}\n`)
+        // The report that follows is of the fixed files; the errors above are counted once.
+        errors.length = 0
+      }
+
       if (stdinSettings) {
         try {
           const text = decodeText(await readStreamBounded(io.stdin, '<stdin>'), '<stdin>')
-          for (const draft of await draftsOf(text, '<stdin>')) lintOne(draft, draft.source ?? draft.text, stdinSettings)
+          for (const draft of await draftsOf(text, '<stdin>')) {
+            try {
+              lintOne(draft, draft.source ?? draft.text, stdinSettings)
+            } catch (error) {
+              if (!(error instanceof InputError)) throw error
+              fail(error)
+            }
+          }
         } catch (error) {
-          if (!(error instanceof InputError)) throw error
-          fail(error)
+          fail(asInputError('<stdin>', error))
         }
       }
       for (const error of errors) fail(error)
@@ -179,6 +240,7 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
         for await (const result of lintInParallel(jobs, threads, flags.column)) {
           const settings = targets[index++][1]
           for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
+          for (const skipped of result.skipped) fail(skipped)
           if (result.error) fail(result.error)
           progress.tick(++filesDone, draftsLinted)
         }
@@ -186,13 +248,18 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       for (const [file, settings] of threads > 1 ? [] : targets) {
         try {
           for await (const draft of streamDrafts(file, {column: flags.column})) {
-            lintOne(draft, draft.source ?? draft.text, settings)
+            // A draft that cannot be linted is reported; the file's other drafts still are.
+            try {
+              lintOne(draft, draft.source ?? draft.text, settings)
+            } catch (error) {
+              if (!(error instanceof InputError)) throw error
+              fail(error)
+            }
             progress.tick(filesDone, draftsLinted)
             await turn()
           }
         } catch (error) {
-          if (!(error instanceof InputError)) throw error
-          fail(error)
+          fail(asInputError(file, error))
         }
         progress.tick(++filesDone, draftsLinted)
         await turn()
@@ -255,31 +322,6 @@ async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io): Pro
   }
 }
 
-/** SPEC's summary, counted as the drafts go by (`summarize` without keeping them). */
-export function summaryCounter() {
-  let drafts = 0
-  let findings = 0
-  let errors = 0
-  let warnings = 0
-  let total = 0
-  let min: number | null = null
-  return {
-    add(report: DraftReport) {
-      drafts++
-      findings += report.findings.length
-      for (const finding of report.findings) {
-        if (finding.severity === 'error') errors++
-        else if (finding.severity === 'warning') warnings++
-      }
-      total += report.score
-      min = min === null ? report.score : Math.min(min, report.score)
-    },
-    summary(): Summary {
-      return {drafts, findings, errors, warnings, minScore: min, meanScore: drafts === 0 ? null : Math.round(total / drafts)}
-    }
-  }
-}
-
 // `rules` and `explain` load the terminal renderer (and the HTML report's segmenter) on demand.
 async function listRules(format: string, io: Io, color: boolean): Promise<void> {
   if (format === 'json') {
@@ -325,6 +367,8 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .option('--quiet', 'report errors only')
     .option('--template', 'the drafts are templates: merge fields are expected (unfilled-merge-field off, every other rule on)')
     .option('--column <name>', 'CSV column or JSON field holding the body (default: body, message, text, content, corps or texte)')
+    .option('--fix', 'apply safe fixes (spacing, "!!!") in place, then report what is left (text and Markdown drafts only)')
+    .option('--fix-dry-run', 'print the diff --fix would apply, and write nothing')
     .option('--no-color', 'no colour (also: NO_COLOR, non-TTY output)')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io)
@@ -407,6 +451,19 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
         io.stderr.write(`cluelint: ${error.file}: ${error.reason}\n`)
         code = EXIT.fatal
       }
+    })
+
+  program
+    .command('lsp')
+    .description('language server for editors, on standard input and output: diagnostics, hover, code actions, the score')
+    .option('--stdio', 'talk over standard input and output (the only transport)')
+    .option('--debounce <ms>', 'pause after the last change before linting (default 150)', integer('--debounce', 0, 10_000))
+    .action(async (flags: {debounce?: number}) => {
+      // Loaded on demand: linting never pays for the protocol library.
+      const {listen} = await import('./lsp/server.js')
+      listen({debounce: flags.debounce})
+      // The server runs until the editor closes the connection (it exits the process then).
+      await new Promise(() => undefined)
     })
 
   try {

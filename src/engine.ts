@@ -2,18 +2,19 @@ import type {Root} from 'nlcst'
 import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {rules as allRules} from '../rules/index.js'
 import {parseInBlocks, SPLIT_ABOVE} from './blocks.js'
 import {ruleData} from './config/words.js'
 import {applyDirectives, maskDirectives} from './directives.js'
 import {detectLanguage} from './lang/detect.js'
 import retextFrench from './parsers/french.js'
-import type {Rule} from './rule.js'
+import type {Rule, RuleSuggestion, TextEdit} from './rule.js'
 import {grade, scoreFindings} from './score.js'
+import {phraseKey, replacements} from './suggest.js'
 import {analyze, type Analysis} from './text/analysis.js'
-import {lineIndex} from './text/lines.js'
-import type {Channel, Draft, DraftMeta, DraftReport, Finding, Lang, Severity, SeveritySetting} from './types.js'
+import {asInputError} from './readers/decode.js'
+import {lineIndex, type LineIndex} from './text/lines.js'
+import type {Channel, Draft, DraftMeta, DraftReport, Finding, Fix, Lang, Severity, SeveritySetting, Suggestion} from './types.js'
 
 export interface LintOptions {
   /** `auto` (default) detects the language of each draft. */
@@ -39,7 +40,8 @@ interface CluelintData {
 }
 
 const ruleById = new Map(allRules.map((rule) => [rule.id, rule]))
-const weights = new Map(allRules.map((rule) => [rule.id, rule.weight]))
+/** Each rule's weight (points its first finding costs at error severity), for the score and "fix first". */
+export const weights: ReadonlyMap<string, number> = new Map(allRules.map((rule) => [rule.id, rule.weight]))
 
 export function getRule(id: string): Rule<any, any> | undefined {
   return ruleById.get(id)
@@ -68,13 +70,32 @@ function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang) 
   }
 }
 
-const places = new WeakMap<VFile, ReturnType<typeof location>>()
+const places = new WeakMap<VFile, LineIndex>()
+
+/** What a rule reported beyond the message: its fix and suggestions, in offsets of the text it read. */
+interface Edits {
+  fix?: TextEdit
+  suggestions: RuleSuggestion[]
+}
+
+const editsOf = new WeakMap<object, Edits>()
+
+/**
+ * Phrases the config allows for a rule (`words: {<lang>: {remove: [...]}}`, which "allow this
+ * phrase" writes): a finding on exactly those words, in any case, is not reported, even when the
+ * list entry that matched them is another form ("empathique" for "empathie").
+ */
+function allowedPhrases(words: unknown, lang: Lang): Set<string> | undefined {
+  const remove = (words as Record<string, {remove?: string[]} | undefined> | undefined)?.[lang]?.remove
+  return remove && remove.length > 0 ? new Set(remove.map(phraseKey)) : undefined
+}
 
 /** Wraps a rule as a retext plugin: it only reports; this stamps ruleId, source, url and severity. */
 export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity?: Severity; options?: Record<string, unknown>}) {
   // `words` (extra/removed list entries per language) edits the data, not the options.
   const {words, ...options} = {...rule.options, ...settings.options}
   const data = ruleData(rule, settings.lang, words)
+  const allowed = allowedPhrases(words, settings.lang)
   return () => (tree: Root, file: VFile) => {
     const {analysis, meta = {}, channel = 'email'} = file.data as CluelintData
     if (!analysis) throw new Error('cluelint: analysis missing; add cluelintAnalysis before rules')
@@ -88,11 +109,13 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
       channel,
       analysis,
       report(report) {
+        if (allowed?.has(phraseKey(analysis.text.slice(report.start, report.end)))) return
         // One line index per draft, built on its first finding (most drafts of a rule have none).
         let place = places.get(file)
-        if (!place) places.set(file, (place = location(file)))
-        const start = place.toPoint(report.start)
-        const end = place.toPoint(Math.max(report.start, report.end))
+        if (!place) places.set(file, (place = lineIndex(String(file.value))))
+        const endOffset = Math.max(report.start, report.end)
+        const start = {...place.toPoint(report.start), offset: report.start}
+        const end = {...place.toPoint(endOffset), offset: endOffset}
         // A VFileMessage is an Error: capturing its stack (useless here) was a tenth of the lint time.
         const limit = Error.stackTraceLimit
         Error.stackTraceLimit = 0
@@ -112,6 +135,10 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
         message.url = RULE_URL + rule.id + '/README.md'
         if (report.note) message.note = report.note
         if (report.lineAt !== undefined) (message as LineReference).lineAt = report.lineAt
+        const expected = report.expected ?? []
+        const context = {start: report.start, end: report.end, expected, analysis, lang: settings.lang, data}
+        const suggestions = rule.suggest ? rule.suggest(context) : replacements(context)
+        if (report.fix || suggestions.length > 0) editsOf.set(message, {fix: report.fix, suggestions})
       }
     })
   }
@@ -123,12 +150,18 @@ interface LineReference {
 }
 
 const processors = new Map<string, Processor<Root, Root, Root, undefined, undefined>>()
+/** Processors kept (most recently used): one per language and rule configuration in use. */
+const MAX_PROCESSORS = 32
 
 /** One processor per language and rule configuration, built once and reused. */
 export function getProcessor(lang: Lang, options: LintOptions = {}) {
   const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {}) + (options.template ? '\u0000template' : '')
   let processor = processors.get(key)
-  if (processor) return processor
+  if (processor) {
+    processors.delete(key)
+    processors.set(key, processor)
+    return processor
+  }
   const base: any = unified().use(lang === 'fr' ? retextFrench : retextEnglish)
   base.use(cluelintAnalysis, lang)
   for (const rule of allRules) {
@@ -138,8 +171,15 @@ export function getProcessor(lang: Lang, options: LintOptions = {}) {
     base.use(rulePlugin(rule, {lang, severity: forcedSeverity(setting), options: options.ruleOptions?.[rule.id]}))
   }
   processor = base.freeze()
+  // A long editor session goes through many configurations: the least recently used go.
+  if (processors.size >= MAX_PROCESSORS) processors.delete(processors.keys().next().value!)
   processors.set(key, processor!)
   return processor!
+}
+
+/** How many processors are kept (bounded: see MAX_PROCESSORS). */
+export function processorCount(): number {
+  return processors.size
 }
 
 /** Checks the configured rule ids; returns the unknown ones. */
@@ -147,8 +187,21 @@ export function unknownRules(options: LintOptions): string[] {
   return Object.keys({...options.rules, ...options.ruleOptions}).filter((id) => !ruleById.has(id))
 }
 
-/** Lints one draft. Pure: no I/O. */
+/**
+ * Lints one draft. Pure: no I/O. A draft that cannot be linted (whatever the
+ * reason: no input should get there, but a parser may give up on one) throws
+ * an InputError naming the draft, so that callers report it in one line and
+ * go on with the other drafts.
+ */
 export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport {
+  try {
+    return lintDraftUnsafe(draft, options)
+  } catch (error) {
+    throw asInputError(draft.name ?? draft.file ?? '<text>', error, 'linted')
+  }
+}
+
+function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
   const text = maskDirectives(draft.text)
   const lang: Lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(text)
   const processor = getProcessor(lang, options)
@@ -164,9 +217,27 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
   const map = draft.map ?? ((offset: number) => offset)
   const lines = lineIndex(source)
   const findings: Finding[] = []
+  // An edit of the text the rules read, moved into the file; undefined when it would not replace
+  // the same characters there (Markdown markup and HTML entities are not in the text rules read).
+  const place = (edit: TextEdit): Fix | undefined => {
+    if (edit.start < 0 || edit.end < edit.start || edit.end > text.length) return undefined
+    const start = edit.start < text.length ? map(edit.start) : edit.start === 0 ? 0 : map(edit.start - 1) + 1
+    const end = edit.end > edit.start ? map(edit.end - 1) + 1 : start
+    if (source.slice(start, end) !== draft.text.slice(edit.start, edit.end) || text.slice(edit.start, edit.end) !== draft.text.slice(edit.start, edit.end)) return undefined
+    return {range: [start, end], text: edit.text}
+  }
   for (const message of file.messages) {
     const severity = fromFatal(message.fatal)
     if (options.quiet && severity !== 'error') continue
+    const edits = editsOf.get(message)
+    const fix = edits?.fix && place(edits.fix)
+    // A fix that does not land in the file was about text the reader never sees (markup, a masked directive).
+    if (edits?.fix && !fix) continue
+    const suggestions: Suggestion[] = []
+    for (const suggestion of edits?.suggestions ?? []) {
+      const placed = place(suggestion)
+      if (placed) suggestions.push({desc: suggestion.desc, fix: placed})
+    }
     const from = message.place && 'start' in message.place ? message.place.start : message.place
     const to = message.place && 'end' in message.place ? message.place.end : from
     const startOffset = from?.offset ?? 0
@@ -187,7 +258,8 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
       endLine: end.line,
       endColumn: end.column,
       excerpt: message.actual ?? text.slice(startOffset, endOffset),
-      suggestions: message.expected ?? [],
+      ...(fix ? {fix} : {}),
+      suggestions,
       offset,
       endOffset: endMapped
     })
@@ -219,6 +291,9 @@ function shiftFindings(findings: Finding[], origin: {offset: number; line: numbe
     finding.endLine += origin.line - 1
     finding.offset += origin.offset
     finding.endOffset += origin.offset
+    for (const fix of [finding.fix, ...finding.suggestions.map((suggestion) => suggestion.fix)]) {
+      if (fix) fix.range = [fix.range[0] + origin.offset, fix.range[1] + origin.offset]
+    }
   }
 }
 

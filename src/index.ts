@@ -1,7 +1,10 @@
 import {getProcessor, lintDraft, lintText, type LintOptions} from './engine.js'
 import {expandPaths} from './files.js'
 import {InputError, readDrafts} from './readers/index.js'
-import type {DraftReport, Report, Summary} from './types.js'
+import {summarize} from './summary.js'
+import type {DraftReport, Report} from './types.js'
+
+export {summarize}
 
 export {lintDraft, lintText, getProcessor, type LintOptions}
 export {rules} from '../rules/index.js'
@@ -9,33 +12,10 @@ export {InputError, draftsFromText, readDrafts, streamDrafts, type ReadOptions} 
 export {detectLanguage} from './lang/detect.js'
 export {default as retextFrench} from './parsers/french.js'
 export {scoreFindings, grade} from './score.js'
+export {fixText, fixesOf, isFixable, type FixResult} from './fix.js'
+export {applyFixes} from './suggest.js'
 export type * from './types.js'
 export type {Rule, RuleMeta, RuleContext} from './rule.js'
-
-export function summarize(drafts: readonly DraftReport[]): Summary {
-  let findings = 0
-  let errors = 0
-  let warnings = 0
-  let total = 0
-  let min: number | null = null
-  for (const draft of drafts) {
-    findings += draft.findings.length
-    for (const finding of draft.findings) {
-      if (finding.severity === 'error') errors++
-      else if (finding.severity === 'warning') warnings++
-    }
-    total += draft.score
-    min = min === null ? draft.score : Math.min(min, draft.score)
-  }
-  return {
-    drafts: drafts.length,
-    findings,
-    errors,
-    warnings,
-    minScore: min,
-    meanScore: drafts.length === 0 ? null : Math.round(total / drafts.length)
-  }
-}
 
 export function toReport(drafts: DraftReport[]): Report {
   return {version: 1, drafts, summary: summarize(drafts)}

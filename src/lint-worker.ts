@@ -5,7 +5,7 @@
  */
 import {parentPort} from 'node:worker_threads'
 import {lintDraft} from './engine.js'
-import {InputError} from './readers/decode.js'
+import {asInputError, InputError} from './readers/decode.js'
 import {streamDrafts} from './readers/stream.js'
 import type {BatchMessage, BatchResult} from './parallel.js'
 
@@ -13,14 +13,22 @@ parentPort!.on('message', async (message: BatchMessage) => {
   const results: BatchResult['results'] = []
   for (const job of message.jobs) {
     const drafts: BatchResult['results'][number]['drafts'] = []
+    const skipped: Array<{file: string; reason: string}> = []
     try {
       for await (const draft of streamDrafts(job.file, {column: message.column})) {
-        drafts.push({report: lintDraft(draft, job.options), source: draft.source ?? draft.text, line: draft.origin?.line})
+        // A draft that cannot be linted is reported (lintDraft throws an InputError); the others still are.
+        try {
+          drafts.push({report: lintDraft(draft, job.options), source: draft.source ?? draft.text, line: draft.origin?.line})
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error
+          skipped.push({file: error.file, reason: error.reason})
+        }
       }
-      results.push({drafts})
+      results.push({drafts, skipped})
     } catch (error) {
-      if (error instanceof InputError) results.push({drafts, error: {file: error.file, reason: error.reason}})
-      else results.push({drafts, fatal: (error as Error).stack ?? String(error)})
+      // Whatever stopped the reading of this file is its one line: the run goes on.
+      const failure = asInputError(job.file, error)
+      results.push({drafts, skipped, error: {file: failure.file, reason: failure.reason}})
     }
   }
   parentPort!.postMessage({batch: message.batch, results} satisfies BatchResult)

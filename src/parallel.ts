@@ -33,6 +33,9 @@ export interface Linted {
 export interface FileResult {
   file: string
   drafts: Linted[]
+  /** Drafts of the file that could not be linted (the others were). */
+  skipped: InputError[]
+  /** Why the file could not be read (to the end). */
   error?: InputError
 }
 
@@ -51,7 +54,7 @@ export interface BatchMessage {
 /** What a worker sends back: one result per file of the batch, in its order. */
 export interface BatchResult {
   batch: number
-  results: Array<{drafts: Linted[]; error?: {file: string; reason: string}; fatal?: string}>
+  results: Array<{drafts: Linted[]; skipped?: Array<{file: string; reason: string}>; error?: {file: string; reason: string}; fatal?: string}>
 }
 
 /** The worker script, next to this module once built (dist/); absent when running from sources. */
@@ -137,7 +140,8 @@ export async function* lintInParallel(jobs: readonly Job[], threads: number, col
       results.delete(batch)
       for (const [offset, result] of batchResults.entries()) {
         const error = result.error ? new InputError(result.error.file, result.error.reason) : undefined
-        yield {file: jobs[batch * size + offset].file, drafts: result.drafts, error}
+        const skipped = (result.skipped ?? []).map((item) => new InputError(item.file, item.reason))
+        yield {file: jobs[batch * size + offset].file, drafts: result.drafts, skipped, error}
       }
     }
   } finally {

@@ -32,8 +32,13 @@ export interface Report {
   start: number
   end: number
   message: string
-  /** Suggested replacements, empty when there is none. */
+  /**
+   * Plainer words for the excerpt, empty when there is none; `<...>` marks what the writer fills
+   * in. They are offered as replacements of the excerpt, unless the rule has a `suggest` hook.
+   */
   expected?: string[]
+  /** A safe fix (see `Fix`): offsets into `analysis.text`. */
+  fix?: TextEdit
   /** Overrides the rule's default severity for this finding. */
   severity?: Severity
   note?: string
@@ -43,6 +48,29 @@ export interface Report {
    * same coordinates as the finding's own line.
    */
   lineAt?: number
+}
+
+/** A replacement of `analysis.text` from `start` to `end` (0-based, end exclusive). */
+export interface TextEdit {
+  start: number
+  end: number
+  text: string
+}
+
+/** A rewrite a rule offers for one of its findings. */
+export interface RuleSuggestion extends TextEdit {
+  /** What it does, shown in the editor ("Replace with “ready to use”"). */
+  desc: string
+}
+
+/** What a rule's `suggest` hook gets: the finding it reported, and the draft. */
+export interface SuggestContext<Data> {
+  start: number
+  end: number
+  expected: readonly string[]
+  analysis: Analysis
+  lang: Lang
+  data: Data
 }
 
 export interface RuleContext<Data, Options> {
@@ -71,6 +99,11 @@ export interface Rule<Data = unknown, Options = Record<string, unknown>> extends
    */
   extend?(data: Data, add: readonly string[], remove: readonly string[]): Data
   check(context: RuleContext<Data, Options>): void
+  /**
+   * Rewrites for one of the rule's findings (a person picks one). Without it, the finding's
+   * `expected` words replace its excerpt (see src/suggest.ts).
+   */
+  suggest?(context: SuggestContext<Data>): RuleSuggestion[]
 }
 
 /**

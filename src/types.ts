@@ -22,10 +22,28 @@ export interface Finding {
   endColumn: number
   /** The words the finding is about, as written. */
   excerpt: string
-  suggestions: string[]
+  /** A safe fix, applied by `cluelint --fix` and the editor's "fix all" (it cannot change what the draft says). */
+  fix?: Fix
+  /** Rewrites a person should choose from (quick fixes in the editor); empty when there is none. */
+  suggestions: Suggestion[]
   /** 0-based offsets into the original file (not serialised in the JSON report). */
   offset: number
   endOffset: number
+}
+
+/**
+ * One replacement in the original file, as ESLint writes it: `range` is [start, end) in
+ * UTF-16 code units (JavaScript string indices) of the file's text, BOM excluded.
+ */
+export interface Fix {
+  range: [number, number]
+  text: string
+}
+
+/** A rewrite offered for a finding: what it does, and the replacement. */
+export interface Suggestion {
+  desc: string
+  fix: Fix
 }
 
 export interface DraftReport {

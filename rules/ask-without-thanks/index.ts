@@ -3,6 +3,8 @@ import {courtesy, mainAsk, quote} from '../../src/text/courtesy.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import {askAsQuestion} from '../../src/suggest.js'
+import suggestions from './suggestions.json' with {type: 'json'}
 
 interface Data {
   /** A specific thank-you, quoted in messages. */
@@ -57,6 +59,8 @@ export default defineRule<Data, Record<string, never>>({
       ]
     }
   },
+  // "Merci de me rappeler." → "Pourriez-vous me rappeler ? Merci."
+  suggest: (context) => askAsQuestion(context, suggestions[context.lang]?.thanks),
   check({analysis, data, report}) {
     const found = courtesy(analysis)
     if (found.asks.length === 0 || found.thanked || found.offers.length > 0) return

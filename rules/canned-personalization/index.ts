@@ -7,6 +7,8 @@ import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import {deleteStockLine, replacements} from '../../src/suggest.js'
+import suggestions from './suggestions.json' with {type: 'json'}
 
 /** One stock line: its patterns (src/text/phrases.ts syntax) and what to write instead. */
 interface Line {
@@ -155,6 +157,8 @@ export default defineRule<Data, Record<string, never>>({
   extend(data, add, remove) {
     return {...data, lines: editPatterns(data.lines, add, remove, (pattern) => ({patterns: [pattern], instead: GENERIC}))}
   },
+  // The stock sentence deleted, or its opening clause (the next word gets its capital); else the rule's replacements.
+  suggest: (context) => [...deleteStockLine(context, suggestions[context.lang].connectors), ...replacements(context)],
   check({analysis, lang, data, report}) {
     for (const hit of findCanned(analysis, lang, data)) {
       const words = analysis.text.slice(hit.start, hit.end).replace(/\s+/g, ' ')

@@ -7,6 +7,9 @@ import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import {dropAdjective} from '../../src/suggest.js'
+import {inflect} from '../../src/text/inflect.js'
+import suggestions from './suggestions.json' with {type: 'json'}
 
 type Tier = 'mild' | 'gushing'
 
@@ -95,6 +98,10 @@ export function findFlattery(analysis: Analysis, lang: Lang, data: Data = lang =
   return hits
 }
 
+/** Every form of the praise adjectives, folded: the words a suggestion may drop. */
+const adjectivesFor = perList((data: Data, lang: Lang) => new Set([...data.adjectives.mild, ...data.adjectives.gushing].flatMap((entry) => inflect(entry, lang))))
+const copulas = {en: new Set(suggestions.en.copulas), fr: new Set(suggestions.fr.copulas)}
+
 export default defineRule<Data, Options>({
   id: 'flattery',
   summary: 'Obsequious praise stacked up: "huge fan", "incredible journey", "your amazing profile", "votre parcours impressionnant", "génie"…',
@@ -145,6 +152,8 @@ export default defineRule<Data, Options>({
       phrases: {mild: keep(data.phrases.mild), gushing: [...keep(data.phrases.gushing), ...keep([...add])]}
     }
   },
+  // "your incredible journey" → "your journey"
+  suggest: (context) => dropAdjective(context, (fold) => adjectivesFor(context.data, context.lang).has(fold), copulas[context.lang]),
   check({analysis, lang, data, options, report}) {
     const hits = findFlattery(analysis, lang, data)
     if (hits.length === 0) return

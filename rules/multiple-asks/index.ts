@@ -35,14 +35,27 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
   const byUnit = new Map<number, Competitor & {follow: boolean; soft: boolean}>()
   for (const ask of found.asks) byUnit.set(ask.unit, {start: ask.start, end: ask.end, unit: ask.unit, kind: 'ask', follow: ask.follow, soft: ask.soft})
   for (const question of found.questions) {
-    if (byUnit.has(question.unit)) continue
-    const kind = question.kind === 'rhetorical' ? 'rhetorical' : question.kind === 'ask' ? 'ask' : 'question'
+    // A hook or rhetorical opener is not an ask (SPEC, hard cases): it does not compete.
+    if (byUnit.has(question.unit) || question.kind === 'rhetorical') continue
+    const kind = question.kind === 'ask' ? 'ask' : 'question'
     byUnit.set(question.unit, {start: question.start, end: question.end, unit: question.unit, kind, follow: false, soft: false})
   }
   const items: Array<Competitor & {follow: boolean; soft: boolean}> = []
+  // Numbered options offered as one choice are one ask ("Should I:\n1. …?\n2. …?\nReply with the
+  // number"): the list items after a sentence ending with ":" are its options, not asks of their own.
+  const options = new Set<number>()
+  let announced = false
+  found.units.forEach((unit, u) => {
+    if (unit.listItem) {
+      if (announced) options.add(u)
+    } else {
+      announced = /:\s*$/u.test(analysis.text.slice(unit.start, unit.end))
+    }
+  })
   for (const u of [...byUnit.keys()].sort((a, b) => a - b)) {
     const item = byUnit.get(u)!
     const previous = items[items.length - 1]
+    if (options.has(u)) continue
     if (previous) {
       // How far apart, not counting list items in between ("I propose an audit:\n- …\n- …\nInterested?").
       let gap = 1
@@ -69,8 +82,8 @@ export default defineRule<Data, Record<string, never>>({
   rationale:
     'A reader gives a cold message a few seconds and answers at most one thing. Two asks split that attention; three make the message homework, and the easy answer is none. ' +
     'Keep the one ask that matters (a call, a reply, an introduction), make it easy to say yes to, and cut or merge the rest. ' +
-    'Counted: each sentence that asks for an action or asks the reader a question. A rhetorical opener ("Ever wondered why…?", "Et si… ?") counts too: it asks for the reader\'s attention before your real ask, and a statement does the job better. ' +
-    'Not counted again: a reply prompt or booking link backing up the ask just before it ("Book here: …", "Let me know"), an alternative ("Or Thursday?"), and phatic questions ("How are you?", which canned-personalization handles). ' +
+    'Counted: each sentence that asks for an action or asks the reader a question. Not counted: a hook or rhetorical opener ("Struggling with churn? Most teams are.", "Et si… ?"), which asks nothing of the reader; phatic questions ("How are you?", which canned-personalization handles). ' +
+    'Not counted again: a reply prompt or booking link backing up the ask just before it ("Book here: …", "Let me know"), an alternative ("Or Thursday?"), and numbered options offered as one choice ("Should I: 1… 2… 3…? Reply with the number"). ' +
     'Two competing asks are a warning; from three on, the message says the draft has become a questionnaire.',
   category: 'focus',
   languages: ['en', 'fr'],
@@ -82,25 +95,27 @@ export default defineRule<Data, Record<string, never>>({
     en: {
       bad: [
         'Could you share the deck with your team? Also, would you be open to a call on Tuesday?',
-        'Ever wondered why reps quit? Would you be open to a call?',
+        'How do you onboard reps today? Would you be open to a call on Tuesday?',
         'Can you intro me to Maya? Could you also share the report? And are you free Friday?'
       ],
       good: [
         'Thanks for the reply, Sam. Would Tuesday at 10 work for a call?',
         'Would you be open to a call? If so, pick a slot here: calendly.com/alex/30',
-        'Thanks for the intro. Here is the deck. Could you forward it to Maya?'
+        'Thanks for the intro. Here is the deck. Could you forward it to Maya?',
+        'Ever wondered why reps quit? Would you be open to a call?'
       ]
     },
     fr: {
       bad: [
         'Pourriez-vous partager le guide ? Seriez-vous disponible mardi pour un appel ?',
-        'Et si vos commerciaux restaient deux fois plus longtemps ? Seriez-vous disponible pour un appel ?',
+        'Comment accueillez-vous vos nouveaux commerciaux ? Seriez-vous disponible mardi pour un appel ?',
         'Pouvez-vous me présenter à Paul ? Auriez-vous aussi le rapport ? Et êtes-vous libre vendredi ?'
       ],
       good: [
         'Merci pour votre retour, Marie. Seriez-vous disponible mardi à 10 h ?',
         'Seriez-vous disponible pour un appel ? Si oui, réservez un créneau ici : calendly.com/alex/30',
-        'Merci pour la mise en relation. Voici le guide. Pourriez-vous le transmettre à Paul ?'
+        'Merci pour la mise en relation. Voici le guide. Pourriez-vous le transmettre à Paul ?',
+        'Et si vos commerciaux restaient deux fois plus longtemps ? Seriez-vous disponible pour un appel ?'
       ]
     }
   },

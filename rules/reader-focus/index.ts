@@ -1,6 +1,7 @@
 import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, type Field} from '../../src/text/fields.js'
+import {inclusiveSentences, isPlural} from '../../src/text/inclusive.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {loadTagger, type Tagger} from '../../src/text/tagger.js'
 import type {Lang} from '../../src/types.js'
@@ -77,7 +78,7 @@ interface Tally {
 }
 
 /** Counts one sentence's writer and reader words (merge fields and quotations left out). */
-function tally(analysis: Analysis, sentence: Sentence, prepared: Prepared, fields: Field[]): Tally {
+function tally(analysis: Analysis, sentence: Sentence, prepared: Prepared, fields: Field[], inclusive: boolean): Tally {
   const {tokens, text} = analysis
   const result: Tally = {writer: 0, reader: 0}
   let pronouns: Set<number> | undefined
@@ -91,6 +92,8 @@ function tally(analysis: Analysis, sentence: Sentence, prepared: Prepared, field
     for (const part of hyphenated ? token.fold.split('-') : [token.fold]) {
       const side = prepared.sides.get(part)
       if (!side) continue
+      // "We met last night", "nous avons déjeuné ensemble": an inclusive we is both sides, so neither.
+      if (inclusive && side === 'writer' && isPlural(analysis.lang, part)) continue
       if (!hyphenated && prepared.notAfter.get(part)?.has(before)) continue
       if (prepared.ambiguous.has(part) && token.value !== token.value.toLowerCase()) {
         pronouns ??= pronounOffsets(text.slice(sentence.start, sentence.end))
@@ -157,8 +160,9 @@ export default defineRule({
     // The sentence most about the writer: most writer words beyond reader words, the first on a tie.
     let worst = -1
     let worstScore = -Infinity
+    const inclusive = inclusiveSentences(analysis)
     for (let s = body; s < end; s++) {
-      const counts = tally(analysis, sentences[s], prepared, fields)
+      const counts = tally(analysis, sentences[s], prepared, fields, inclusive.has(s))
       writer += counts.writer
       reader += counts.reader
       if (counts.writer > 0 && counts.writer - counts.reader > worstScore) {

@@ -1,8 +1,10 @@
 import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
+import {inclusiveSentences, isPlural} from '../../src/text/inclusive.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from '../../src/text/phrases.js'
+import {TakenSpans} from '../../src/text/spans.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
@@ -30,6 +32,12 @@ interface Data {
   skipFirst: string[]
   /** An opener starting with one of these ("at", "chez") needs a name or a merge field after it. */
   placeWords: string[]
+  /** Pleasantries and stock lines a draft opens on ("I hope this email finds you well", "Je me permets de vous contacter"). */
+  stock: string[]
+  /** The first sentence after stock lines opening on one of these presents the writer ("I am the founder…", "Nous sommes…"). */
+  presenting: string[]
+  /** A body sentence opening on one of these defines the writer ("I am the CEO of…", "Je suis responsable commercial"). */
+  identity: string[]
 }
 
 interface Options extends Record<string, unknown> {
@@ -41,6 +49,9 @@ interface Options extends Record<string, unknown> {
 
 interface Prepared {
   openers: PhraseMatcher<string>
+  presenting: PhraseMatcher<string>
+  stock: PhraseMatcher<string>
+  identity: PhraseMatcher<string>
   notWriter: PhraseMatcher<string>
   writerFields: Set<string>
   tic: PhraseMatcher<Tic>
@@ -52,6 +63,9 @@ interface Prepared {
 const prepare = perList(
   (data: Data, lang: Lang): Prepared => ({
     openers: compilePhrases(data.openers, lang),
+    presenting: compilePhrases(data.presenting, lang),
+    stock: compilePhrases(data.stock, lang),
+    identity: compilePhrases(data.identity, lang),
     notWriter: compilePhrases(data.notWriter, lang),
     writerFields: new Set(data.writerFields.map((field) => fieldKey(`[${field}]`))),
     tic: compilePhrases(data.tic, lang, (tic) => tic.pattern),
@@ -148,16 +162,19 @@ export default defineRule({
     if (body >= end) return
     const prepared = prepare(data, lang)
     const fields = draftFields(analysis)
-    const reported: Array<[number, number]> = []
-    const overlaps = (start: number, stop: number) => reported.some(([from, to]) => start < to && stop > from)
+    const reported = new TakenSpans(text.length)
+    const overlaps = (start: number, stop: number) => reported.overlaps(start, stop)
     const notWriter = new Set(prepared.notWriter.find(analysis, body, end).map((match) => match.first))
+    // "We sat next to each other", "nous avons déjeuné ensemble": we/nous means the writer and the reader.
+    const inclusive = inclusiveSentences(analysis)
+    const shared = (s: number, lead: number) => inclusive.has(s) && isPlural(lang, tokens[lead].fold)
 
     /** The opening words of sentence `s` when it opens on the writer: a starter word or a writer merge field. */
     const writerStart = (s: number): [number, number] | undefined => {
       const sentence = sentences[s]
       const index = leadWord(analysis, sentence, prepared.skip)
       const lead = sentence.words[index]
-      if (notWriter.has(lead)) return undefined
+      if (notWriter.has(lead) || shared(s, lead)) return undefined
       const field = fieldAt(fields, tokens[lead].start)
       if (field) return prepared.writerFields.has(field.key) ? [field.start, field.end] : undefined
       return prepared.starters.has(tokens[lead].fold) ? openingSpan(analysis, sentence, index) : undefined
@@ -174,7 +191,7 @@ export default defineRule({
     const first = sentences[body]
     const lead = first.words[leadWord(analysis, first, prepared.skip)]
     let opener: {start: number; end: number} | undefined
-    if (!notWriter.has(lead)) {
+    if (!notWriter.has(lead) && !shared(body, lead)) {
       const field = fieldAt(fields, tokens[lead].start)
       if (field) {
         if (prepared.writerFields.has(field.key)) opener = field
@@ -193,7 +210,52 @@ export default defineRule({
         message: `The draft opens on you (\`${written}\`): open on the reader instead (what you noticed about them, why you write to them now), then say who you are in one line`,
         expected: tic ? [sameCase(tic.entry.fix, written)] : []
       })
-      reported.push([opener.start, opener.end])
+      reported.take(opener.start, opener.end)
+    }
+
+    let presented = false
+    // 1b. A stock first line does not hide a self-centred second one: after the stock lines the
+    // draft opens on ("I hope this email finds you well."), a sentence presenting the writer.
+    if (!opener) {
+      const stock = new Set(prepared.stock.find(analysis, body, end).map((match) => tokens[match.first].sentence))
+      let next = body
+      while (next < end && stock.has(next)) next++
+      if (next > body && next < end) {
+        const sentence = sentences[next]
+        const lead = sentence.words[leadWord(analysis, sentence, prepared.skip)]
+        const match = prepared.presenting.find(analysis, next, next + 1).find((item) => item.first === lead)
+        if (match && !notWriter.has(lead) && !shared(next, lead) && !isQuoted(analysis, match.start, match.end)) {
+          const written = text.slice(match.start, match.end)
+          report({
+            start: match.start,
+            end: match.end,
+            message: `\`${written}\` opens a sentence on you right after a stock line: start from the reader instead (what you noticed about them, why you write to them now), then say who you are in a few words`,
+            expected: []
+          })
+          reported.take(match.start, match.end)
+          presented = true
+        }
+      }
+    }
+
+    // 1c. Praise or a question first does not hide it either: the first sentence that defines the
+    // writer ("I am the founder of…", "Je suis responsable commercial chez…"), wherever it stands.
+    if (!opener && !presented) {
+      for (const match of prepared.identity.find(analysis, body + 1, end)) {
+        const s = tokens[match.first].sentence
+        const sentence = sentences[s]
+        if (sentence.words[leadWord(analysis, sentence, prepared.skip)] !== match.first) continue
+        if (notWriter.has(match.first) || shared(s, match.first) || isQuoted(analysis, match.start, match.end)) continue
+        const written = text.slice(match.start, match.end)
+        report({
+          start: match.start,
+          end: match.end,
+          message: `\`${written}\` presents you before the reader has a reason to care: open on them (what you noticed about their work, why now), and say who you are in a few words after that`,
+          expected: []
+        })
+        reported.take(match.start, match.end)
+        break
+      }
     }
 
     // 2. The "moi je" tic, anywhere in the body.
@@ -207,7 +269,7 @@ export default defineRule({
         message: `\`${written}\` says "me" twice before saying anything: write \`${fix}\`, or better, start the sentence from the reader`,
         expected: [fix]
       })
-      reported.push([match.start, match.end])
+      reported.take(match.start, match.end)
     }
 
     // 3. Most sentences of the body open on the writer.

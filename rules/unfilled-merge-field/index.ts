@@ -1,6 +1,7 @@
 import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
+import {TakenSpans} from '../../src/text/spans.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
@@ -109,8 +110,11 @@ function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean)
 function isMarkup(text: string, start: number, end: number): boolean {
   if (text[start - 1] === ']') return true
   if (end - start !== 3) return false
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1
-  return /^\s*(?:[-*+]|\d{1,2}[.)])\s+$/.test(text.slice(lineStart, start))
+  // A list marker is a few characters after the line start: look no further back (a long line of `[x]` stays linear).
+  const before = text.slice(Math.max(0, start - 40), start)
+  const newline = before.lastIndexOf('\n')
+  if (newline === -1 && start > 40) return false
+  return /^\s*(?:[-*+]|\d{1,2}[.)])\s+$/.test(before.slice(newline + 1))
 }
 
 export default defineRule({
@@ -140,19 +144,19 @@ export default defineRule({
   check({analysis, data, report}) {
     const sets = prepare(data)
     const text = analysis.text
-    const taken: Array<[number, number]> = []
+    const taken = new TakenSpans(text.length)
     for (const syntax of syntaxes) {
       if (!text.includes(syntax.opener)) continue
       syntax.pattern.lastIndex = 0
       for (const match of text.matchAll(syntax.pattern)) {
         const start = match.index
         const end = start + match[0].length
-        if (taken.some(([from, to]) => start < to && end > from)) continue
+        if (taken.overlaps(start, end)) continue
         if (syntax.needsFieldLike) {
           if (syntax.bracket && isMarkup(text, start, end)) continue
           if (!isFieldLike(match[0].slice(1, -1), syntax, sets, isQuoted(analysis, start, end))) continue
         }
-        taken.push([start, end])
+        taken.take(start, end)
         report({
           start,
           end,

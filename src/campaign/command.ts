@@ -1,3 +1,4 @@
+import {summaryCounter} from '../summary.js'
 import {Chalk, type ChalkInstance} from 'chalk'
 import type {LintOptions} from '../engine.js'
 import {expandPaths} from '../files.js'
@@ -48,20 +49,11 @@ export async function runCampaign(inputs: string[], flags: CampaignFlags, option
 
 async function campaign(inputs: string[], flags: CampaignFlags, options: LintOptions, io: CampaignIo, emit: (text: string) => void): Promise<number> {
   const json = flags.format === 'json' ? jsonReporter() : undefined
-  const summary: Summary = {drafts: 0, findings: 0, errors: 0, warnings: 0, minScore: null, meanScore: null}
-  let total = 0
+  const counter = summaryCounter()
   let mergeFields = 0 // unfilled-merge-field findings: the one draft of drafts mode may be a template
   const onDraft = (report: DraftReport) => {
-    summary.drafts++
-    summary.findings += report.findings.length
-    for (const finding of report.findings) {
-      if (finding.severity === 'error') summary.errors++
-      else if (finding.severity === 'warning') summary.warnings++
-      if (finding.rule === 'unfilled-merge-field') mergeFields++
-    }
-    total += report.score
-    summary.minScore = Math.min(summary.minScore ?? 100, report.score)
-    summary.meanScore = Math.round(total / summary.drafts)
+    counter.add(report)
+    for (const finding of report.findings) if (finding.rule === 'unfilled-merge-field') mergeFields++
     if (json) emit(json.draft!(report, ''))
   }
 
@@ -71,23 +63,24 @@ async function campaign(inputs: string[], flags: CampaignFlags, options: LintOpt
     const [templateFile] = inputs
     // A folder, a link to itself, a device: said as such, not "no such file".
     const template = decodeText(readDraftFile(templateFile), templateFile)
-    result = await lintTemplateCampaign(template, flags.contacts, {...options, onDraft})
+    result = await lintTemplateCampaign(template, flags.contacts, {...options, onDraft, templateFile})
   } else {
     const drafts = await lintDraftsCampaign(inputs, {...options, onDraft, column: flags.column, threshold: flags.threshold})
     inputErrors = drafts.errors
     result = drafts
   }
   for (const error of inputErrors) io.error(`cluelint: ${error.message}\n`)
+  const summary = counter.summary()
   // Which mode ran, when it may not be the one meant: one draft full of merge fields is a template.
   if (!flags.contacts && summary.drafts === 1 && mergeFields > 0) {
     io.error(`cluelint: campaign ran in drafts mode (no --contacts) on a single draft with ${mergeFields} merge field${mergeFields === 1 ? '' : 's'}: it looks like a template; give --contacts contacts.csv to render it once per contact\n`)
   }
 
   if (json) {
-    const done = json.done({version: 1, drafts: [], summary})
+    const done = json.done({version: 1, drafts: [], summary: counter.summary()})
     emit(done.replace(/\n}\n$/, `,\n  "campaign": ${JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')}\n}\n`))
   } else {
-    emit(renderCampaign(result, summary, new Chalk({level: io.color}), inputErrors.length))
+    emit(renderCampaign(result, summary, new Chalk({level: flags.output ? 0 : io.color}), inputErrors.length))
   }
 
   if (inputErrors.length > 0) return 2

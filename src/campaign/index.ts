@@ -6,7 +6,7 @@ import {InputError, streamDrafts} from '../readers/index.js'
 import type {DraftReport} from '../types.js'
 import {nearDuplicateGroups, signature, similarity} from './minhash.js'
 import {personalShare, shingleHashes, ShingleCounts, words, type Word} from './shingles.js'
-import {compileTemplate, unfilledFields, type Unfilled} from './template.js'
+import {compileTemplate, forbiddenColumn, TemplateError, unfilledFields, type Template, type Unfilled} from './template.js'
 
 /** What `cluelint campaign` reports beside the drafts (documented in the README). */
 export interface CampaignReport {
@@ -93,7 +93,15 @@ function distribution(values: number[], digits = 0): Distribution {
 /** Streams the rows of a contacts CSV as records keyed by column name. */
 async function* contacts(file: string): AsyncGenerator<{row: number; record: Record<string, string>; columns: Set<string>}> {
   const source = createReadStream(file)
-  const parser = source.pipe(parse({columns: (header: string[]) => header.map((name) => name.trim()), bom: true, skip_empty_lines: true, relax_column_count: true}))
+  const columnsOf = (header: string[]) => {
+    const names = header.map((name) => name.trim())
+    for (const name of names) {
+      const forbidden = forbiddenColumn(name)
+      if (forbidden) throw new InputError(file, forbidden)
+    }
+    return names
+  }
+  const parser = source.pipe(parse({columns: columnsOf, bom: true, skip_empty_lines: true, relax_column_count: true}))
   // pipe() does not forward the source's errors (a missing file): hand them to the parser.
   source.on('error', (error) => parser.destroy(error))
   let row = 0
@@ -105,9 +113,18 @@ async function* contacts(file: string): AsyncGenerator<{row: number; record: Rec
       yield {row, record, columns}
     }
   } catch (error) {
+    if (error instanceof InputError) throw error
     const code = (error as NodeJS.ErrnoException).code
     throw new InputError(file, code === 'ENOENT' ? 'no such file' : `malformed CSV: ${(error as Error).message}`)
   }
+  // csv-parse reads a header-only file as no rows at all: tell the two apart for the message.
+  if (row === 0) throw new InputError(file, columns === undefined && !(await hasHeader(file)) ? 'empty contacts file: no header row, no contacts' : 'no contacts: the file has a header row and no data rows')
+}
+
+/** Whether a contacts file has anything but white space (a header row) at all. */
+async function hasHeader(file: string): Promise<boolean> {
+  for await (const chunk of createReadStream(file, {end: 64 * 1024})) if (/\S/.test(String(chunk).replace(/^\uFEFF/, ''))) return true
+  return false
 }
 
 const NAME_COLUMNS = ['first_name', 'firstname', 'first name', 'prénom', 'prenom', 'name', 'nom']
@@ -124,10 +141,24 @@ function pick(record: Record<string, string>, names: string[]): string | undefin
  * passes over the contacts (the first counts the text all drafts share), so
  * memory does not grow with the number of contacts beyond a few numbers each.
  */
-export async function lintTemplateCampaign(templateSource: string, contactsFile: string, options: CampaignOptions = {}): Promise<CampaignReport> {
-  const template = compileTemplate(templateSource)
+export async function lintTemplateCampaign(templateSource: string, contactsFile: string, options: CampaignOptions & {templateFile?: string} = {}): Promise<CampaignReport> {
+  const templateFile = options.templateFile ?? 'template'
+  let template: Template
+  try {
+    template = compileTemplate(templateSource)
+  } catch (error) {
+    // One line naming the template, the line and the column (a TemplateError's message starts with them).
+    throw new InputError(templateFile, error instanceof TemplateError ? error.message : `could not be compiled (${(error as Error).message.split('\n')[0]})`)
+  }
+  const render = (record: Record<string, string>, row: number) => {
+    try {
+      return template.render(record)
+    } catch (error) {
+      throw new InputError(templateFile, `could not be rendered for ${contactsFile}#${row} (${(error as Error).message.split('\n')[0]})`)
+    }
+  }
   const counts = new ShingleCounts()
-  for await (const {record} of contacts(contactsFile)) counts.add(shingleHashes(words(template.render(record))))
+  for await (const {row, record} of contacts(contactsFile)) counts.add(shingleHashes(words(render(record, row))))
 
   const aggregate = new Aggregate()
   for await (const {row, record, columns} of contacts(contactsFile)) {
@@ -135,7 +166,7 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
       aggregate.unfilled.count++
       if (aggregate.unfilled.items.length < MAX_LISTED) aggregate.unfilled.items.push({row, ...item})
     }
-    const text = template.render(record)
+    const text = render(record, row)
     const name = `${contactsFile}#${row}`
     const report = lintDraft({text, name, file: contactsFile, meta: {readerName: pick(record, NAME_COLUMNS), company: pick(record, COMPANY_COLUMNS)}}, options)
     const list = words(text)
@@ -164,7 +195,15 @@ export async function lintDraftsCampaign(paths: readonly string[], options: Camp
   for (const file of files) {
     try {
       for await (const draft of streamDrafts(file, {column: options.column})) {
-        const report = lintDraft(draft, options)
+        let report: DraftReport
+        try {
+          report = lintDraft(draft, options)
+        } catch (error) {
+          // A draft that cannot be linted is reported; the file's other drafts still are.
+          if (!(error instanceof InputError)) throw error
+          errors.push(error)
+          continue
+        }
         const list = words(draft.text)
         items.push({name: report.name, text: draft.text, list, hashes: shingleHashes(list), report})
         options.onDraft?.(report, draft.source ?? draft.text)

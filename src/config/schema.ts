@@ -3,19 +3,13 @@ import {rules} from '../../rules/index.js'
 import type {Rule} from '../rule.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
 
+export type {WordsEdit, WordsOption} from './words.js'
+
 /**
  * The configuration file, as written by the user. Every object is strict:
  * an unknown key is an error, and so is an unknown rule id, so a typo never
  * silently does nothing.
  */
-export interface WordsEdit {
-  add?: string[]
-  remove?: string[]
-}
-
-/** Extra and removed entries per language for a rule's word list. */
-export type WordsOption = Partial<Record<Lang, WordsEdit>>
-
 export type RuleEntry = SeveritySetting | [SeveritySetting, Record<string, unknown>?]
 
 export interface CluelintConfig {

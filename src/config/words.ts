@@ -1,7 +1,16 @@
 import type {Rule} from '../rule.js'
 import {foldWord} from '../text/normalize.js'
 import type {Lang} from '../types.js'
-import type {WordsOption} from './schema.js'
+
+// Rules import this module (`editPatterns`): it must not import the config schema, which imports the rules.
+
+export interface WordsEdit {
+  add?: string[]
+  remove?: string[]
+}
+
+/** Extra and removed entries per language for a rule's word list. */
+export type WordsOption = Partial<Record<Lang, WordsEdit>>
 
 /**
  * A word list with entries added and removed. Entries are compared the way

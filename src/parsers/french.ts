@@ -116,64 +116,66 @@ ParseFrench.prototype.tokenizeParagraphPlugins = [
 ]
 
 /**
- * Split `j'ai` (one WordNode) into `j'` and `ai` (two adjacent WordNodes).
- * Also turn an elided form followed by an apostrophe but no word (`jusqu' à`,
- * a frequent typo, or `l'« humain »`) into the WordNode `jusqu'`.
+ * Split `j'ai` (one WordNode) into `j'` and `ai` (two adjacent WordNodes),
+ * and `qu'l'ai` into `qu'`, `l'` and `ai`. Also turn an elided form followed
+ * by an apostrophe but no word (`jusqu' à`, a frequent typo, or
+ * `l'« humain »`) into the WordNode `jusqu'`.
+ *
+ * One pass that builds the new list of children: no splice, no copy of what
+ * is left of a word per elision, so the cost is linear in the sentence even
+ * for `l'l'l'l'…` (each split used to copy the rest of the word).
  */
 function splitElisions(sentence: Sentence): undefined {
   const children = sentence.children
-  let index = -1
+  const out: Sentence['children'] = []
+  let changed = false
 
-  while (++index < children.length) {
+  for (let index = 0; index < children.length; index++) {
     const node = children[index]
-    if (node.type !== 'WordNode') continue
-
-    const [head, mark] = node.children
-    if (
-      head?.type !== 'TextNode' ||
-      !elisions.has(head.value.toLowerCase())
-    ) {
+    if (node.type !== 'WordNode') {
+      out.push(node)
       continue
     }
 
+    // `[j][’][ai]` → `[j’]` + `[ai]`, for as many elisions as the word starts with.
+    const parts = node.children
+    let cursor = 0
+    while (parts.length - cursor > 2) {
+      const head = parts[cursor]
+      const mark = parts[cursor + 1]
+      if (head.type !== 'TextNode' || !elisions.has(head.value.toLowerCase()) || mark.type !== 'PunctuationNode' || !apostrophes.has(mark.value)) break
+      out.push({type: 'WordNode', children: [head, mark], position: span(head.position, mark.position)})
+      cursor += 2
+    }
+    let word: Word = node
+    if (cursor > 0) {
+      const rest = parts.slice(cursor)
+      word = {type: 'WordNode', children: rest, position: span(rest[0].position, node.position)}
+      changed = true
+    }
+    out.push(word)
+
+    // `jusqu` `'` ` ` → `jusqu'` ` ` (and `l'«`, `l'` at the end).
+    const [head] = word.children
+    if (word.children.length !== 1 || head.type !== 'TextNode' || !elisions.has(head.value.toLowerCase())) continue
+    const before = out[out.length - 2]
+    const next = children[index + 1]
+    const after = children[index + 2]
     if (
-      mark?.type === 'PunctuationNode' &&
-      apostrophes.has(mark.value) &&
-      node.children.length > 2
+      // Not a quoted letter: `'d'`.
+      !(before?.type === 'PunctuationNode' && apostrophes.has(before.value)) &&
+      next?.type === 'PunctuationNode' &&
+      apostrophes.has(next.value) &&
+      after?.type !== 'WordNode'
     ) {
-      // `[j][’][ai]` → `[j’]` + `[ai]`. The rest is looked at again on the
-      // next iteration (it is not an elision in practice, but that is cheap).
-      const rest = node.children.slice(2)
-      const first: Word = {
-        type: 'WordNode',
-        children: [head, mark],
-        position: span(head.position, mark.position)
-      }
-      const second: Word = {
-        type: 'WordNode',
-        children: rest,
-        position: span(rest[0].position, node.position)
-      }
-      children.splice(index, 1, first, second)
-    } else if (node.children.length === 1) {
-      // `jusqu` `'` ` ` → `jusqu'` ` ` (and `l'«`, `l'` at the end).
-      const before = children[index - 1]
-      const next = children[index + 1]
-      const after = children[index + 2]
-      if (
-        // Not a quoted letter: `'d'`.
-        !(before?.type === 'PunctuationNode' && apostrophes.has(before.value)) &&
-        next?.type === 'PunctuationNode' &&
-        apostrophes.has(next.value) &&
-        after?.type !== 'WordNode'
-      ) {
-        node.children.push(next)
-        node.position = span(node.position, next.position)
-        children.splice(index + 1, 1)
-      }
+      word.children.push(next)
+      word.position = span(word.position, next.position)
+      index++
+      changed = true
     }
   }
 
+  if (changed) replaceChildren(children, out)
   return undefined
 }
 
@@ -181,81 +183,88 @@ function splitElisions(sentence: Sentence): undefined {
  * parse-latin cuts `Il a dit « Salut ! » puis…` after `!`, so the next
  * sentence would start with ` »`. Move that space and closing quote back to
  * the sentence it closes. (With no space, `!»`, parse-latin's
- * `mergeAffixSymbol` already does it.)
+ * `mergeAffixSymbol` already does it.) One pass, linear.
  */
 function mergeClosingQuotes(paragraph: Paragraph): undefined {
   const children = paragraph.children
-  let index = 0
+  const out: Paragraph['children'] = []
+  let changed = false
 
-  while (++index < children.length) {
-    const sentence = children[index]
-    const previous = children[index - 1]
-    if (sentence.type !== 'SentenceNode' || previous.type !== 'SentenceNode') {
-      continue
+  for (const sentence of children) {
+    const previous = out[out.length - 1]
+    if (sentence.type === 'SentenceNode' && previous?.type === 'SentenceNode') {
+      const [space, quote] = sentence.children
+      if (space?.type === 'WhiteSpaceNode' && quote?.type === 'PunctuationNode' && closingQuotes.has(quote.value)) {
+        previous.children.push(space, quote)
+        previous.position = span(previous.position, quote.position)
+        sentence.children.splice(0, 2)
+        changed = true
+        if (sentence.children.length === 0) continue
+        sentence.position = span(sentence.children[0].position, sentence.position)
+      }
     }
-
-    const [space, quote] = sentence.children
-    if (
-      space?.type !== 'WhiteSpaceNode' ||
-      quote?.type !== 'PunctuationNode' ||
-      !closingQuotes.has(quote.value)
-    ) {
-      continue
-    }
-
-    previous.children.push(...sentence.children.splice(0, 2))
-    previous.position = span(previous.position, quote.position)
-
-    if (sentence.children.length === 0) {
-      children.splice(index, 1)
-      index--
-    } else {
-      sentence.position = span(sentence.children[0].position, sentence.position)
-    }
+    out.push(sentence)
   }
 
+  if (changed) replaceChildren(children, out)
   return undefined
 }
 
 /**
  * Merge a sentence ending in `Mme.` (etc.) with the next one, like
  * parse-english does for `Mr.`: the period joins the abbreviation's WordNode.
+ * One pass, linear: the merged sentence is checked again (it may end in an
+ * abbreviation too) and takes the next sentence's children one by one.
  */
 function mergeFrenchAbbreviations(paragraph: Paragraph): undefined {
   const children = paragraph.children
-  let index = -1
+  const out: Paragraph['children'] = []
+  /** The last sentence kept, when it ended in an abbreviation: the next sentence joins it. */
+  let open: Sentence | undefined
+  let changed = false
 
-  while (++index < children.length) {
-    const sentence = children[index]
-    if (sentence.type !== 'SentenceNode') continue
-
-    const period = sentence.children[sentence.children.length - 1]
-    const word = sentence.children[sentence.children.length - 2]
-    if (
-      period?.type !== 'PunctuationNode' ||
-      period.value !== '.' ||
-      word?.type !== 'WordNode' ||
-      !abbreviations.has(toString(word).toLowerCase())
-    ) {
-      continue
+  for (const child of children) {
+    let sentence: Sentence
+    if (open && child.type === 'SentenceNode') {
+      for (const node of child.children) open.children.push(node)
+      open.position = span(open.position, child.position)
+      sentence = open
+      changed = true
+    } else {
+      out.push(child)
+      open = undefined
+      if (child.type !== 'SentenceNode') continue
+      sentence = child
     }
-
-    // `Mme` `.` → `Mme.`
-    word.children.push(period)
-    word.position = span(word.position, period.position)
-    sentence.children.pop()
-
-    const next = children[index + 1]
-    if (next?.type === 'SentenceNode') {
-      sentence.children.push(...next.children)
-      sentence.position = span(sentence.position, next.position)
-      children.splice(index + 1, 1)
-      // Look at the merged sentence again: it may end in an abbreviation too.
-      index--
-    }
+    open = foldAbbreviation(sentence) ? sentence : undefined
   }
 
+  if (changed) replaceChildren(children, out)
   return undefined
+}
+
+/** `Mme` `.` at the end of a sentence → `Mme.`; true when done. */
+function foldAbbreviation(sentence: Sentence): boolean {
+  const period = sentence.children[sentence.children.length - 1]
+  const word = sentence.children[sentence.children.length - 2]
+  if (
+    period?.type !== 'PunctuationNode' ||
+    period.value !== '.' ||
+    word?.type !== 'WordNode' ||
+    !abbreviations.has(toString(word).toLowerCase())
+  ) {
+    return false
+  }
+  word.children.push(period)
+  word.position = span(word.position, period.position)
+  sentence.children.pop()
+  return true
+}
+
+/** Puts `items` in place of `list`'s content (parse-latin holds on to the array), without spreading. */
+function replaceChildren<T>(list: T[], items: readonly T[]): void {
+  list.length = 0
+  for (const item of items) list.push(item)
 }
 
 /**
@@ -293,7 +302,7 @@ function retextFrench(this: Processor): undefined {
 }
 
 function add<T>(list: T[], values: T[] | undefined): void {
-  if (values) list.unshift(...values)
+  if (values) list.unshift(...values) // plugin lists: a handful of functions
 }
 
 // Typed like retext-english's export, so that `unified().use(retextFrench)`

@@ -14,7 +14,7 @@
  * rule suggests one, a one-click rewrite.
  */
 import {rules} from '../../rules/index.js'
-import {lintText, type LintOptions} from '../engine.js'
+import {lintText, weights, type LintOptions} from '../engine.js'
 import {detectLanguage} from '../lang/detect.js'
 import {FAMILIES, familyOf, segment, type Span} from '../reporters/html/highlight.js'
 import {byCost, fixFirst} from '../score.js'
@@ -32,7 +32,6 @@ interface Stored {
 const STORAGE_KEY = 'cluelint.playground'
 const DEBOUNCE_MS = 120
 const CHANNELS: readonly Channel[] = ['email', 'linkedin-note', 'linkedin-message', 'follow-up']
-const weights = new Map(rules.map((rule) => [rule.id, rule.weight]))
 
 const settings: PlaygroundSettings = JSON.parse(document.getElementById('cluelint-settings')?.textContent || '{"version":"","options":{}}')
 
@@ -378,7 +377,7 @@ function findingItem(finding: Finding, index: number, text: string): HTMLLIEleme
         'span',
         {class: 'try'},
         ...finding.suggestions.map((suggestion, number) =>
-          h('button', {type: 'button', class: 'btn small apply', 'data-finding': index, 'data-suggestion': number, 'data-text': suggestion}, format(t.apply, {text: suggestion}))
+          h('button', {type: 'button', class: 'btn small apply', 'data-finding': index, 'data-suggestion': number, 'data-text': suggestion.fix.text}, format(t.apply, {text: suggestion.fix.text || suggestion.desc}))
         )
       )
     )
@@ -560,10 +559,12 @@ function apply(index: number, suggestion: number): void {
     return
   }
   const finding = linted.report.findings[index]
-  const replacement = finding?.suggestions[suggestion]
-  if (replacement === undefined) return
-  const from = area.value.slice(finding.offset, finding.endOffset)
-  replaceRange(finding.offset, finding.endOffset, replacement)
+  // A suggestion is an edit of the draft ({range, text}), not always over the finding's own words.
+  const edit = finding?.suggestions[suggestion]?.fix
+  if (edit === undefined) return
+  const replacement = edit.text
+  const from = area.value.slice(edit.range[0], edit.range[1])
+  replaceRange(edit.range[0], edit.range[1], replacement)
   lintNow()
   announce(`${format(t.applied, {from, to: replacement})} ${t.undoHint}`)
 }

@@ -23,8 +23,21 @@ export function decodeText(bytes: Uint8Array, file: string, maxBytes = MAX_BYTES
   if (bytes.length > maxBytes) {
     throw new InputError(file, tooLarge(bytes.length, maxBytes))
   }
-  const head = bytes.subarray(0, 8192)
-  if (head.includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), not a text draft')
+  // UTF-16 with a byte order mark (Windows Notepad's "Unicode"): decoded, it is text like any other.
+  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined
+  if (utf16) {
+    let text: string
+    try {
+      text = new TextDecoder(utf16, {fatal: true}).decode(bytes)
+    } catch {
+      throw new InputError(file, `invalid ${utf16.toUpperCase()} (it starts with a UTF-16 byte order mark); save the draft as UTF-8`)
+    }
+    if (text.includes('\u0000')) throw new InputError(file, 'binary file (contains NUL characters), not a text draft')
+    if (text.trim() === '') throw new InputError(file, 'empty file, nothing to lint')
+    return text
+  }
+  // The whole file, not its first kilobytes: a NUL byte anywhere means binary.
+  if (bytes.includes(0)) throw new InputError(file, `binary file (contains NUL bytes, the first at byte ${bytes.indexOf(0)}), not a text draft`)
   let text: string
   try {
     text = utf8.decode(bytes)
@@ -83,6 +96,18 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     index += length
   }
   return -1
+}
+
+/**
+ * Any error met while reading or linting `file` as an InputError: one line
+ * for the user, and the run goes on. An InputError is returned as is; any
+ * other (a parser giving up on input too deep or too odd, a bug) keeps its
+ * name and message, without the stack.
+ */
+export function asInputError(file: string, error: unknown, doing = 'read'): InputError {
+  if (error instanceof InputError) return error
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  return new InputError(file, `could not be ${doing} (${reason.split('\n')[0]})`)
 }
 
 /** A file system error as an InputError with a short reason. */

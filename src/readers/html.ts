@@ -1,7 +1,10 @@
 import {decodeHTML} from 'entities'
-import type {Element, Nodes, Root, Text} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
+import {parse, type DefaultTreeAdapterTypes} from 'parse5'
 import {MappedText} from './offsets.js'
+
+type Node = DefaultTreeAdapterTypes.Node
+type Element = DefaultTreeAdapterTypes.Element
+type Text = DefaultTreeAdapterTypes.TextNode
 
 /** Elements whose content is not prose the reader sees as text. */
 const SKIP = new Set([
@@ -36,11 +39,13 @@ export interface ExtractedText {
  * a blank line between paragraphs. Entities are decoded; every unit of the
  * result keeps the offset of the HTML it came from (an entity maps to its
  * `&`), so positions stay exact. Parsing is parse5's (the WHATWG algorithm,
- * through hast-util-from-html), which copes with the unclosed tags and
- * Outlook markup real e-mails are made of.
+ * the parser of rehype-parse), which copes with the unclosed tags and Outlook
+ * markup real e-mails are made of, and builds its tree without recursion; the
+ * walk below keeps its own stack too, so a document nested thousands of
+ * levels deep is read like any other.
  */
 export function extractHtml(html: string): ExtractedText {
-  const tree = fromHtml(html)
+  const document = parse(html, {sourceCodeLocationInfo: true})
   const out = new MappedText()
   // `newlines`: how many line breaks end the text so far.
   const state = {pendingSpace: -1, preserve: 0, newlines: 0}
@@ -73,40 +78,45 @@ export function extractHtml(html: string): ExtractedText {
     state.newlines = 0
   }
 
-  const visit = (node: Nodes) => {
-    if (node.type === 'text') {
-      alignText(html, node, pushChar)
-      return
+  /** What is left to do, last first: a node to visit, or the end of an element (its closing break). */
+  const stack: Array<Node | {leave: Element; lines: number; at: number}> = [findBody(document) ?? document]
+  while (stack.length > 0) {
+    const item = stack.pop()!
+    if ('leave' in item) {
+      if (PRESERVE.has(item.leave.tagName)) state.preserve--
+      if (item.lines > 0) breakLine(item.lines, item.at)
+      continue
     }
-    if (node.type !== 'element' && node.type !== 'root') return
-    if (node.type === 'element') {
+    const node = item
+    if (node.nodeName === '#text') {
+      alignText(html, node as Text, pushChar)
+      continue
+    }
+    if (!('childNodes' in node)) continue // comments, doctype
+    if ('tagName' in node) {
       const name = node.tagName
-      if (SKIP.has(name)) return
-      const start = node.position?.start.offset ?? 0
-      const end = node.position?.end.offset ?? start
+      if (SKIP.has(name)) continue
+      const start = node.sourceCodeLocation?.startOffset ?? 0
+      const end = node.sourceCodeLocation?.endOffset ?? start
       if (name === 'br') {
         breakLine(1, start, true)
-        return
+        continue
       }
       const lines = PARAGRAPHS.has(name) ? 2 : BLOCKS.has(name) ? 1 : 0
       if (lines > 0) breakLine(lines, start)
       if (PRESERVE.has(name)) state.preserve++
-      for (const child of node.children) visit(child)
-      if (PRESERVE.has(name)) state.preserve--
-      if (lines > 0) breakLine(lines, Math.max(start, end - 1))
-      return
+      stack.push({leave: node, lines, at: Math.max(start, end - 1)})
     }
-    for (const child of (node as Root).children) visit(child)
+    for (let index = node.childNodes.length - 1; index >= 0; index--) stack.push(node.childNodes[index])
   }
-  visit(findBody(tree) ?? tree)
   while (out.last() === '\n' || out.last() === ' ') out.pop()
   return {text: out.toString(), offsets: out.offsets}
 }
 
-function findBody(root: Root): Element | undefined {
-  for (const child of root.children) {
-    if (child.type !== 'element' || child.tagName !== 'html') continue
-    for (const inner of child.children) if (inner.type === 'element' && inner.tagName === 'body') return inner
+function findBody(document: DefaultTreeAdapterTypes.Document): Element | undefined {
+  for (const child of document.childNodes) {
+    if (!('tagName' in child) || child.tagName !== 'html') continue
+    for (const inner of child.childNodes) if ('tagName' in inner && inner.tagName === 'body') return inner
   }
   return undefined
 }
@@ -118,8 +128,8 @@ function findBody(root: Root): Element | undefined {
  */
 function alignText(html: string, node: Text, push: (char: string, offset: number) => void) {
   const value = node.value
-  const start = node.position?.start.offset
-  const end = node.position?.end.offset
+  const start = node.sourceCodeLocation?.startOffset
+  const end = node.sourceCodeLocation?.endOffset
   if (start === undefined || end === undefined) {
     for (const char of value) push(char, 0)
     return

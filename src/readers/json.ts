@@ -270,7 +270,7 @@ export async function* readLines(file: string): AsyncGenerator<{text: string; of
   try {
     let first = true
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (first && chunk.subarray(0, 8192).includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), not a JSON Lines file')
+      if (chunk.includes(0)) throw new InputError(file, `binary file (contains NUL bytes, near line ${line}), not a JSON Lines file`)
       first = false
       let decoded: string
       try {

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import pkg from '../../package.json' with {type: 'json'}
 import {byCost, fixFirst} from '../score.js'
+import {lineIndex} from '../text/lines.js'
 import type {DraftReport, Finding, Grade, Lang, Report, Severity, Summary} from '../types.js'
 import {escapeHtml, FAMILIES, familyOf, segment, type Family, type Span} from './html/highlight.js'
 import {SCRIPT} from './html/script.js'
@@ -69,8 +70,7 @@ function richText(text: string): string {
  * also holds when `source` is one row of a CSV file starting at `firstLine`).
  */
 export function spanOffsets(source: string, firstLine: number, finding: Pick<Finding, 'line' | 'column' | 'endLine' | 'endColumn'>): {start: number; end: number} | undefined {
-  const starts = [0]
-  for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) starts.push(index + 1)
+  const {starts} = lineIndex(source)
   const at = (line: number, column: number) => {
     const lineStart = starts[line - firstLine]
     if (lineStart === undefined) return undefined
@@ -137,7 +137,7 @@ function countLine(findings: readonly Finding[]): string {
 /** One finding as list-item content: severity and message (in `link` when given), suggestions, rule, place. */
 function findingBody(finding: Finding, link = ''): string {
   const family = familyOf(finding.rule)
-  const suggestions = finding.suggestions.length > 0 ? ` <span class="try">Try: ${finding.suggestions.map((text) => `<code>${escapeHtml(text)}</code>`).join(', ')}</span>` : ''
+  const suggestions = finding.suggestions.length > 0 ? ` <span class="try">Try: ${finding.suggestions.map((suggestion) => `<code>${escapeHtml(suggestion.fix.text || suggestion.desc)}</code>`).join(', ')}</span>` : ''
   return (
     `${link}<span class="sev sev-${finding.severity}">${SEVERITY_LABEL[finding.severity]}</span>` +
     `<span class="msg">${richText(finding.message)}</span>${link ? '</a>' : ''}${suggestions} ` +

@@ -26,6 +26,7 @@ function draftJson(draft: DraftReport): object {
       endLine: finding.endLine,
       endColumn: finding.endColumn,
       excerpt: finding.excerpt,
+      ...(finding.fix ? {fix: finding.fix} : {}),
       suggestions: finding.suggestions
     }))
   }

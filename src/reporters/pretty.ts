@@ -24,18 +24,23 @@ export function prettyReporter(options: ReporterOptions): Reporter {
 function renderDraft(draft: DraftReport, source: string, c: ChalkInstance, options: ReporterOptions, firstLine: number): string {
   const out: string[] = []
   const grade = c[GRADE_COLOR[draft.grade]].bold(`${draft.score}/100 ${draft.grade}`)
-  out.push(`${c.underline(draft.name)} ${c.dim(`(${draft.lang})`)}  ${grade}`)
+  out.push(`${c.underline(visible(draft.name))} ${c.dim(`(${draft.lang})`)}  ${grade}`)
   if (draft.findings.length === 0) {
     out.push(`  ${c.green('✔')} nothing to say`, '')
     return out.join('\n') + '\n'
   }
   const lines = source.split('\n')
   const place = (finding: Finding) => `${finding.line}:${finding.column}`
-  const width = Math.max(...draft.findings.map((finding) => place(finding).length))
-  const severityWidth = Math.max(...draft.findings.map((finding) => SEVERITY_LABEL[finding.severity].length))
+  // A loop, not Math.max(...list): a draft can have more findings than a call takes arguments.
+  let width = 0
+  let severityWidth = 0
+  for (const finding of draft.findings) {
+    width = Math.max(width, place(finding).length)
+    severityWidth = Math.max(severityWidth, SEVERITY_LABEL[finding.severity].length)
+  }
   for (const finding of draft.findings) {
     out.push(
-      `  ${c.dim(place(finding).padEnd(width))}  ${c[SEVERITY_COLOR[finding.severity]](SEVERITY_LABEL[finding.severity].padEnd(severityWidth))}  ${finding.message}  ${c.dim(finding.rule)}`
+      `  ${c.dim(place(finding).padEnd(width))}  ${c[SEVERITY_COLOR[finding.severity]](SEVERITY_LABEL[finding.severity].padEnd(severityWidth))}  ${visible(finding.message)}  ${c.dim(finding.rule)}`
     )
     const line = lines[finding.line - firstLine]
     if (line === undefined) continue
@@ -47,7 +52,7 @@ function renderDraft(draft: DraftReport, source: string, c: ChalkInstance, optio
     // The full messages are above: here, where and what, in one short line each.
     first.forEach((finding, index) => {
       const excerpt = finding.excerpt.replace(/\s+/g, ' ')
-      const shown = excerpt.length > 50 ? excerpt.slice(0, 49) + '…' : excerpt
+      const shown = visible(excerpt.length > 50 ? excerpt.slice(0, 49) + '…' : excerpt)
       out.push(`  ${index + 1}. ${c.dim(place(finding))} ${c.bold(finding.rule)} ${c[SEVERITY_COLOR[finding.severity]](`“${shown}”`)}`)
     })
   }
@@ -65,11 +70,19 @@ function highlight(line: string, finding: Finding, c: ChalkInstance): string[] {
   const room = 100
   const from = line.length > room ? Math.max(0, Math.min(start - 30, line.length - room)) : 0
   const to = Math.min(line.length, from + room)
-  const before = (from > 0 ? '…' : '') + line.slice(from, start)
-  const marked = line.slice(start, Math.min(end, to))
-  const after = line.slice(Math.min(end, to), to) + (to < line.length ? '…' : '')
+  // Shown, not obeyed: a draft's control characters (a terminal's escapes) are written out as `\x1b`.
+  const before = (from > 0 ? '…' : '') + visible(line.slice(from, start))
+  const marked = visible(line.slice(start, Math.min(end, to)))
+  const after = visible(line.slice(Math.min(end, to), to)) + (to < line.length ? '…' : '')
   if (c.level > 0) return [`${c.dim(before)}${c.bold.underline[SEVERITY_COLOR[finding.severity]](marked)}${c.dim(after)}`]
   return [before + marked + after, ' '.repeat([...before].length) + '^'.repeat(Math.max(1, [...marked].length))]
+}
+
+/** Control characters but tab (C0, DEL, C1) as `\x1b`: a draft's escapes (set the title, clear the screen) would act on the terminal. */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g
+
+export function visible(text: string): string {
+  return text.replace(CONTROL, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`)
 }
 
 function renderSummary(report: Report, c: ChalkInstance, inputErrors = 0): string {

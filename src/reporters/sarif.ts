@@ -181,7 +181,7 @@ function result(draft: DraftReport, finding: Finding, index: ReadonlyMap<string,
     ],
     partialFingerprints: {'cluelintFinding/v1': fingerprint},
     ...(finding.suggestions.length > 0 || inFile
-      ? {properties: {...(inFile ? {draft: draft.name} : {}), ...(finding.suggestions.length > 0 ? {suggestions: finding.suggestions} : {})}}
+      ? {properties: {...(inFile ? {draft: draft.name} : {}), ...(finding.suggestions.length > 0 ? {suggestions: finding.suggestions.map((suggestion) => suggestion.desc)} : {})}}
       : {})
   }
 }

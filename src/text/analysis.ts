@@ -1,6 +1,7 @@
 import type {Root, Sentence as SentenceNode} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Lang} from '../types.js'
+import type {Courtesy} from './courtesy.js'
 import lists from './data/greetings.json' with {type: 'json'}
 import {findFields, type Field} from './fields.js'
 import {foldedWord, foldWord, normalizeWord, type Folded} from './normalize.js'
@@ -58,6 +59,19 @@ export interface Analysis {
   closingSentence: number
   /** Ranges [start, end) of text between quotation marks: words mentioned, not used. */
   quoted: Array<[number, number]>
+  /**
+   * What is derived from the analysis for several rules, computed on first use and kept here, on
+   * the draft (the analysis lives in the draft's `file.data`): no module-level per-draft cache.
+   */
+  derived: Derived
+}
+
+/** Per-draft results shared by rules (see `derived`). */
+export interface Derived {
+  /** The draft's speech acts: asks, gifts, thanks, questions (src/text/courtesy.ts). */
+  acts?: Courtesy
+  /** Sentences whose "we" includes the reader (src/text/inclusive.ts). */
+  inclusive?: Set<number>
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '…'])
@@ -67,13 +81,18 @@ const GREETINGS = lists as Record<Lang, {greetings: string[]; closings: string[]
 
 /**
  * Flattens the nlcst tree into tokens with offsets, and splits it into
- * sentences: retext's sentences, further cut at line breaks, since a draft's
- * lines (greeting, bullets, sign-off) are units of their own.
+ * sentences as a reader reads them: retext's sentences (punctuation), cut
+ * where the layout makes a line a unit of its own (greeting, sign-off, list
+ * items, a line ended by punctuation, the subject line), and not where a
+ * hard wrap cut a sentence (see `layoutBreak`): a draft wrapped at 60 columns
+ * has the same sentences as the unwrapped one. A sentence mark glued to the
+ * next sentence ("bien?Je", "mai.Le") ends a sentence too.
  */
 export function analyze(tree: Root, text: string, lang: Lang): Analysis {
   const tokens: Token[] = []
   const sentences: Sentence[] = []
   let current: Sentence | undefined
+  const width = wrapWidth(text)
 
   const close = () => {
     if (current && current.words.length > 0) {
@@ -86,9 +105,13 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
   // parse-latin reads "365." as an ordinal word ("Microsoft 365. Avez-vous…" stays one sentence):
   // a number ending in "." inside a sentence, then a capitalised word, ends the sentence.
   let afterNumber = false
-  const push = (kind: TokenKind, value: string, start: number, end: number) => {
+  const push = (kind: TokenKind | 'end', value: string, start: number, end: number) => {
+    if (kind === 'end') {
+      close()
+      return
+    }
     if (kind === 'whitespace') {
-      if (value.includes('\n')) close()
+      if (value.includes('\n') && layoutBreak(text, start, end, width)) close()
       tokens.push({kind, value, norm: value, fold: value, folded: undefined, start, end, sentence: sentences.length})
       return
     }
@@ -135,13 +158,71 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
     sentences,
     bodySentence: 0,
     closingSentence: sentences.length,
-    quoted: findQuoted(tokens)
+    quoted: findQuoted(tokens),
+    derived: {}
   }
   findFrame(analysis)
   return analysis
 }
 
-type Push = (kind: TokenKind, value: string, start: number, end: number) => void
+type Push = (kind: TokenKind | 'end', value: string, start: number, end: number) => void
+
+/** A sentence mark between a lower-case letter and a capital starting a word ("bien?Je", "plan?I", "May.The"). */
+const GLUED_END = /(?<=\p{Ll})(?:[?!…]+|\.)(?=\p{Lu}(?:\p{Ll}|'|’|$))/gu
+
+/** A line that starts a list item: "- ", "• ", "* ", "1. ", "2) ". */
+const LIST_ITEM = /^[ \t]*(?:[-•*–·▪◦→]|\d{1,2}[.)])[ \t]/u
+const LINE_END_MARK = /[.!?…]["'”’»)\]]*$/u
+const SUBJECT_LINE = /^\s*(?:subject|objet|re|tr|fwd?)\s*:/iu
+/** Hard-wrapped mail wraps at 60 to 78 columns: a draft whose longest line is outside these bounds is not wrapped. */
+const MIN_WRAP = 40
+const MAX_WRAP = 100
+/** A line holding a run this long without a space (a URL) is left out of the wrap width. */
+const LONG_RUN = /\S{40,}/u
+
+/**
+ * The width a draft was hard-wrapped at: its longest line (URL lines left out), or 0 when some line
+ * is longer than any mail client wraps (the draft is not hard-wrapped). One pass over the text.
+ */
+function wrapWidth(text: string): number {
+  let width = 0
+  let from = 0
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from)
+    if (to === -1) to = text.length
+    const length = to - from - (text[to - 1] === '\r' ? 1 : 0)
+    if (length > width && !LONG_RUN.test(text.slice(from, to))) {
+      if (length > MAX_WRAP) return 0
+      width = length
+    }
+    from = to + 1
+  }
+  return width < MIN_WRAP ? 0 : width
+}
+
+/**
+ * Does the line break in the white space [start, end) end a unit? A blank line, a line ended by
+ * punctuation, a short line ended by a comma ("Hi Sam,", "Best regards,"), the subject line and the
+ * line before a list item do. A line that is no unit of its own was cut by a hard wrap: the next
+ * line starts in lower case, or, in a hard-wrapped draft, its first word would not have fitted on
+ * this line. Each break looks at its two lines only: linear over the draft.
+ */
+function layoutBreak(text: string, start: number, end: number, width: number): boolean {
+  const whiteSpace = text.slice(start, end)
+  if (whiteSpace.indexOf('\n') !== whiteSpace.lastIndexOf('\n')) return true // a blank line
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const line = text.slice(lineStart, start).trimEnd()
+  if (line.length === 0 || LINE_END_MARK.test(line) || SUBJECT_LINE.test(line)) return true
+  const nextEnd = text.indexOf('\n', end)
+  const next = text.slice(end, nextEnd === -1 ? text.length : nextEnd)
+  if (LIST_ITEM.test(next) || next.trim().length === 0) return true
+  const words = line.trim().split(/\s+/).length
+  if (line.endsWith(',') && words <= 4) return true
+  if (/^\p{Ll}/u.test(next)) return false
+  if (width === 0 || words < 4) return true
+  const firstWord = /^\S*/u.exec(next)![0]
+  return line.length + 1 + firstWord.length <= width
+}
 
 function addSentence(sentence: SentenceNode, push: Push, text: string) {
   for (const child of sentence.children) addLeaf(child, push, text)
@@ -152,10 +233,27 @@ function addLeaf(node: any, push: Push, text: string) {
   const end = node.position?.end?.offset
   if (start === undefined || end === undefined) return
   switch (node.type) {
-    case 'WordNode':
+    case 'WordNode': {
       // The tree is lossless: a word's text is its slice of the draft (cheaper than joining its children).
-      push('word', text.slice(start, end), start, end)
+      const value = text.slice(start, end)
+      GLUED_END.lastIndex = 0
+      if (!GLUED_END.test(value)) {
+        push('word', value, start, end)
+        return
+      }
+      // "bien?Je", "May.The": a sentence mark with no space after it, between a lower-case letter and
+      // a capital, ends a sentence (parse-latin reads the whole as one word).
+      let from = 0
+      GLUED_END.lastIndex = 0
+      for (let match = GLUED_END.exec(value); match; match = GLUED_END.exec(value)) {
+        push('word', value.slice(from, match.index), start + from, start + match.index)
+        push('punctuation', match[0], start + match.index, start + match.index + match[0].length)
+        push('end', '', start + match.index + match[0].length, start + match.index + match[0].length)
+        from = match.index + match[0].length
+      }
+      push('word', value.slice(from), start + from, end)
       return
+    }
     case 'WhiteSpaceNode':
       push('whitespace', node.value, start, end)
       return
@@ -172,19 +270,20 @@ function addLeaf(node: any, push: Push, text: string) {
   }
 }
 
-/** Spans between matching quotation marks on one line (mentions, not uses). */
+/** Spans between matching quotation marks in one sentence (mentions, not uses). */
 function findQuoted(tokens: Token[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
-  let open: {mark: string; start: number} | undefined
+  let open: {mark: string; start: number; sentence: number} | undefined
   for (const token of tokens) {
-    if (token.kind === 'whitespace' && token.value.includes('\n')) open = undefined
+    // A quotation does not run past its sentence (a stray mark would swallow the rest of the draft).
+    if (open && token.sentence !== open.sentence) open = undefined
     if (token.kind !== 'punctuation' && token.kind !== 'symbol') continue
     for (const char of token.value) {
       if (open && (char === CLOSE_QUOTES[open.mark] || (open.mark === '"' && char === '"'))) {
         ranges.push([open.start, token.end])
         open = undefined
       } else if (!open && OPEN_QUOTES.has(char)) {
-        open = {mark: char, start: token.start}
+        open = {mark: char, start: token.start, sentence: token.sentence}
       }
     }
   }
@@ -208,11 +307,6 @@ export function isQuoted(analysis: Analysis, start: number, end: number): boolea
     }
   }
   return found !== -1 && end <= quoted[found][1]
-}
-
-/** Text of a word token sequence, folded, joined with spaces. */
-export function sentenceText(analysis: Analysis, sentence: Sentence): string {
-  return analysis.text.slice(sentence.start, sentence.end)
 }
 
 /**

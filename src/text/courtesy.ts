@@ -29,7 +29,7 @@ import {draftFields, fieldAt, type Field} from './fields.js'
  *   ("How are you?") are not asks, but rhetorical ones still compete for
  *   attention (see multiple-asks).
  *
- * The result is computed once per draft and cached on the analysis object.
+ * The result is computed once per draft and kept on the analysis (`analysis.derived.acts`).
  */
 
 export interface Span {
@@ -41,10 +41,9 @@ export interface Span {
 }
 
 /**
- * A sentence as the writer meant it. The analysis cuts sentences at line
- * breaks; a hard-wrapped sentence ("Would it be worth a call to see if\ncould
- * work for you?") is one unit: a line with no end punctuation, followed by a
- * line starting in lower case.
+ * A sentence of the body. The analysis finds sentences from punctuation and
+ * layout together, so a hard-wrapped sentence ("Would it be worth a call to
+ * see if\nit could work for you?") is already one.
  */
 export interface Unit {
   start: number
@@ -271,13 +270,12 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
 
 const PREPARED: Record<Lang, Prepared> = {en: prepare(courtesyData.en, 'en'), fr: prepare(courtesyData.fr, 'fr')}
 
-const cache = new WeakMap<Analysis, Courtesy>()
-
-/** Gratitude, asks, questions, offers and the reader's gifts of a draft: computed once per analysis. */
+/**
+ * The draft's speech acts (gratitude, asks, questions, offers and the reader's gifts): one model
+ * shared by every courtesy rule, computed on first use and kept on the draft's analysis.
+ */
 export function courtesy(analysis: Analysis): Courtesy {
-  let result = cache.get(analysis)
-  if (!result) cache.set(analysis, (result = compute(analysis)))
-  return result
+  return (analysis.derived.acts ??= compute(analysis))
 }
 
 /**
@@ -311,32 +309,16 @@ interface Trigger {
 const ASK_PRIORITY: Record<AskKind, number> = {'polite-order': 0, request: 1, imperative: 2, booking: 3, question: 4}
 const END_PUNCTUATION = /[.!?…:;]$/u
 
-/** The body's sentences, with hard-wrapped lines joined (see `Unit`). */
+/** The body's sentences (the analysis already joins hard-wrapped lines): one unit each, in one pass. */
 function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, number>} {
   const {sentences, tokens} = analysis
   const units: Unit[] = []
   const unitOf = new Map<number, number>()
   for (let s = analysis.bodySentence; s < sentences.length; s++) {
     const sentence = sentences[s]
-    const previous = units[units.length - 1]
-    const before = s > analysis.bodySentence ? lastToken(analysis, sentences[s - 1]) : undefined
     const opening = tokens[sentence.first]
-    const wrapped =
-      previous !== undefined &&
-      previous.tail === s - 1 &&
-      before !== undefined &&
-      !END_PUNCTUATION.test(before.value) &&
-      opening.kind === 'word' &&
-      /^\p{Ll}/u.test(opening.value)
-    if (wrapped) {
-      previous.tail = s
-      previous.end = sentence.end
-      previous.words = previous.words.concat(sentence.words)
-      previous.question = sentence.question
-    } else {
-      const listItem = (opening.kind !== 'word' && /^[-•*–·]$/u.test(opening.value)) || /^\d{1,2}[.)]?$/u.test(opening.value)
-      units.push({start: sentence.start, end: sentence.end, head: s, tail: s, words: sentence.words, question: sentence.question, listItem})
-    }
+    const listItem = (opening.kind !== 'word' && /^[-•*–·▪◦→]$/u.test(opening.value)) || /^\d{1,2}[.)]?$/u.test(opening.value)
+    units.push({start: sentence.start, end: sentence.end, head: s, tail: s, words: sentence.words, question: sentence.question, listItem})
     unitOf.set(s, units.length - 1)
   }
   return {units, unitOf}
@@ -511,7 +493,7 @@ function compute(analysis: Analysis): Courtesy {
     if (teasers.some((match) => match.last === lastWord && (match.first === first || starts.has(match.first)))) return
     const span = {start: tokens[unit.words[0]].start, end: unit.end, sentence: unit.head, unit: u}
     if (triggers.has(u)) questions.push({...span, kind: 'ask'})
-    else if (opens(rhetorical)) questions.push({...span, kind: 'rhetorical'})
+    else if (opens(rhetorical) || isHook(analysis, prepared, units, u)) questions.push({...span, kind: 'rhetorical'})
     else if (addressesReader(analysis, prepared, unit)) {
       questions.push({...span, kind: 'ask'})
       addTrigger(u, {start: span.start, end: span.end, kind: 'question', follow: false, soft: false})
@@ -528,7 +510,7 @@ function compute(analysis: Analysis): Courtesy {
     // A question is asked as a whole: "How much time do you spend after demos?" starts at "How".
     asks.push({
       start: unit.question ? Math.min(first.start, tokens[unit.words[0]].start) : first.start,
-      end: Math.max(unit.end, ...list.map((trigger) => trigger.end)),
+      end: list.reduce((end, trigger) => Math.max(end, trigger.end), unit.end),
       sentence: unit.head,
       unit: u,
       kind: main.kind,
@@ -670,6 +652,22 @@ function lastQuestionMark(analysis: Analysis, sentence: Sentence) {
     if (token.kind !== 'whitespace' && token.value.includes('?')) return token
   }
   return undefined
+}
+
+/**
+ * A hook: the body opens on a question that the next sentence answers or moves on from ("Losing
+ * trial users on day two? Plenty of product teams are.", "Vous passez vos dimanches sur les
+ * plannings ? C'est le cas de…"). It asks nothing of the reader: it is not an ask, and it does not
+ * compete with the real one. A question naming a meeting ("a call Tuesday?") is never a hook.
+ */
+function isHook(analysis: Analysis, prepared: Prepared, units: Unit[], u: number): boolean {
+  if (u !== 0) return false
+  const next = units[1]
+  if (next === undefined || next.question || next.listItem || next.head >= analysis.closingSentence) return false
+  for (const index of units[0].words) {
+    if (analysis.tokens[index].fold.split('-').some((part) => prepared.meetingWords.has(part))) return false
+  }
+  return true
 }
 
 /**

@@ -172,7 +172,7 @@ describe.skipIf(!executablePath || !existsSync(BUNDLE))('playground page in Chro
         start: finding.offset,
         end: finding.endOffset,
         message: shown(finding.message),
-        suggestions: finding.suggestions
+        suggestions: finding.suggestions.map((suggestion) => suggestion.fix.text)
       }))
     )
     for (const finding of got.findings) {
@@ -234,10 +234,11 @@ describe.skipIf(!executablePath || !existsSync(BUNDLE))('playground page in Chro
     const before = await lintCount(page)
     await page.keyboard.press('Enter')
     await settled(page, before)
-    const rewritten = BUSY.slice(0, finding.offset) + finding.suggestions[0] + BUSY.slice(finding.endOffset)
+    const {range, text: replacement} = finding.suggestions[0].fix
+    const rewritten = BUSY.slice(0, range[0]) + replacement + BUSY.slice(range[1])
     expect(await page.inputValue('#draft')).toBe(rewritten)
     await expectSame(page, rewritten, {})
-    expect(await page.locator('#status').textContent()).toContain(finding.suggestions[0])
+    expect(await page.locator('#status').textContent()).toContain(replacement)
     const undo = await lintCount(page)
     await page.focus('#draft')
     await page.keyboard.press('Control+z')

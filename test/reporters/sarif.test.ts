@@ -114,7 +114,7 @@ describe('toSarif', () => {
     endLine: line,
     endColumn: 5 + excerpt.length,
     excerpt,
-    suggestions: ['care'],
+    suggestions: [{desc: 'Replace with “care”', fix: {range: [0, excerpt.length] as [number, number], text: 'care'}}],
     offset: 0,
     endOffset: excerpt.length
   })
@@ -131,7 +131,7 @@ describe('toSarif', () => {
     const [first] = results
     expect(first.locations[0].physicalLocation.artifactLocation.uri).toBe('campaigns/Q3%20%C3%A9t%C3%A9/list%20%231.csv')
     expect(first.locations[0].logicalLocations).toEqual([{name: '3', fullyQualifiedName: drafts[0].name, kind: 'object'}])
-    expect(first.properties).toEqual({draft: drafts[0].name, suggestions: ['care']})
+    expect(first.properties).toEqual({draft: drafts[0].name, suggestions: ['Replace with “care”']})
     expect(results[2].locations[0].logicalLocations).toBeUndefined()
   })
 

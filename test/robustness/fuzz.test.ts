@@ -16,7 +16,7 @@ import {jsonReporter} from '../../src/reporters/json.js'
 import {prettyReporter} from '../../src/reporters/pretty.js'
 import {sarifReporter} from '../../src/reporters/sarif.js'
 import type {Reporter} from '../../src/reporters/types.js'
-import {summaryCounter} from '../../src/cli.js'
+import {summaryCounter} from '../../src/summary.js'
 import type {Channel, DraftReport, Lang} from '../../src/types.js'
 
 const SEED = 20261123

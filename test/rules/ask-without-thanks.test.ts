@@ -17,9 +17,9 @@ interface Bad {
 
 const bad: Bad[] = [
   {lang: 'fr', text: 'Bonjour, pourriez-vous ajouter le lien vers mon livre sur la page ? Cordialement', excerpt: 'pourriez-vous ajouter le lien vers mon livre sur la page ?', says: /no thanks and nothing given/},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nMerci de partager ce post avec votre équipe.\n\nAlex', excerpt: 'Merci de partager ce post avec votre équipe.', says: /is an order, not thanks/, expected: ['Pourriez-vous partager ce post avec votre équipe ?']},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nMerci d’ajouter le lien.\n\nAlex', excerpt: 'Merci d’ajouter le lien.', expected: ['Pourriez-vous ajouter le lien ?']},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nMERCI DE BIEN VOULOIR ME RAPPELER.\n\nAlex', excerpt: 'MERCI DE BIEN VOULOIR ME RAPPELER.', expected: ['Pourriez-vous me rappeler ?']},
+  {lang: 'fr', text: 'Bonjour Marie,\n\nMerci de partager ce post avec votre équipe.\n\nAlex', excerpt: 'Merci de partager ce post avec votre équipe.', says: /is an order, not thanks/, expected: ['Pourriez-vous partager ce post avec votre équipe ? Merci.']},
+  {lang: 'fr', text: 'Bonjour Marie,\n\nMerci d’ajouter le lien.\n\nAlex', excerpt: 'Merci d’ajouter le lien.', expected: ['Pourriez-vous ajouter le lien ? Merci.']},
+  {lang: 'fr', text: 'Bonjour Marie,\n\nMERCI DE BIEN VOULOIR ME RAPPELER.\n\nAlex', excerpt: 'MERCI DE BIEN VOULOIR ME RAPPELER.', expected: ['Pourriez-vous me rappeler ? Merci.']},
   {lang: 'fr', text: 'Réservez un créneau ici : calendly.com/alex/30', excerpt: 'Réservez un créneau ici : calendly.com/alex/30'},
   {lang: 'fr', text: 'Bonjour Marie,\n\nJe vous serais reconnaissante de transmettre ce message à votre équipe.\n\nAlex', excerpt: 'Je vous serais reconnaissante de transmettre ce message à votre équipe.'},
   {lang: 'fr', text: 'Bonjour Marie,\n\nGrâce à notre outil, vos commerciaux gagnent une heure. Découvrez la démo ici.\n\nAlex', excerpt: 'Découvrez la démo ici.'},
@@ -70,7 +70,7 @@ describe('ask-without-thanks', () => {
       expect(finding.excerpt).toBe(item.excerpt)
       expect(item.text.slice(finding.offset, finding.endOffset)).toBe(finding.excerpt)
       if (item.says) expect(finding.message).toMatch(item.says)
-      expect(finding.suggestions).toEqual(item.expected ?? [])
+      expect(finding.suggestions.map((suggestion) => suggestion.fix.text)).toEqual(item.expected ?? [])
     })
   }
   for (const [lang, text] of good) {

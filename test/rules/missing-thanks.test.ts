@@ -25,7 +25,7 @@ const bad: Bad[] = [
   {lang: 'fr', text: 'Bonjour Marie,\n\nVotre réponse de vendredi a tout changé. Voici la feuille de route. Pourriez-vous la transmettre à Paul ?\n\nAlex', severity: 'warning', excerpt: 'Votre réponse', says: /mentions what the reader gave/},
   // An ask with something given: ask-without-thanks stays quiet, the thanks are still missing.
   {lang: 'en', text: 'Hi Sam,\n\nHere is the checklist we use for new reps. Could you share it with Maya?\n\nAlex', severity: 'warning', excerpt: 'Could you share it with Maya?', says: /asks for something/},
-  {lang: 'fr', text: 'Bonjour Marie,\n\nCi-joint le planning de formation. Merci de le valider avant jeudi.\n\nAlex', severity: 'warning', excerpt: 'Merci de le valider avant jeudi.', says: /polite order, not thanks/, expected: ['Pourriez-vous le valider avant jeudi ?']},
+  {lang: 'fr', text: 'Bonjour Marie,\n\nCi-joint le planning de formation. Merci de le valider avant jeudi.\n\nAlex', severity: 'warning', excerpt: 'Merci de le valider avant jeudi.', says: /polite order, not thanks/, expected: ['Pourriez-vous le valider avant jeudi ? Merci.']},
   // Irony is not thanks.
   {lang: 'en', text: 'Hi Marc,\n\nThanks for nothing: you took the time to sit through the demo, then went silent. Here is the price list anyway.\n\nLea', severity: 'warning', excerpt: 'took the time'},
   {lang: 'fr', text: "Bonjour Marc,\n\nMerci pour rien : vous avez pris le temps de voir la démo, puis plus de nouvelles. Voici tout de même la grille.\n\nLéa", severity: 'warning', excerpt: 'pris le temps'}
@@ -78,7 +78,7 @@ describe('missing-thanks', () => {
       expect(finding.excerpt).toBe(item.excerpt)
       expect(item.text.slice(finding.offset, finding.endOffset)).toBe(finding.excerpt)
       if (item.says) expect(finding.message).toMatch(item.says)
-      expect(finding.suggestions).toEqual(item.expected ?? [])
+      expect(finding.suggestions.map((suggestion) => suggestion.fix.text)).toEqual(item.expected ?? [])
     })
   }
   for (const [lang, text] of good) {

@@ -34,10 +34,33 @@ const bad: Array<[Lang, string, string, string?, string?]> = [
   ['en', 'Hello Sam,\n\nMy name is Jo and I sell software.', 'My name is', 'opens on you'],
   ['en', 'Hello Sam,\n\nWe booked 23 meetings for a team like yours.', 'We booked', 'opens on you'],
   ['en', 'Hi {{first_name}},\n\n{{Your_Company}} helps teams ramp faster.', '{{Your_Company}}', 'opens on you'],
-  ['en', 'Hi Ana,\n\nThanks for the reply. I run a small studio. We design menus. We print them too. My rates are low.', 'I', '4 of 5 sentences']
+  ['en', 'Hi Ana,\n\nThanks for the reply. I run a small studio. We design menus. We print them too. My rates are low.', 'I', '4 of 5 sentences'],
+  // A stock first line does not hide a self-centred sentence after it (SPEC, hard cases), wrapped or not.
+  ['en', 'Hi Mrs. Patel,\n\nI hope this email finds you well. I am the regional sales manager at FeeFlow.', 'I am', 'right after a stock line'],
+  ['en', 'Hi Mrs. Patel,\n\nI hope this email\nfinds you well. We are the leading fee platform for schools.', 'We are', 'right after a stock line'],
+  ['en', 'Hi Ngozi,\n\nCongratulations on the new role! Our company helps exporters clear customs.', 'Our company', 'right after a stock line'],
+  ['en', 'Hi Ngozi,\n\nHappy Monday! I hope you are well. I am the founder of ExportLink.', 'I am', 'right after a stock line'],
+  ['en', 'Hi Sam,\n\nHope you are well?I am the person who sent you the quote in May.', 'I am', 'right after a stock line'],
+  ['fr', 'Bonjour Madame Roche,\n\nJ’espère que vous allez bien. Je suis Camille, de la société Voltéo.', 'Je suis', 'right after a stock line'],
+  ['fr', 'Bonjour Madame Roche,\n\nJ’espère que vous allez\nbien. Nous sommes la société qui installe vos bornes.', 'Nous sommes', 'right after a stock line'],
+  ['fr', 'Bonjour Paul,\n\nFélicitations pour votre nouveau poste ! Notre société aide les exportateurs à dédouaner.', 'Notre société', 'right after a stock line'],
+  ['fr', 'Bonjour Paul,\n\nVous allez bien?Je suis la personne qui vous a envoyé le devis en mai.', 'Je suis', 'opens a sentence on you'],
+  // Praise or a question first does not hide a sentence defining the writer.
+  ['en', 'Hi Rachel,\n\nYour new role is a great fit. Your team must be thrilled. I am the founder of ShiftPilot.', 'I am the', 'presents you'],
+  ['en', 'Hi Rachel,\n\nDid you get the plan?I am the person who sent you the racking quote.', 'I am the', 'presents you'],
+  ['fr', 'Bonjour Rachel,\n\nVotre nouveau poste vous va bien. Votre équipe doit être ravie. Je suis responsable commercial chez Stockia.', 'Je suis responsable', 'presents you'],
+  ['fr', 'Bonjour Rachel,\n\nAvez-vous reçu le plan ?Je suis la personne qui vous a envoyé le devis.', 'Je suis la', 'presents you']
 ]
 
 const good: Array<[Lang, string]> = [
+  // A sentence about the writer later in a draft that opened on the reader is fine.
+  ['en', 'Hi Sam,\n\nYour checklist saved my team a week. We are rebuilding ours this quarter. Thanks for sharing it.'],
+  ['fr', 'Bonjour Paul,\n\nVotre grille nous a fait gagner une semaine. Nous sommes en train de refaire la nôtre. Merci de l’avoir partagée.'],
+  // An inclusive "we" means the writer and the reader (SPEC, hard cases).
+  ['en', 'Hi Ines,\n\nWe sat next to each other on the train to Leeds on Thursday and talked about your first hire. Here is the plan you sketched.'],
+  ['en', 'Hi Ines,\n\nWe both thought the commission plan was too complex. Thanks for the long talk.'],
+  ['fr', 'Bonjour Inès,\n\nNous avons déjeuné ensemble jeudi au forum de Nantes. Voici le plan que vous aviez griffonné.'],
+  ['fr', 'Bonjour Inès,\n\nNous étions tous les deux d’accord sur le plan de commission. Merci pour ce long échange.'],
   ['fr', "Bonjour Marie,\n\nVotre article sur le recrutement m'a appris beaucoup, merci."],
   ['fr', "Bonjour Marie, j'ai lu votre article sur le recrutement : merci."],
   ['fr', "Bonjour Marie,\n\nNotre échange de mardi m'a fait réfléchir. Merci pour votre temps."],
@@ -63,7 +86,7 @@ describe(ID, () => {
       expect(own.length).toBeGreaterThan(0)
       expect(own[0].excerpt).toBe(excerpt)
       if (message) expect(own.map((finding) => finding.message).join('\n')).toContain(message)
-      if (fix) expect(own[0].suggestions).toEqual([fix])
+      if (fix) expect(own[0].suggestions.map((suggestion) => suggestion.fix.text)).toEqual([fix])
       for (const finding of own) expect(finding.severity).toBe('warning')
     })
   }

@@ -59,15 +59,36 @@ describe('analysis: sentences', () => {
     ['en', 'He uses Microsoft 365. Have you tried it?', ['He uses Microsoft 365.', 'Have you tried it?']],
     ['fr', 'Il utilise Microsoft 365. Avez-vous essayé ?', ['Il utilise Microsoft 365.', 'Avez-vous essayé ?']],
     ['fr', "1. Qu'est-ce qui vous plaît ?", ["1. Qu'est-ce qui vous plaît ?"]],
-    ['en', 'We grew 3. 5 times faster.', ['We grew 3. 5 times faster.']]
+    ['en', 'We grew 3. 5 times faster.', ['We grew 3. 5 times faster.']],
+    // A sentence mark with no space after it still ends the sentence ("bien?Je", "plan?I", "May.The").
+    ['fr', "J'espère que vous allez bien?Je suis Camille.", ["J'espère que vous allez bien?", 'Je suis Camille.']],
+    ['fr', 'Le devis est parti en mai.Le voici.', ['Le devis est parti en mai.', 'Le voici.']],
+    ['en', 'Did you see the plan?I am the one who sent it.', ['Did you see the plan?', 'I am the one who sent it.']],
+    ['en', 'It shipped in May.The rest follows!', ['It shipped in May.', 'The rest follows!']],
+    // ...not inside a name or an address.
+    ['en', 'We use Node.js and example.com daily.', ['We use Node.js and example.com daily.']],
+    ['en', 'The U.S. team grew.', ['The U.S. team grew.']],
+    // A hard wrap does not cut a sentence: the next line starts in lower case...
+    ['en', 'I hope this email\nfinds you well. I am Tom.', ['I hope this email\nfinds you well.', 'I am Tom.']],
+    ['fr', "J'espère que vous allez\nbien. Je suis Tom.", ["J'espère que vous allez\nbien.", 'Je suis Tom.']],
+    // ...or its first word would not have fitted on the line above (a draft wrapped at 43 columns).
+    ['en', 'Our team has measured the queues in forty\nUK grocers since 2015, and the numbers are\nclear.', ['Our team has measured the queues in forty\nUK grocers since 2015, and the numbers are\nclear.']],
+    ['fr', "Notre équipe mesure les files d'attente des\nOfficines de Nantes depuis dix ans, et les\nchiffres parlent.", ["Notre équipe mesure les files d'attente des\nOfficines de Nantes depuis dix ans, et les\nchiffres parlent."]],
+    // Layout still makes units: greeting line, list items, sign-off, lines that would have fitted.
+    ['en', 'Hi Sam,\nTwo options\n- a call on Tuesday\n- a short report\nBest regards,\nAlex Martin\nHead of Sales', ['Hi Sam,', 'Two options', '- a call on Tuesday', '- a short report', 'Best regards,', 'Alex Martin', 'Head of Sales']],
+    ['fr', 'Bonjour Marie,\nDeux options\n1. un appel mardi\n2. un court rapport\nBien cordialement,\nAlex Martin\nDirecteur commercial', ['Bonjour Marie,', 'Deux options', '1. un appel mardi', '2. un court rapport', 'Bien cordialement,', 'Alex Martin', 'Directeur commercial']]
   ]
   for (const [lang, text, sentences] of table) {
     it(`${lang}: ${JSON.stringify(text)}`, () => {
       const a = analysis(text, lang)
       expect(a.sentences.map((sentence) => slice(a, sentence))).toEqual(sentences)
-      expect(a.sentences[1]?.question ?? a.sentences[0].question).toBe(text.endsWith('?'))
+      expect(a.sentences[a.sentences.length - 1].question).toBe(text.endsWith('?'))
     })
   }
+  it('marks the question glued to the next sentence as a question', () => {
+    const a = analysis('Did you see the plan?I am the one who sent it.', 'en')
+    expect(a.sentences.map((sentence) => sentence.question)).toEqual([true, false])
+  })
 })
 
 describe('isQuoted', () => {

@@ -1,0 +1,108 @@
+import {defineRule} from '../../src/rule.js'
+import type {Lang} from '../../src/types.js'
+import en from './en.json' with {type: 'json'}
+import fr from './fr.json' with {type: 'json'}
+
+/**
+ * Spacing and punctuation, as data per language: what goes before `! ? ; :` (French: a no-break
+ * space, U+202F or U+00A0, added when there is none; English: none, the spaces removed), the marks
+ * one of which is enough ("!!!"), and words after which `:` is not punctuation (`Re:`, `https:`).
+ */
+interface Data {
+  spaceBefore: string
+  /** The space each mark takes in `add` languages ("" in `remove` ones). */
+  marks: Record<string, string>
+  repeated: string[]
+  notBefore: string[]
+}
+
+const NAMES: Record<string, string> = {'\u202f': 'narrow no-break space (U+202F)', '\u00a0': 'no-break space (U+00A0)'}
+
+const isSpace = (char: string | undefined) => char === ' ' || char === '\t' || char === '\u00a0' || char === '\u202f'
+const isLetterOrDigit = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char)
+/** What may close a word before a mark: a letter, a digit, a closing quote or bracket. */
+const closesWord = (char: string | undefined) => isLetterOrDigit(char) || (char !== undefined && '"”’»)]'.includes(char))
+/** A mark is punctuation when what follows ends the phrase: a space, the end, a closing quote, another mark. */
+const endsPhrase = (char: string | undefined, mark: string) =>
+  char === undefined || /[\s"”’».,!?;:…]/u.test(char) || ((char === ')' || char === ']') && mark !== ':' && mark !== ';') // ":)" is no colon
+
+/** The word that ends at `end` (letters and digits), lower-cased. */
+function wordBefore(text: string, end: number): string {
+  let start = end
+  while (start > 0 && isLetterOrDigit(text[start - 1])) start--
+  return text.slice(start, end).toLowerCase()
+}
+
+export default defineRule<Data, Record<string, never>>({
+  id: 'typography',
+  summary: 'Spacing and punctuation: French no-break space before ! ? ; :, none in English, "!!!" for "!", doubled spaces. Every finding has a safe fix (`cluelint --fix`).',
+  rationale:
+    'A draft with "Merci!!!", "Really ?" or two spaces between words looks typed in a hurry, and the reader notices the form before the words. ' +
+    'French puts a no-break space before `!`, `?`, `;` (narrow, U+202F) and `:` (U+00A0), so the mark never starts a line on its own; English puts none. One `!` says as much as three. ' +
+    'These are the only findings cluelint fixes on its own (`cluelint --fix`, or "fix all" in the editor): the fix cannot change what the draft says. ' +
+    'Times, links and emoticons ("10:30", "https://", ":-)") are left alone, and so is a plain space a French writer typed before a mark. A note, it costs little.',
+  category: 'form',
+  languages: ['en', 'fr'],
+  severity: 'info',
+  weight: 1,
+  options: {},
+  data: {en, fr} satisfies Record<Lang, Data>,
+  examples: {
+    en: {
+      bad: ['Thanks for the intro, Sam!!! It helped.', 'Are you free on Tuesday ?', 'Thanks for your reply.  I will send the file.'],
+      good: ['Thanks for the intro, Sam! It helped.', 'Are you free on Tuesday? The call is at 10:30.', 'Thanks for your reply. I will send the file: see https://example.com/a?b=1.']
+    },
+    fr: {
+      bad: ['Merci pour la mise en relation, Marie!!!', 'Êtes-vous disponible mardi?', 'Merci pour votre retour.  Je vous envoie le fichier.'],
+      good: ['Merci pour la mise en relation, Marie\u202f!', 'Êtes-vous disponible mardi\u202f? L\'appel est à 10:30.', 'Merci pour votre retour. Voici le lien\u00a0: https://example.com/a?b=1.']
+    }
+  },
+  check({analysis, data, report}) {
+    const {text} = analysis
+    const notBefore = new Set(data.notBefore)
+    for (let index = 0; index < text.length; index++) {
+      const char = text[index]
+      if (char === ' ') {
+        // Two spaces or more between words (not indentation, not before a line break).
+        if (text[index + 1] !== ' ' || index === 0 || /\s/.test(text[index - 1])) continue
+        let end = index + 2
+        while (text[end] === ' ') end++
+        const next = text[end]
+        if (next === undefined || /\s/.test(next)) {
+          index = end - 1
+          continue
+        }
+        // English spaces before a mark are one finding (below).
+        if (!(data.spaceBefore === 'remove' && next in data.marks && endsPhrase(text[end + 1], next))) {
+          report({start: index, end, message: `${end - index} spaces in a row: one is enough`, fix: {start: index, end, text: ' '}})
+        }
+        index = end - 1
+        continue
+      }
+      if (!(char in data.marks) || !endsPhrase(text[index + 1], char)) continue
+      if (text[index - 1] === char) continue // inside a run, reported with its first mark
+      let run = index + 1
+      while (text[run] === char) run++
+      if (run - index > 1 && data.repeated.includes(char)) {
+        const marks = text.slice(index, run)
+        report({start: index, end: run, message: `\`${marks}\`: one \`${char}\` is enough`, fix: {start: index, end: run, text: char}})
+      }
+      if (char === ':' && notBefore.has(wordBefore(text, index))) continue
+      if (data.spaceBefore !== 'remove') {
+        if (!closesWord(text[index - 1])) continue
+        const space = data.marks[char]
+        report({
+          start: index - 1,
+          end: index + 1,
+          message: `French puts a ${NAMES[space] ?? 'no-break space'} before \`${char}\``,
+          fix: {start: index, end: index, text: space}
+        })
+      } else {
+        let start = index
+        while (start > 0 && isSpace(text[start - 1])) start--
+        if (start === index || !closesWord(text[start - 1])) continue
+        report({start, end: index + 1, message: `No space before \`${char}\` in English`, fix: {start, end: index, text: ''}})
+      }
+    }
+  }
+})
