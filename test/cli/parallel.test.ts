@@ -19,7 +19,7 @@ describe('CLI over many files, on several threads', () => {
       const text = TEMPLATES[index % TEMPLATES.length].replace('{name}', `Reader${index}`)
       writeFileSync(join(directory, `d${String(index).padStart(4, '0')}.txt`), text)
     }
-    writeFileSync(join(directory, 'broken.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]))
+    writeFileSync(join(directory, 'broken.txt'), Buffer.from([0x68, 0x00, 0x69, 0xff])) // binary: a NUL byte
     for (const format of ['pretty', 'json']) {
       const one = spawnCli([directory, '--format', format], {env: {CLUELINT_THREADS: '1'}})
       const two = spawnCli([directory, '--format', format], {env: {CLUELINT_THREADS: '2'}})

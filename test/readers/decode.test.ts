@@ -11,7 +11,7 @@ describe('decodeText', () => {
     expect(decodeText(new TextEncoder().encode('a\r\nb'), 'a.txt')).toBe('a\r\nb')
   })
   const errors: Array<[string, Uint8Array, string]> = [
-    ['NUL bytes', bytes(0x68, 0x00, 0x69), 'a.txt: binary file (contains NUL bytes), not a text draft'],
+    ['NUL bytes', bytes(0x68, 0x00, 0x69), 'a.txt: binary file (contains NUL bytes, the first at byte 1), not a text draft'],
     ['Latin-1', bytes(0x63, 0x61, 0x66, 0xe9), 'a.txt: invalid UTF-8 at byte 3; save the draft as UTF-8'],
     ['a truncated sequence', bytes(0x61, 0xe2, 0x82), 'a.txt: invalid UTF-8 at byte 1; save the draft as UTF-8'],
     ['nothing', bytes(), 'a.txt: empty file, nothing to lint'],
