@@ -8,8 +8,9 @@ import type {DemoFlags} from './demo.js'
 import type {PlaygroundFlags} from './playground/command.js'
 import {getRule, lintDraft, unknownRules, weights} from './engine.js'
 import {expandPaths} from './files.js'
-import {lintInParallel, threadsFor} from './parallel.js'
+import {lintInParallel, threadBudget, threadsFor, workerUrl} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
+import {lintInThread, RowPool} from './rows.js'
 // Not readers/index.js: stream.js loads each reader only for the files that need it (cold start).
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {readStreamBounded} from './readers/bounded.js'
@@ -245,24 +246,27 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
           progress.tick(++filesDone, draftsLinted)
         }
       }
-      for (const [file, settings] of threads > 1 ? [] : targets) {
-        try {
-          for await (const draft of streamDrafts(file, {column: flags.column})) {
-            // A draft that cannot be linted is reported; the file's other drafts still are.
-            try {
-              lintOne(draft, draft.source ?? draft.text, settings)
-            } catch (error) {
-              if (!(error instanceof InputError)) throw error
-              fail(error)
+      // One file at a time; the rows of a big campaign file (CSV, JSON, JSON Lines) on every core (src/rows.ts).
+      const pool = threads > 1 ? undefined : rowPool(io.env)
+      try {
+        for (const [file, settings] of threads > 1 ? [] : targets) {
+          try {
+            const drafts = streamDrafts(file, {column: flags.column})
+            for await (const linted of pool ? pool.lint(drafts, settings.options) : lintInThread(drafts, settings.options)) {
+              // A draft that cannot be linted is reported; the file's other drafts still are.
+              if ('error' in linted) fail(new InputError(linted.error.file, linted.error.reason))
+              else record(linted.report, linted.source, settings, linted.line)
+              progress.tick(filesDone, draftsLinted)
+              await turn()
             }
-            progress.tick(filesDone, draftsLinted)
-            await turn()
+          } catch (error) {
+            fail(asInputError(file, error))
           }
-        } catch (error) {
-          fail(asInputError(file, error))
+          progress.tick(++filesDone, draftsLinted)
+          await turn()
         }
-        progress.tick(++filesDone, draftsLinted)
-        await turn()
+      } finally {
+        await pool?.close()
       }
       progress.clear()
 
@@ -300,6 +304,12 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
     // Any error, or an exception out of a reader: no half report is left behind.
     output?.abort()
   }
+}
+
+/** Workers for the rows of campaign files, when there are several threads to use (started on the first big file). */
+function rowPool(env: Io['env']): RowPool | undefined {
+  const threads = threadBudget(env)
+  return threads > 1 ? new RowPool(threads, workerUrl) : undefined
 }
 
 /**

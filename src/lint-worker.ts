@@ -1,15 +1,29 @@
 /**
- * A worker thread of the CLI (see src/parallel.ts): lints the files it is
- * sent, a batch of files per message, and posts back each draft's report
- * with the text the reporters quote, one message per batch.
+ * A worker thread of the CLI: lints the files it is sent, a batch of files
+ * per message (src/parallel.ts), or the rows of a big campaign file, a
+ * batch of rows per message (src/rows.ts), and posts back each draft's
+ * report with the text the reporters quote, one message per batch.
  */
 import {parentPort} from 'node:worker_threads'
 import {lintDraft} from './engine.js'
 import {asInputError, InputError} from './readers/decode.js'
 import {streamDrafts} from './readers/stream.js'
 import type {BatchMessage, BatchResult} from './parallel.js'
+import {fromWire, lintHere, type RowsMessage, type RowsResult} from './rows.js'
 
-parentPort!.on('message', async (message: BatchMessage) => {
+function lintRows(message: RowsMessage): RowsResult {
+  try {
+    return {rows: message.rows, linted: message.drafts.map((draft) => lintHere(fromWire(draft), message.options))}
+  } catch (error) {
+    return {rows: message.rows, linted: [], fatal: (error as Error).stack ?? String(error)}
+  }
+}
+
+parentPort!.on('message', async (message: BatchMessage | RowsMessage) => {
+  if ('rows' in message) {
+    parentPort!.postMessage(lintRows(message))
+    return
+  }
   const results: BatchResult['results'] = []
   for (const job of message.jobs) {
     const drafts: BatchResult['results'][number]['drafts'] = []

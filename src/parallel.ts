@@ -2,8 +2,9 @@
  * Many files, every core: the CLI hands files to worker threads
  * (src/lint-worker.ts) and reports their drafts in the order of the files,
  * exactly as one thread would. Worth it from a few hundred files on (a
- * worker takes a cold start to load); campaign files (CSV, JSON Lines)
- * always stream on the main thread, in bounded memory.
+ * worker takes a cold start to load). Campaign files (CSV, JSON Lines) are
+ * read on the main thread, in bounded memory, and their rows spread over
+ * the workers (src/rows.ts).
  */
 import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
@@ -58,7 +59,7 @@ export interface BatchResult {
 }
 
 /** The worker script, next to this module once built (dist/); absent when running from sources. */
-const workerUrl = new URL('./lint-worker.js', import.meta.url)
+export const workerUrl = new URL('./lint-worker.js', import.meta.url)
 
 /** `CLUELINT_THREADS` above this many threads per core is capped: each worker holds a whole pipeline (1e9 ran V8 out of memory). */
 export const THREADS_PER_CORE = 4
@@ -71,6 +72,14 @@ export function threadsFor(files: readonly string[], env: Record<string, string 
   const wanted = wantedThreads(env.CLUELINT_THREADS, cores, warn)
   if (files.length < PARALLEL_FROM) return 1
   if (files.some((file) => ['.csv', '.jsonl', '.ndjson'].includes(extname(file).toLowerCase()))) return 1
+  return threadBudget(env, warn, cores, wanted)
+}
+
+/**
+ * Threads the CLI may use: `CLUELINT_THREADS` (capped), else every core (up to 8); 1 when the worker
+ * script is missing (running from sources). The rows of a big campaign file use them too (src/rows.ts).
+ */
+export function threadBudget(env: Record<string, string | undefined> = process.env, warn: (text: string) => void = () => {}, cores = availableParallelism(), wanted = wantedThreads(env.CLUELINT_THREADS, cores, warn)): number {
   const threads = wanted ?? Math.min(cores, 8)
   if (threads < 2 || workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return 1
   return threads

@@ -1,0 +1,236 @@
+/**
+ * One big campaign file on every core: the main thread reads the rows of a
+ * CSV, JSON or JSON Lines file (streamed, as on one thread), worker threads
+ * (src/lint-worker.ts) lint them in batches, and the reports come back in
+ * row order, exactly as one thread gives them. Only a few batches per worker
+ * are in flight at a time, and the file is read no faster than they come
+ * back, so memory stays bounded whatever the number of rows.
+ */
+import type {Worker} from 'node:worker_threads'
+import {lintDraft, type LintOptions} from './engine.js'
+import type {Linted} from './parallel.js'
+import {InputError} from './readers/decode.js'
+import {offsetMap} from './readers/offsets.js'
+import type {Draft} from './types.js'
+
+/** Drafts of one file read before workers are used: below, a file is linted on the main thread (a worker takes a cold start to load). */
+export const ROWS_FROM = 300
+/** Rows per message: each message wakes the other thread; a batch is some 30 ms of linting. */
+const ROW_BATCH = 32
+/** Batches sent to a worker before its results come back. */
+const IN_FLIGHT = 2
+
+/** A draft as it crosses to a worker: its offset map as a table (a function cannot be sent). */
+export interface WireDraft extends Omit<Draft, 'map'> {
+  offsets?: Int32Array
+}
+
+/** What the main thread sends a worker: rows to lint, in order. */
+export interface RowsMessage {
+  rows: number
+  options: LintOptions
+  drafts: WireDraft[]
+}
+
+/** What a worker sends back: one report per row of the batch, in its order. */
+/** A draft's report, or why it could not be linted (the file's other drafts still are). */
+export type RowLinted = Linted | {error: {file: string; reason: string}}
+
+export interface RowsResult {
+  rows: number
+  linted: RowLinted[]
+  fatal?: string
+}
+
+export function toWire(draft: Draft): WireDraft {
+  const {map, ...rest} = draft
+  if (!map) return rest
+  const offsets = new Int32Array(draft.text.length)
+  for (let index = 0; index < offsets.length; index++) offsets[index] = map(index)
+  return {...rest, offsets}
+}
+
+export function fromWire(wire: WireDraft): Draft {
+  const {offsets, ...rest} = wire
+  return offsets ? {...rest, map: offsetMap(offsets)} : rest
+}
+
+export function lintHere(draft: Draft, options: LintOptions): RowLinted {
+  try {
+    return {report: lintDraft(draft, options), source: draft.source ?? draft.text, line: draft.origin?.line}
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error
+    return {error: {file: error.file, reason: error.reason}}
+  }
+}
+
+/** Drafts linted on this thread, one at a time. */
+export async function* lintInThread(drafts: AsyncIterable<Draft>, options: LintOptions): AsyncGenerator<RowLinted> {
+  for await (const draft of drafts) yield lintHere(draft, options)
+}
+
+/**
+ * Worker threads for the rows of campaign files, started when a file has
+ * more than ROWS_FROM drafts and reused for the next ones; `close` ends them.
+ */
+export class RowPool {
+  private workers: Worker[] | undefined
+  private batches = 0
+  /** Drafts linted by the workers and by this thread, so far (tests count them). */
+  readonly linted = {workers: 0, here: 0}
+
+  constructor(
+    private readonly threads: number,
+    private readonly workerUrl: URL
+  ) {}
+
+  /** The drafts' reports, in their order; an error of the reader is thrown after the drafts read before it. */
+  async *lint(drafts: AsyncIterable<Draft>, options: LintOptions): AsyncGenerator<RowLinted> {
+    const iterator = drafts[Symbol.asyncIterator]()
+    const head: Draft[] = []
+    let readError: unknown
+    let ended = false
+    try {
+      while (head.length < ROWS_FROM) {
+        const next = await iterator.next()
+        if (next.done) {
+          ended = true
+          break
+        }
+        head.push(next.value)
+      }
+    } catch (error) {
+      readError = error
+      ended = true
+    }
+    if (ended) {
+      this.linted.here += head.length
+      for (const draft of head) yield lintHere(draft, options)
+      if (readError !== undefined) throw readError
+      return
+    }
+    yield* this.spread(head, iterator, options)
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers
+    this.workers = undefined
+    if (workers) await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+
+  private async start(): Promise<Worker[]> {
+    if (this.workers) return this.workers
+    // Loaded here: a run without a big campaign file never starts a worker.
+    const {Worker} = await import('node:worker_threads')
+    // This thread lints too (see `send`): one worker fewer to start and warm up.
+    this.workers = Array.from({length: Math.max(1, this.threads - 1)}, () => new Worker(this.workerUrl))
+    return this.workers
+  }
+
+  private async *spread(head: Draft[], iterator: AsyncIterator<Draft>, options: LintOptions): AsyncGenerator<RowLinted> {
+    const workers = await this.start()
+    const pending = new Array<number>(workers.length).fill(0)
+    const results = new Map<number, RowLinted[]>()
+    const first = this.batches // batch ids are unique over the pool's life
+    let sent = first
+    let next = first
+    let failure: Error | undefined
+    let wake: (() => void) | undefined
+    const signal = () => {
+      const resolve = wake
+      wake = undefined
+      resolve?.()
+    }
+    const wait = () => new Promise<void>((resolve) => (wake = resolve))
+    const listeners = workers.map((worker, index) => {
+      const onMessage = (message: RowsResult) => {
+        pending[index]--
+        if (message.fatal) failure ??= new Error(message.fatal)
+        results.set(message.rows, message.linted)
+        signal()
+      }
+      const onError = (error: Error) => {
+        failure ??= error
+        signal()
+      }
+      worker.on('message', onMessage)
+      worker.on('error', onError)
+      return {worker, onMessage, onError}
+    })
+
+    const send = (batch: Draft[]) => {
+      if (!pending.some((count) => count < IN_FLIGHT)) {
+        // Every worker has its batches: this thread lints this one meanwhile (it reads, sends and
+        // prints otherwise, which leaves it most of a core).
+        results.set(sent++, batch.map((draft) => lintHere(draft, options)))
+        this.linted.here += batch.length
+        this.batches = sent
+        return
+      }
+      let worker = 0
+      for (let index = 1; index < workers.length; index++) if (pending[index] < pending[worker]) worker = index
+      pending[worker]++
+      const drafts = batch.map(toWire)
+      const transfer = drafts.flatMap((draft) => (draft.offsets ? [draft.offsets.buffer as ArrayBuffer] : []))
+      workers[worker].postMessage({rows: sent++, options, drafts} satisfies RowsMessage, transfer)
+      this.linted.workers += batch.length
+      this.batches = sent
+    }
+    // The reports waiting for an earlier batch stay few (one slow batch does not let the others pile up).
+    const hasRoom = () => sent - next < (workers.length + 1) * IN_FLIGHT * 2
+    // Reports of the batches back so far, in order; with `all`, waits for every batch sent.
+    async function* ready(all: boolean): AsyncGenerator<RowLinted> {
+      while (next < sent) {
+        if (failure) throw failure
+        const linted = results.get(next)
+        if (!linted) {
+          if (!all) return
+          await wait()
+          continue
+        }
+        results.delete(next++)
+        yield* linted
+      }
+      if (failure) throw failure
+    }
+    async function* dispatch(batch: Draft[]): AsyncGenerator<RowLinted> {
+      while (!hasRoom()) {
+        yield* ready(false)
+        if (failure) throw failure
+        if (!hasRoom()) await wait()
+      }
+      send(batch)
+    }
+
+    let clean = false
+    try {
+      const batch = head
+      let readError: unknown
+      try {
+        for (;;) {
+          while (batch.length >= ROW_BATCH) yield* dispatch(batch.splice(0, ROW_BATCH))
+          yield* ready(false)
+          const item = await iterator.next()
+          if (item.done) break
+          batch.push(item.value)
+        }
+      } catch (error) {
+        if (failure) throw failure
+        readError = error
+      }
+      // Rows read before a reader error still count.
+      if (batch.length > 0) yield* dispatch(batch.splice(0))
+      yield* ready(true)
+      clean = true
+      if (readError !== undefined) throw readError
+    } finally {
+      for (const {worker, onMessage, onError} of listeners) {
+        worker.off('message', onMessage)
+        worker.off('error', onError)
+      }
+      // Stopped midway (a worker failed, or the reader of the reports stopped): batches still in
+      // flight would answer the next file, so these workers are not reused.
+      if (!clean) await this.close()
+    }
+  }
+}
