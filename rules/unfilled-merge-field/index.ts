@@ -157,13 +157,14 @@ export default defineRule({
           if (!isFieldLike(match[0].slice(1, -1), syntax, sets, isQuoted(analysis, start, end))) continue
         }
         taken.take(start, end)
+        const shown = match[0].replace(/\s*\n\s*/g, ' ') // "{{first_\nname}}", cut by a hard wrap, on one line
         report({
           start,
           end,
           message:
             syntax.name === 'Blank' || syntax.paren
-              ? `Placeholder \`${match[0]}\` left in the draft: put the real figure, name or link there, or cut it; lint templates with --template`
-              : `Unfilled merge field \`${match[0]}\`: write what you know about this reader instead, or lint templates with --template`,
+              ? `Placeholder \`${shown}\` left in the draft: put the real figure, name or link there, or cut it; lint templates with --template`
+              : `Unfilled merge field \`${shown}\`: write what you know about this reader instead, or lint templates with --template`,
           expected: []
         })
       }

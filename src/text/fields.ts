@@ -18,13 +18,14 @@ export interface Field {
   key: string
 }
 
-// Each pattern is bounded and has no nested repetition: linear time.
+// Each pattern is bounded and has no nested repetition: linear time. A field may be cut by one
+// line break (a hard-wrapped draft), never by a blank line.
 const PATTERN = new RegExp(
   [
-    String.raw`\{\{[^{}\n]{1,80}\}\}`, // {{first_name}}, {{ contact.firstname }}
+    String.raw`\{\{[^{}\n]{1,80}(?:\r?\n[^{}\n]{0,80})?\}\}`, // {{first_name}}, {{ contact.firstname }}, {{first_\nname}} (hard-wrapped)
     String.raw`\*\|[A-Za-z0-9_:]{1,40}\|\*`, // *|FNAME|*
-    String.raw`\{[^{}\n]{1,60}\}`, // {FirstName}
-    String.raw`\[[^\[\]\n]{1,120}\](?![(\[:])`, // [First Name], not [a link](url)
+    String.raw`\{[^{}\n]{1,60}(?:\r?\n[^{}\n]{0,60})?\}`, // {FirstName}
+    String.raw`\[[^\[\]\n]{1,120}(?:\r?\n[^\[\]\n]{0,120})?\](?![(\[:])`, // [First Name], [Prénom\n], not [a link](url)
     String.raw`%[\p{L}_][\p{L}\p{N}_.-]{0,40}%`, // %FIRSTNAME%
     String.raw`<\p{Lu}[\p{L}' _-]{0,40}>` // <Prénom>
   ].join('|'),

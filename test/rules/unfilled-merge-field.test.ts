@@ -23,7 +23,12 @@ const placeholders: Array<[Lang, string, string[]]> = [
   ['fr', "Chez (nom de l'entreprise du prospect), vos équipes passent XXXX heures par mois.", ["(nom de l'entreprise du prospect)", 'XXXX']],
   ['fr', 'Merci pour votre temps.\n\n<insérer une étude de cas>\n\nLéa', ['<insérer une étude de cas>']],
   ['fr', 'Merci ! Le gain est de [X] % pour [nom du client].', ['[X]', '[nom du client]']],
-  ['fr', 'Merci, votre équipe chez (nom de la société) appréciera.', ['(nom de la société)']]
+  ['fr', 'Merci, votre équipe chez (nom de la société) appréciera.', ['(nom de la société)']],
+  // Cut by a hard wrap: one line break inside the brackets.
+  ['en', 'Hi {{first_\nname}},\n\nThanks for the reply from\n[Company\nName] last week.', ['{{first_\nname}}', '[Company\nName]']],
+  ['en', 'Thanks, the team at (name of the\nprospect’s company) will like it.', ['(name of the\nprospect’s company)']],
+  ['fr', 'Bonjour [Prénom\n],\n\nMerci pour le message de {{nom_\r\nentreprise}}.', ['[Prénom\n]', '{{nom_\r\nentreprise}}']],
+  ['fr', "Merci, l'équipe chez (nom de l'entreprise\ndu prospect) appréciera.", ["(nom de l'entreprise\ndu prospect)"]]
 ]
 
 // Editorial brackets, prose in parentheses, Markdown: not placeholders.
@@ -42,7 +47,10 @@ const editorial: Array<[Lang, string]> = [
   ['fr', 'Merci pour la note [traduit de l’anglais] et la photo [pièce jointe].'],
   ['fr', 'Merci à notre directrice (Claire Martin) et à l’équipe (cinq personnes à Lyon).'],
   ['fr', 'Au XXe siècle déjà, merci pour ce rappel.'],
-  ['fr', 'Merci. Voir [le rapport](https://example.com) et la note [voir annexe].']
+  ['fr', 'Merci. Voir [le rapport](https://example.com) et la note [voir annexe].'],
+  // A blank line ends a bracket: these are two paragraphs, not one field.
+  ['en', 'Thanks for the tip [see\n\nbelow] and {the\n\nrest}.'],
+  ['fr', 'Merci pour la note [voir\nannexe] et le lien [Markdown\nsur deux lignes](https://example.com).']
 ]
 
 describe(ID, () => {
@@ -55,6 +63,11 @@ describe(ID, () => {
   it('names a placeholder as such, a merge field as such', () => {
     const findings = lintText('Hi {{first_name}}, it takes XXX days.', {lang: 'en'}).findings.filter((finding) => finding.rule === ID)
     expect(findings.map((finding) => finding.message.split(' ')[0])).toEqual(['Unfilled', 'Placeholder'])
+  })
+  it('shows a field cut by a line break on one line in its message', () => {
+    const [finding] = lintText('Hi {{first_\nname}}, thanks.', {lang: 'en'}).findings.filter((item) => item.rule === ID)
+    expect(finding.message).toContain('`{{first_ name}}`')
+    expect([finding.line, finding.endLine]).toEqual([1, 2])
   })
   it('stays quiet on templates', () => {
     expect(lintText('Hi [Name], we cut it by [X]% in XXX days.', {lang: 'en', template: true}).findings.filter((finding) => finding.rule === ID)).toEqual([])
