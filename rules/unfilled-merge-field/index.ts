@@ -157,7 +157,7 @@ export default defineRule({
           if (!isFieldLike(match[0].slice(1, -1), syntax, sets, isQuoted(analysis, start, end))) continue
         }
         taken.take(start, end)
-        const shown = match[0].replace(/\s*\n\s*/g, ' ') // "{{first_\nname}}", cut by a hard wrap, on one line
+        const shown = match[0].replace(/\r?\n/g, ' ') // "{{first_\nname}}", cut by a hard wrap, on one line
         report({
           start,
           end,
