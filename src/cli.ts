@@ -12,6 +12,7 @@ import {lintInParallel, threadBudget, threadsFor, workerUrl} from './parallel.js
 import {progressBar, type Progress} from './progress.js'
 import {lintInThread, RowPool} from './rows.js'
 // Not readers/index.js: stream.js loads each reader only for the files that need it (cold start).
+import {readStdinInput} from './readers/stdin.js'
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {readStreamBounded} from './readers/bounded.js'
 import {asInputError, decodeText, fileError, InputError} from './readers/decode.js'
@@ -19,7 +20,7 @@ import {fileOutput, OutputError, refuseInputAsOutput} from './output.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
 import {summaryCounter} from './summary.js'
-import type {DraftReport, Lang, SeveritySetting, Summary} from './types.js'
+import type {Draft, DraftReport, Lang, SeveritySetting, Summary} from './types.js'
 
 /** Exit codes, written down once (SPEC). */
 export const EXIT = {ok: 0, lintFailure: 1, fatal: 2} as const
@@ -33,7 +34,7 @@ export interface Io {
   cwd: string
 }
 
-const FORMATS = ['pretty', 'json', 'sarif', 'github', 'html'] as const
+const FORMATS = ['pretty', 'json', 'jsonl', 'sarif', 'github', 'html'] as const
 type Format = (typeof FORMATS)[number]
 const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warn', 'warning', 'error']
 
@@ -77,6 +78,10 @@ interface LintFlags {
   template?: boolean
   /** CSV column / JSON field holding the body. */
   column?: string
+  /** The name standard input's drafts get (its extension says how to read it). */
+  stdinFilename?: string
+  /** Standard input starts at this line of that file (a shard of it). */
+  stdinLine?: number
   /** Undefined when not given, so a config's `lang` applies. */
   lang?: Lang | 'auto'
   config?: string
@@ -214,45 +219,60 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
         errors.length = 0
       }
 
-      if (stdinSettings) {
-        try {
-          const text = decodeText(await readStreamBounded(io.stdin, '<stdin>'), '<stdin>')
-          for (const draft of await draftsOf(text, '<stdin>')) {
-            try {
-              lintOne(draft, draft.source ?? draft.text, stdinSettings)
-            } catch (error) {
-              if (!(error instanceof InputError)) throw error
-              fail(error)
-            }
-          }
-        } catch (error) {
-          fail(asInputError('<stdin>', error))
-        }
-      }
-      for (const error of errors) fail(error)
       // Hundreds of files: linted on every core, reported in the same order (src/parallel.ts).
       const threads = threadsFor(targets.map(([file]) => file), io.env, (text) => io.stderr.write(`cluelint: ${text}\n`))
-      // stderr is only looked at once the bar may show (see processIo).
-      progress = progressBar({write: (text) => io.stderr.write(text), get isTTY() { return io.stderr.isTTY }}, targets.length)
-      let filesDone = 0
-      if (threads > 1) {
-        const jobs = targets.map(([file, settings]) => ({file, options: settings.options}))
-        let index = 0
-        for await (const result of lintInParallel(jobs, threads, flags.column)) {
-          const settings = targets[index++][1]
-          for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
-          for (const skipped of result.skipped) fail(skipped)
-          if (result.error) fail(result.error)
-          progress.tick(++filesDone, draftsLinted)
-        }
-      }
-      // One file at a time; the rows of a big campaign file (CSV, JSON, JSON Lines) on every core (src/rows.ts).
+      // One file at a time; the rows of a big campaign file (CSV, JSON, JSON Lines, JSON Lines on standard input) on every core (src/rows.ts).
       const pool = threads > 1 ? undefined : rowPool(io.env)
+      const lintAll = (drafts: AsyncIterable<Draft>, settings: Settings) => (pool ? pool.lint(drafts, settings.options) : lintInThread(drafts, settings.options))
       try {
+        if (stdinSettings) {
+          const name = flags.stdinFilename ?? '<stdin>'
+          try {
+            const input = await readStdinInput(io.stdin, flags.stdinFilename)
+            if (input.kind === 'jsonl') {
+              // Streamed: a shard of a big export piped through `cluelint --format jsonl -`.
+              const {jsonlDrafts} = await import('./readers/json.js')
+              const drafts = jsonlDrafts(name, {column: flags.column, input: input.chunks, firstLine: flags.stdinLine})
+              for await (const linted of lintAll(drafts, stdinSettings)) {
+                // A draft that cannot be linted is reported; the others still are.
+                if ('error' in linted) fail(new InputError(linted.error.file, linted.error.reason))
+                else record(linted.report, linted.source, stdinSettings, linted.line)
+                await turn()
+              }
+            } else {
+              if (/\.csv$/i.test(name)) throw new InputError(name, 'CSV is not read on standard input: give the file, or pipe it as JSON Lines')
+              const text = decodeText(input.bytes, name)
+              for (const draft of await draftsOf(text, name, {column: flags.column})) {
+                try {
+                  lintOne(draft, draft.source ?? draft.text, stdinSettings)
+                } catch (error) {
+                  if (!(error instanceof InputError)) throw error
+                  fail(error)
+                }
+              }
+            }
+          } catch (error) {
+            fail(asInputError(name, error))
+          }
+        }
+        for (const error of errors) fail(error)
+        // stderr is only looked at once the bar may show (see processIo).
+        progress = progressBar({write: (text) => io.stderr.write(text), get isTTY() { return io.stderr.isTTY }}, targets.length)
+        let filesDone = 0
+        if (threads > 1) {
+          const jobs = targets.map(([file, settings]) => ({file, options: settings.options}))
+          let index = 0
+          for await (const result of lintInParallel(jobs, threads, flags.column)) {
+            const settings = targets[index++][1]
+            for (const linted of result.drafts) record(linted.report, linted.source, settings, linted.line)
+            for (const skipped of result.skipped) fail(skipped)
+            if (result.error) fail(result.error)
+            progress.tick(++filesDone, draftsLinted)
+          }
+        }
         for (const [file, settings] of threads > 1 ? [] : targets) {
           try {
-            const drafts = streamDrafts(file, {column: flags.column})
-            for await (const linted of pool ? pool.lint(drafts, settings.options) : lintInThread(drafts, settings.options)) {
+            for await (const linted of lintAll(streamDrafts(file, {column: flags.column}), settings)) {
               // A draft that cannot be linted is reported; the file's other drafts still are.
               if ('error' in linted) fail(new InputError(linted.error.file, linted.error.reason))
               else record(linted.report, linted.source, settings, linted.line)
@@ -321,6 +341,8 @@ async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io): Pro
   switch (format) {
     case 'json':
       return (await import('./reporters/json.js')).jsonReporter()
+    case 'jsonl':
+      return (await import('./reporters/jsonl.js')).jsonlReporter()
     case 'sarif':
       return (await import('./reporters/sarif.js')).sarifReporter({cwd: io.cwd})
     case 'github':
@@ -379,6 +401,8 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .option('--column <name>', 'CSV column or JSON field holding the body (default: body, message, text, content, corps or texte)')
     .option('--fix', 'apply safe fixes (spacing, "!!!") in place, then report what is left (text and Markdown drafts only)')
     .option('--fix-dry-run', 'print the diff --fix would apply, and write nothing')
+    .option('--stdin-filename <name>', 'name of the drafts read on standard input; its extension says how to read them (.jsonl: JSON Lines; without it, a first line that is a JSON object means JSON Lines)')
+    .option('--stdin-line <n>', 'standard input is a shard of that file starting at line n (JSON Lines): names and lines count from there', integer('--stdin-line', 1))
     .option('--no-color', 'no colour (also: NO_COLOR, non-TTY output)')
     .action(async (paths: string[], flags: LintFlags) => {
       code = await runLint(paths, flags, io)
@@ -441,13 +465,14 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addOption(new Option('-l, --lang <lang>', 'language of the drafts').choices(['auto', 'en', 'fr']).default('auto'))
     .option('--column <name>', 'CSV column or JSON field holding the body (drafts mode)')
+    .option('--free-text <columns>', 'template mode: columns written per contact as free text, comma-separated (icebreaker, note, accroche… are known)')
     .option('--threshold <n>', 'similarity from which drafts are near-identical (0..1, default 0.7)', (value: string) => {
       const number = Number(value)
       if (!(number > 0 && number <= 1)) throw new InvalidArgumentError(`--threshold expects a number in (0, 1], got '${value}'.`)
       return number
     })
     .option('--no-color', 'no colour')
-    .action(async (inputs: string[], flags: {contacts?: string; format: 'pretty' | 'json'; output?: string; lang: Lang | 'auto'; column?: string; threshold?: number; color: boolean}) => {
+    .action(async (inputs: string[], flags: {contacts?: string; format: 'pretty' | 'json'; output?: string; lang: Lang | 'auto'; column?: string; threshold?: number; freeText?: string; color: boolean}) => {
       // Loaded on demand: a single-draft run never pays for the template engine.
       const {runCampaign} = await import('./campaign/command.js')
       try {

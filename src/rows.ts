@@ -119,7 +119,10 @@ export class RowPool {
   }
 
   private async start(): Promise<Worker[]> {
-    if (this.workers) return this.workers
+    if (this.workers) {
+      for (const worker of this.workers) worker.ref()
+      return this.workers
+    }
     // Loaded here: a run without a big campaign file never starts a worker.
     const {Worker} = await import('node:worker_threads')
     // This thread lints too (see `send`): one worker fewer to start and warm up.
@@ -231,6 +234,8 @@ export class RowPool {
       // Stopped midway (a worker failed, or the reader of the reports stopped): batches still in
       // flight would answer the next file, so these workers are not reused.
       if (!clean) await this.close()
+      // Idle workers never keep the process alive (a run that stops on an error without `close`).
+      else for (const worker of workers) worker.unref()
     }
   }
 }

@@ -15,6 +15,8 @@ export interface CampaignFlags {
   output?: string
   column?: string
   threshold?: number
+  /** Template mode: more free-text columns (comma-separated names). */
+  freeText?: string
 }
 
 export interface CampaignIo {
@@ -63,7 +65,7 @@ async function campaign(inputs: string[], flags: CampaignFlags, options: LintOpt
     const [templateFile] = inputs
     // A folder, a link to itself, a device: said as such, not "no such file".
     const template = decodeText(readDraftFile(templateFile), templateFile)
-    result = await lintTemplateCampaign(template, flags.contacts, {...options, onDraft, templateFile})
+    result = await lintTemplateCampaign(template, flags.contacts, {...options, onDraft, templateFile, freeText: flags.freeText?.split(',').map((column) => column.trim()).filter(Boolean)})
   } else {
     const drafts = await lintDraftsCampaign(inputs, {...options, onDraft, column: flags.column, threshold: flags.threshold})
     inputErrors = drafts.errors
@@ -102,8 +104,15 @@ export function renderCampaign(result: CampaignReport, summary: Summary, c: Chal
   const {personal} = result
   if (personal.median !== null) {
     const low = personal.median < LOW_PERSONAL_SHARE
-    out.push(c.bold('Personal share') + c.dim('  (words written for this reader only, not shared with the other drafts)'))
+    const what = result.mode === 'template' ? 'words of free-text columns written for each reader; the template and merge fields are not' : 'words written for this reader only, not shared with the other drafts'
+    out.push(c.bold('Personal share') + c.dim(`  (${what})`))
     out.push(`  median ${(low ? c.red : c.green)(percent(personal.median))} · min ${percent(personal.min ?? 0)} · max ${percent(personal.max ?? 0)}`)
+    if (personal.words) {
+      const {shared, personalized, personal: own} = personal.words
+      const all = shared + personalized + own || 1
+      const columns = personal.freeText && personal.freeText.length > 0 ? ` (${personal.freeText.join(', ')})` : ' (none: name one with --free-text)'
+      out.push(c.dim(`  all words: template ${percent(shared / all)} · merge fields ${percent(personalized / all)} · free text${columns} ${percent(own / all)}`))
+    }
     if (low) out.push(`  ${c.red('Personalized, not personal:')} apart from merge fields, every reader gets the same message.`)
     if (personal.bottom.length > 0) out.push(`  lowest: ${personal.bottom.map((item) => `${item.name} ${percent(item.share)}`).join(', ')}`)
     out.push('')

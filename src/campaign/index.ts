@@ -5,8 +5,11 @@ import {expandPaths} from '../files.js'
 import {InputError, streamDrafts} from '../readers/index.js'
 import type {DraftReport} from '../types.js'
 import {nearDuplicateGroups, signature, similarity} from './minhash.js'
-import {personalShare, shingleHashes, ShingleCounts, words, type Word} from './shingles.js'
-import {compileTemplate, forbiddenColumn, TemplateError, unfilledFields, type Template, type Unfilled} from './template.js'
+import {fieldKey} from '../readers/fields.js'
+import enData from './data/en.json' with {type: 'json'}
+import frData from './data/fr.json' with {type: 'json'}
+import {freeTextHashes, personalShare, shingleHashes, ShingleCounts, templateShare, words, type Word, type WordSources} from './shingles.js'
+import {compileTemplate, forbiddenColumn, TemplateError, unfilledFields, type Rendered, type Template, type Unfilled} from './template.js'
 
 /** What `cluelint campaign` reports beside the drafts (documented in the README). */
 export interface CampaignReport {
@@ -17,8 +20,12 @@ export interface CampaignReport {
   /** Rule findings over the campaign: in how many drafts each rule fired, with one example. */
   rules: Array<{rule: string; drafts: number; findings: number; example: {name: string; excerpt: string; message: string}}>
   scores: Distribution
-  /** Share of each draft written for its reader only (0..1). */
-  personal: Distribution & {bottom: Array<{name: string; share: number}>}
+  /**
+   * Share of each draft written for its reader only (0..1). Template mode: the words of free-text
+   * columns (`freeText`), over all words; `words` counts, over the campaign, the template's own
+   * words (shared), merge-field values (personalized) and free-text words (personal).
+   */
+  personal: Distribution & {bottom: Array<{name: string; share: number}>; freeText?: string[]; words?: WordSources}
   /** Groups of near-identical drafts (drafts mode). */
   groups: Array<{size: number; similarity: number; personalShare: number; drafts: string[]; varying: Array<{name: string; spans: string[]}>}>
   /** Campaign-level findings (`campaign-sameness`). */
@@ -32,6 +39,8 @@ export interface Distribution {
 }
 
 export interface CampaignOptions extends LintOptions {
+  /** Template mode: more columns written per contact as free text (besides icebreaker, note, accroche…). */
+  freeText?: string[]
   /** Called with each linted draft as soon as it is ready (reports stream). */
   onDraft?: (report: DraftReport, text: string) => void
   /** Similarity from which two drafts are near-duplicates (0..1). */
@@ -88,6 +97,18 @@ function distribution(values: number[], digits = 0): Distribution {
   const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   const round = (value: number) => Number(value.toFixed(digits))
   return {min: round(sorted[0]), median: round(median), max: round(sorted[sorted.length - 1])}
+}
+
+/** Column names of free text written per contact (both languages), compared as `fieldKey` does. */
+const FREE_TEXT = new Set([...enData.freeTextColumns, ...frData.freeTextColumns].map(fieldKey))
+/** Long names also count inside a longer one ("icebreaker_line", "accroche_perso"). */
+const FREE_TEXT_STEMS = [...FREE_TEXT].filter((key) => key.length >= 8)
+
+/** A column of free text written for each contact (its words are personal), not a merge field. */
+export function isFreeTextColumn(name: string, extra: readonly string[] = []): boolean {
+  // `contact.note` is the column `note` of a nested record.
+  const keys = [fieldKey(name), fieldKey(name.slice(name.lastIndexOf('.') + 1))]
+  return keys.some((key) => FREE_TEXT.has(key) || FREE_TEXT_STEMS.some((stem) => key.includes(stem)) || extra.some((column) => fieldKey(column) === key))
 }
 
 /** Streams the rows of a contacts CSV as records keyed by column name. */
@@ -150,15 +171,27 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
     // One line naming the template, the line and the column (a TemplateError's message starts with them).
     throw new InputError(templateFile, error instanceof TemplateError ? error.message : `could not be compiled (${(error as Error).message.split('\n')[0]})`)
   }
-  const render = (record: Record<string, string>, row: number) => {
+  // The rendering, with where each contact value went (the personal share counts who wrote each word).
+  const render = (record: Record<string, string>, row: number): Rendered => {
     try {
-      return template.render(record)
+      return template.renderTracked(record)
     } catch (error) {
       throw new InputError(templateFile, `could not be rendered for ${contactsFile}#${row} (${(error as Error).message.split('\n')[0]})`)
     }
   }
+  const freeText = new Map<string, boolean>()
+  const isFreeText = (field: string) => {
+    let free = freeText.get(field)
+    if (free === undefined) freeText.set(field, (free = isFreeTextColumn(field, options.freeText)))
+    return free
+  }
+  // First pass: the free text that recurs from one contact to another is not personal.
   const counts = new ShingleCounts()
-  for await (const {row, record} of contacts(contactsFile)) counts.add(shingleHashes(words(render(record, row))))
+  for await (const {row, record} of contacts(contactsFile)) {
+    const {text, values} = render(record, row)
+    counts.add(freeTextHashes(text, values, isFreeText))
+  }
+  const sources: WordSources = {shared: 0, personalized: 0, personal: 0}
 
   const aggregate = new Aggregate()
   for await (const {row, record, columns} of contacts(contactsFile)) {
@@ -166,19 +199,24 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
       aggregate.unfilled.count++
       if (aggregate.unfilled.items.length < MAX_LISTED) aggregate.unfilled.items.push({row, ...item})
     }
-    const text = render(record, row)
+    const {text, values} = render(record, row)
     const name = `${contactsFile}#${row}`
     const report = lintDraft({text, name, file: contactsFile, meta: {readerName: pick(record, NAME_COLUMNS), company: pick(record, COMPANY_COLUMNS)}}, options)
-    const list = words(text)
-    aggregate.add(report, personalShare(list, shingleHashes(list), counts).share)
+    const share = templateShare(text, values, isFreeText, counts)
+    sources.shared += share.words.shared
+    sources.personalized += share.words.personalized
+    sources.personal += share.words.personal
+    aggregate.add(report, share.share)
     options.onDraft?.(report, text)
   }
   const result = aggregate.finish('template')
+  result.personal.freeText = [...freeText].filter(([, free]) => free).map(([field]) => field)
+  result.personal.words = sources
   if (result.personal.median !== null && result.personal.median < LOW_PERSONAL_SHARE && result.drafts > 1) {
     result.findings.push({
       rule: 'campaign-sameness',
       severity: 'warning',
-      message: `Only ${percent(result.personal.median)} of a typical draft is written for its reader: the rest is the same for all ${result.drafts} contacts. Merge fields make it personalized, not personal; add a line about each reader`,
+      message: `Only ${percent(result.personal.median)} of a typical draft is written for its reader: the rest is the same for all ${result.drafts} contacts. Merge fields make it personalized, not personal; add a line about each reader (a free-text column such as "icebreaker" or "note")`,
       drafts: []
     })
   }

@@ -85,3 +85,67 @@ export function personalShare(list: readonly Word[], hashes: Uint32Array, counts
   }
   return {share: personal / list.length, spans}
 }
+
+/** Words of a template-mode draft by who wrote them for whom. */
+export interface WordSources {
+  /** The template's own words: the same for every reader. */
+  shared: number
+  /** Merge-field values (a name, a company): personalized, not personal. */
+  personalized: number
+  /** Free-text values written for this reader (an icebreaker, a note). */
+  personal: number
+}
+
+/**
+ * The personal share of one rendered template: the template's own words are
+ * shared, merge-field values personalized, and the words of free-text
+ * columns (`isFreeText`) personal, except runs that other drafts' free text
+ * also has (`counts`: shingles of the free-text values, a "N/A" or a pasted
+ * line is not personal). A template whose variable content is only merge
+ * fields scores 0, whatever its length.
+ */
+export function templateShare(
+  text: string,
+  values: ReadonlyArray<{start: number; end: number; field: string}>,
+  isFreeText: (field: string) => boolean,
+  counts: ShingleCounts
+): {share: number; words: WordSources} {
+  const list = words(text)
+  const sources: WordSources = {shared: 0, personalized: 0, personal: 0}
+  let free = 0
+  let cursor = 0
+  for (const word of list) {
+    while (cursor < values.length && values[cursor].end <= word.start) cursor++
+    const value = cursor < values.length && values[cursor].start < word.end ? values[cursor] : undefined
+    if (!value) sources.shared++
+    else if (isFreeText(value.field)) free++
+    else sources.personalized++
+  }
+  let unshared = 0
+  for (const value of values) {
+    if (!isFreeText(value.field)) continue
+    const inner = words(text.slice(value.start, value.end))
+    const hashes = shingleHashes(inner)
+    const shared = new Uint8Array(inner.length)
+    for (let index = 0; index < hashes.length; index++) {
+      if (counts.count(hashes[index]) < 2) continue
+      for (let offset = 0; offset < SHINGLE && index + offset < inner.length; offset++) shared[index + offset] = 1
+    }
+    for (const flag of shared) if (!flag) unshared++
+  }
+  sources.personal = Math.min(free, unshared)
+  sources.shared += free - sources.personal
+  return {share: list.length === 0 ? 0 : sources.personal / list.length, words: sources}
+}
+
+/** Shingles of a draft's free-text values, for `ShingleCounts.add` (one call per draft). */
+export function freeTextHashes(text: string, values: ReadonlyArray<{start: number; end: number; field: string}>, isFreeText: (field: string) => boolean): Uint32Array {
+  const parts = values.filter((value) => isFreeText(value.field)).map((value) => shingleHashes(words(text.slice(value.start, value.end))))
+  const out = new Uint32Array(parts.reduce((total, part) => total + part.length, 0))
+  let offset = 0
+  for (const part of parts) {
+    out.set(part, offset)
+    offset += part.length
+  }
+  return out
+}

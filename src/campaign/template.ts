@@ -17,8 +17,16 @@ import {lineIndex} from '../text/lines.js'
  */
 export interface Template {
   render(contact: Record<string, string | undefined>): string
+  /** The rendering, with where each contact value was inserted (`field` is the column name). */
+  renderTracked(contact: Record<string, string | undefined>): Rendered
   /** Every field the template reads, with whether a missing value is covered (default or #if). */
   fields: Map<string, {guarded: boolean}>
+}
+
+export interface Rendered {
+  text: string
+  /** Spans of `text` that are contact values, in order (a default written in the template is not one). */
+  values: Array<{start: number; end: number; field: string}>
 }
 
 export interface Unfilled {
@@ -78,7 +86,18 @@ export function compileTemplate(source: string): Template {
   const render = handlebars.compile(ast, {noEscape: true, strict: false, knownHelpers: Object.fromEntries(HELPERS.map((name) => [name, true])), knownHelpersOnly: true})
   return {
     fields,
-    render: (contact) => render(nest(contact)).replace(/&#123;/g, '{')
+    render: (contact) => render(nest(contact)).replace(/&#123;/g, '{'),
+    renderTracked(contact) {
+      // Each non-empty value goes in between markers (private-use characters, dropped from the
+      // values first), read back out of the rendering: what the template wrote stays unmarked.
+      const keys = Object.keys(contact)
+      const marked: Record<string, string | undefined> = {}
+      keys.forEach((key, index) => {
+        const value = contact[key]
+        marked[key] = value ? `${MARK_OPEN}${index}${MARK_FIELD}${value.replace(MARKS, '')}${MARK_CLOSE}` : value
+      })
+      return unmark(render(nest(marked)).replace(/&#123;/g, '{'), keys)
+    }
   }
 }
 
@@ -287,6 +306,37 @@ function checkCycles(references: ReadonlyArray<{from: string | undefined; to: st
       }
     }
   }
+}
+
+const MARK_OPEN = '\uE000'
+const MARK_FIELD = '\uE001'
+const MARK_CLOSE = '\uE002'
+const MARKS = /[\uE000-\uE002]/g
+
+function unmark(marked: string, keys: readonly string[]): Rendered {
+  const parts: string[] = []
+  const values: Rendered['values'] = []
+  const open: Array<{start: number; field: string}> = []
+  let length = 0
+  let run = 0
+  for (let index = 0; index < marked.length; index++) {
+    const char = marked[index]
+    if (char !== MARK_OPEN && char !== MARK_CLOSE) continue
+    parts.push(marked.slice(run, index))
+    length += index - run
+    if (char === MARK_OPEN) {
+      const end = marked.indexOf(MARK_FIELD, index)
+      open.push({start: length, field: keys[Number(marked.slice(index + 1, end))] ?? ''})
+      index = end
+    } else {
+      const value = open.pop()
+      if (value && length > value.start) values.push({start: value.start, end: length, field: value.field})
+    }
+    run = index + 1
+  }
+  parts.push(marked.slice(run))
+  values.sort((a, b) => a.start - b.start)
+  return {text: parts.join(''), values}
 }
 
 /** Fields that would print empty for this contact, unless guarded. */

@@ -168,6 +168,17 @@ export interface JsonOptions {
   column?: string
 }
 
+export interface JsonLinesOptions extends JsonOptions {
+  /**
+   * The text read is a part of the file that starts at this line (a shard of
+   * a big export, piped on standard input): lines, and item numbers, count
+   * from there, as in the whole file (which has no blank lines before it).
+   */
+  firstLine?: number
+  /** Read these bytes instead of the file (standard input). */
+  input?: AsyncIterable<Buffer>
+}
+
 interface Located {
   text: string
   offsets: number[]
@@ -236,11 +247,13 @@ export function jsonDrafts(text: string, file: string, options: JsonOptions = {}
  * JSON Lines: one item per line (a string or an object, as in a JSON
  * array), streamed line by line so a large file runs in bounded memory.
  * Blank lines are skipped. Drafts are named `file.jsonl#N`, N counting
- * the items (non-blank lines).
+ * the items (non-blank lines). Read from a file, or from `input`
+ * (standard input) in the same way.
  */
-export async function* jsonlDrafts(file: string, options: JsonOptions = {}): AsyncGenerator<Draft> {
-  let count = 0
-  for await (const {text, offset, line} of readLines(file)) {
+export async function* jsonlDrafts(file: string, options: JsonLinesOptions = {}): AsyncGenerator<Draft> {
+  const firstLine = options.firstLine ?? 1
+  let count = firstLine - 1
+  for await (const {text, offset, line} of readLines(file, options.input, firstLine)) {
     if (text.trim() === '') continue
     count++
     let item: Item
@@ -261,15 +274,15 @@ export async function* jsonlDrafts(file: string, options: JsonOptions = {}): Asy
  * from the start of the file, BOM not counted) and 1-based number. The
  * line break is not part of the line's text.
  */
-export async function* readLines(file: string): AsyncGenerator<{text: string; offset: number; line: number}> {
+export async function* readLines(file: string, input?: AsyncIterable<Buffer>, firstLine = 1): AsyncGenerator<{text: string; offset: number; line: number}> {
   const decoder = new TextDecoder('utf-8', {fatal: true})
   let pending = ''
   let offset = 0
-  let line = 1
-  const stream = createReadStream(file)
+  let line = firstLine
+  const stream = input ? undefined : createReadStream(file)
   try {
     let first = true
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for await (const chunk of (input ?? stream) as AsyncIterable<Buffer>) {
       if (chunk.includes(0)) throw new InputError(file, `binary file (contains NUL bytes, near line ${line}), not a JSON Lines file`)
       first = false
       let decoded: string
@@ -300,6 +313,6 @@ export async function* readLines(file: string): AsyncGenerator<{text: string; of
     if ((error as NodeJS.ErrnoException).code) throw fileError(file, error as Error)
     throw error
   } finally {
-    stream.destroy()
+    stream?.destroy()
   }
 }

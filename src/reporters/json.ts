@@ -10,7 +10,8 @@ export function toJson(report: Report): object {
   }
 }
 
-function draftJson(draft: DraftReport): object {
+/** SPEC's draft object. */
+export function draftJson(draft: DraftReport): object {
   return {
     file: draft.file,
     name: draft.name,

@@ -1,6 +1,6 @@
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {lintDraftsCampaign, lintTemplateCampaign} from '../../src/campaign/index.js'
+import {isFreeTextColumn, lintDraftsCampaign, lintTemplateCampaign} from '../../src/campaign/index.js'
 import {nearDuplicateGroups, signature} from '../../src/campaign/minhash.js'
 import {shingleHashes, words} from '../../src/campaign/shingles.js'
 import {tempFiles} from '../helpers.js'
@@ -53,6 +53,73 @@ describe('template campaigns', () => {
       expect(canned.example.name).toMatch(/contacts\.csv#1$/)
     }
     expect(report.unfilled.items.map((item) => item.field)).toEqual(['missing', 'missing'])
+  })
+})
+
+describe('template campaigns: the personal share counts who wrote each word', () => {
+  // The 27-word template of the issue, and the same with a free-text line written per contact.
+  const short = 'Hi {{first_name}}, I noticed {{company}} is growing fast. We help teams like yours cut reporting time in half. Would a short call next week be useful? Thanks, Alex'
+  const withLine = 'Hi {{first_name}},\n\n{{icebreaker}}\n\nWe help teams like {{company}} cut reporting time in half. Would a short call next week be useful?\n\nThanks,\nAlex'
+  const rows = 60
+  const people = Array.from({length: rows}, (_, index) => [`${NAMES[index % NAMES.length]}${index}`, `${COMPANIES[index % COMPANIES.length]} ${index}`])
+  // A line written for each reader: no run of three words in common with another (seeded draws).
+  const vocabulary = 'pricing onboarding hiring renewals warehouse podcast Lyon Nantes churn support backlog dashboard thread meetup answer question team photo van office quarter report survey launch webinar partner invoice route fleet forecast clinic bakery vineyard harbour studio garden library festival'.split(' ')
+  let seed = 7
+  const draw = () => vocabulary[(seed = (seed * 1103515245 + 12345) % 2147483648) % vocabulary.length]
+  const lines = Array.from({length: rows}, () => `Your ${Array.from({length: 9}, draw).join(' ')} stayed with me.`)
+  const csv = (columns: string[], values: (index: number) => string[]) =>
+    columns.join(',') + '\n' + Array.from({length: rows}, (_, index) => values(index).map((value) => `"${value.replace(/"/g, '""')}"`).join(',')).join('\n') + '\n'
+
+  it('a fields-only template scores 0 whatever its length', async () => {
+    const directory = tempFiles({'contacts.csv': csv(['first_name', 'company'], (index) => people[index])})
+    for (const text of [short, short + ' ' + template.repeat(4)]) {
+      const report = await lintTemplateCampaign(text, join(directory, 'contacts.csv'), {lang: 'en'})
+      expect(report.drafts).toBe(rows)
+      expect(report.personal.max).toBe(0)
+      expect(report.personal.words!.personal).toBe(0)
+      // Every merged value is counted as personalized: two to four words per draft here.
+      expect(report.personal.words!.personalized).toBeGreaterThanOrEqual(rows * 3)
+      expect(report.findings[0].message).toMatch(/personalized, not personal/)
+    }
+  }, 60_000)
+
+  it('a free-text line per contact is personal: its words over all words', async () => {
+    const directory = tempFiles({'contacts.csv': csv(['first_name', 'company', 'icebreaker'], (index) => [...people[index], lines[index]])})
+    const report = await lintTemplateCampaign(withLine, join(directory, 'contacts.csv'), {lang: 'en'})
+    expect(report.personal.freeText).toEqual(['icebreaker'])
+    // Each line's words, over the draft's words: computed from the rendered drafts here.
+    const expected = people.map(([name, company], index) => {
+      const text = withLine.replace('{{first_name}}', name).replace('{{company}}', company).replace('{{icebreaker}}', lines[index])
+      return words(lines[index]).length / words(text).length
+    })
+    // Runs of three words several lines share ("the exact problem we hear") are not personal.
+    expect(report.personal.max).toBeLessThanOrEqual(Math.max(...expected) + 1e-9)
+    expect(report.personal.median).toBeGreaterThan(0.1)
+    expect(report.findings).toEqual([])
+    const {shared, personalized, personal} = report.personal.words!
+    expect(personal).toBeGreaterThan(0)
+    expect(personalized).toBeGreaterThanOrEqual(rows * 2)
+    expect(shared).toBeGreaterThan(personal)
+  }, 60_000)
+
+  it('the same "free text" for every contact is not personal; other columns can be named free text', async () => {
+    const pasted = tempFiles({'contacts.csv': csv(['first_name', 'company', 'note'], (index) => [...people[index], 'Loved your recent post on LinkedIn about growth!'])})
+    const same = await lintTemplateCampaign(withLine.replace('icebreaker', 'note'), join(pasted, 'contacts.csv'), {lang: 'en'})
+    expect(same.personal.max).toBe(0)
+    const named = tempFiles({'contacts.csv': csv(['first_name', 'company', 'why_reach_out'], (index) => [...people[index], lines[index]])})
+    const template = withLine.replace('icebreaker', 'why_reach_out')
+    const unnamed = await lintTemplateCampaign(template, join(named, 'contacts.csv'), {lang: 'en'})
+    expect(unnamed.personal.max).toBe(0)
+    const given = await lintTemplateCampaign(template, join(named, 'contacts.csv'), {lang: 'en', freeText: ['why reach out']})
+    expect(given.personal.median).toBeGreaterThan(0.1)
+    expect(given.personal.freeText).toEqual(['why_reach_out'])
+  }, 60_000)
+
+  it('knows free-text column names in both languages', () => {
+    for (const name of ['icebreaker', 'Ice Breaker', 'icebreaker_line', 'note', 'Notes', 'personal_note', 'accroche', "phrase d'accroche", 'Note perso', 'commentaire', 'contact.note', 'P.S.']) {
+      expect(isFreeTextColumn(name), name).toBe(true)
+    }
+    for (const name of ['first_name', 'company', 'prénom', 'entreprise', 'title', 'city', 'notebook_model']) expect(isFreeTextColumn(name), name).toBe(false)
   })
 })
 
