@@ -12,6 +12,8 @@ import type {Rule, RuleSuggestion, TextEdit} from './rule.js'
 import {grade, scoreFindings} from './score.js'
 import {phraseKey, replacements} from './suggest.js'
 import {analyze, type Analysis} from './text/analysis.js'
+import {cachedWords} from './text/normalize.js'
+import {lexiconFor, lexiconWords, type Lexicon} from './text/lexicon.js'
 import {asInputError} from './readers/decode.js'
 import {lineIndex, type LineIndex} from './text/lines.js'
 import type {Channel, Draft, DraftMeta, DraftReport, Finding, Fix, Lang, Severity, SeveritySetting, Suggestion} from './types.js'
@@ -33,10 +35,15 @@ export interface LintOptions {
 export const SOURCE = 'cluelint'
 export const RULE_URL = 'https://github.com/cluelint/cluelint/blob/main/rules/'
 
+/** What the engine keeps on a draft's `file.data` while it is linted: the draft's own state, nowhere else. */
 interface CluelintData {
   analysis?: Analysis
   meta?: DraftMeta
   channel?: Channel
+  /** The draft's line index, built on its first finding (most drafts of a rule have none). */
+  lines?: LineIndex
+  /** What each message's rule offered beyond the message: its fix and suggestions. */
+  edits?: Map<object, Edits>
 }
 
 const ruleById = new Map(allRules.map((rule) => [rule.id, rule]))
@@ -62,23 +69,19 @@ function fromFatal(fatal: boolean | null | undefined): Severity {
   return fatal === true ? 'error' : fatal === false ? 'warning' : 'info'
 }
 
-/** retext plugin computing the analysis every rule reads. */
-function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang) {
+/** retext plugin computing the analysis every rule reads; its drafts' phrase matching uses the processor's lexicon. */
+function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang, lexicon: Lexicon) {
   return (tree: Root, file: VFile) => {
     const data = file.data as CluelintData
-    data.analysis = analyze(tree, String(file.value), lang)
+    data.analysis = analyze(tree, String(file.value), lang, lexicon)
   }
 }
-
-const places = new WeakMap<VFile, LineIndex>()
 
 /** What a rule reported beyond the message: its fix and suggestions, in offsets of the text it read. */
 interface Edits {
   fix?: TextEdit
   suggestions: RuleSuggestion[]
 }
-
-const editsOf = new WeakMap<object, Edits>()
 
 /**
  * Phrases the config allows for a rule (`words: {<lang>: {remove: [...]}}`, which "allow this
@@ -97,7 +100,8 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
   const data = ruleData(rule, settings.lang, words)
   const allowed = allowedPhrases(words, settings.lang)
   return () => (tree: Root, file: VFile) => {
-    const {analysis, meta = {}, channel = 'email'} = file.data as CluelintData
+    const draft = file.data as CluelintData
+    const {analysis, meta = {}, channel = 'email'} = draft
     if (!analysis) throw new Error('cluelint: analysis missing; add cluelintAnalysis before rules')
     rule.check({
       tree,
@@ -110,9 +114,7 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
       analysis,
       report(report) {
         if (allowed?.has(phraseKey(analysis.text.slice(report.start, report.end)))) return
-        // One line index per draft, built on its first finding (most drafts of a rule have none).
-        let place = places.get(file)
-        if (!place) places.set(file, (place = lineIndex(String(file.value))))
+        const place = (draft.lines ??= lineIndex(String(file.value)))
         const endOffset = Math.max(report.start, report.end)
         const start = {...place.toPoint(report.start), offset: report.start}
         const end = {...place.toPoint(endOffset), offset: endOffset}
@@ -138,7 +140,7 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
         const expected = report.expected ?? []
         const context = {start: report.start, end: report.end, expected, analysis, lang: settings.lang, data}
         const suggestions = rule.suggest ? rule.suggest(context) : replacements(context)
-        if (report.fix || suggestions.length > 0) editsOf.set(message, {fix: report.fix, suggestions})
+        if (report.fix || suggestions.length > 0) (draft.edits ??= new Map()).set(message, {fix: report.fix, suggestions})
       }
     })
   }
@@ -149,37 +151,54 @@ interface LineReference {
   lineAt?: number
 }
 
-const processors = new Map<string, Processor<Root, Root, Root, undefined, undefined>>()
-/** Processors kept (most recently used): one per language and rule configuration in use. */
+type CluelintProcessor = Processor<Root, Root, Root, undefined, undefined>
+
+/**
+ * The processors built, most recently used last: one per language and rule configuration in use.
+ * Module-level on purpose (a configuration's processor serves every draft linted with it) and
+ * bounded: at most MAX_PROCESSORS, the least recently used dropped first. Each owns what its
+ * configuration built (the rules' configured lists and the phrase matchers compiled from them):
+ * nothing of a dropped configuration stays in the process.
+ */
+const processors = new Map<string, CluelintProcessor>()
 const MAX_PROCESSORS = 32
 
 /** One processor per language and rule configuration, built once and reused. */
-export function getProcessor(lang: Lang, options: LintOptions = {}) {
+export function getProcessor(lang: Lang, options: LintOptions = {}): CluelintProcessor {
   const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {}) + (options.template ? '\u0000template' : '')
-  let processor = processors.get(key)
-  if (processor) {
+  const cached = processors.get(key)
+  if (cached) {
     processors.delete(key)
-    processors.set(key, processor)
-    return processor
+    processors.set(key, cached)
+    return cached
   }
+  const lexicon = lexiconFor(lang)
   const base: any = unified().use(lang === 'fr' ? retextFrench : retextEnglish)
-  base.use(cluelintAnalysis, lang)
+  base.use(cluelintAnalysis, lang, lexicon)
   for (const rule of allRules) {
     const setting = options.rules?.[rule.id]
     if (setting === 'off' || !rule.languages.includes(lang)) continue
     if (options.template && rule.id === TEMPLATE_SILENCED) continue
     base.use(rulePlugin(rule, {lang, severity: forcedSeverity(setting), options: options.ruleOptions?.[rule.id]}))
   }
-  processor = base.freeze()
+  const processor: CluelintProcessor = base.freeze()
   // A long editor session goes through many configurations: the least recently used go.
   if (processors.size >= MAX_PROCESSORS) processors.delete(processors.keys().next().value!)
-  processors.set(key, processor!)
-  return processor!
+  processors.set(key, processor)
+  return processor
 }
 
 /** How many processors are kept (bounded: see MAX_PROCESSORS). */
 export function processorCount(): number {
   return processors.size
+}
+
+/**
+ * What the process keeps between lints, counted: processors, the words the phrase matchers'
+ * lexicons know, and the normalised words cached (tests check they stay bounded).
+ */
+export function cacheStats(): {processors: number; words: number; cachedWords: number} {
+  return {processors: processors.size, words: lexiconWords(), cachedWords: cachedWords()}
 }
 
 /** Checks the configured rule ids; returns the unknown ones. */
@@ -229,7 +248,7 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
   for (const message of file.messages) {
     const severity = fromFatal(message.fatal)
     if (options.quiet && severity !== 'error') continue
-    const edits = editsOf.get(message)
+    const edits = data.edits?.get(message)
     const fix = edits?.fix && place(edits.fix)
     // A fix that does not land in the file was about text the reader never sees (markup, a masked directive).
     if (edits?.fix && !fix) continue

@@ -107,8 +107,10 @@ export interface Rule<Data = unknown, Options = Record<string, unknown>> extends
 }
 
 /**
- * What a rule prepares from its word lists (sets of folded words, compiled phrase lists), made
- * once per list object: the rule's own lists, or a configured copy (see `extend`), on first use.
+ * What a rule prepares from its word lists (sets of folded words, phrase lists), made once per
+ * list object: the rule's own lists, or a configured copy (see `extend`), on first use. Kept in a
+ * WeakMap keyed by the list object: what is prepared from a configured copy goes with the
+ * processor that holds the copy.
  */
 export function perList<Data extends object, Prepared, Rest extends unknown[]>(
   prepare: (data: Data, ...rest: Rest) => Prepared

@@ -145,6 +145,7 @@ function silentEnt(part: string, data: PreparedFrench): boolean {
   return true
 }
 
+/** English counts by word as written: module-level (a pure function of the word), bounded (cleared past 20,000 entries). */
 const englishCache = new Map<string, number>()
 
 function vowelGroups(word: string): number {

@@ -29,6 +29,8 @@ export const MAX_CHARS = 2000
 /** Longest merge field skipped (`[observation spécifique : …]` can be long). */
 const MAX_FIELD = 160
 
+// The tables below are built once from the word lists: module-level constant data, the same for
+// every draft and configuration (their size is the lists').
 const enWords = new Set<string>(enData.words)
 const frWords = new Set<string>(frData.words)
 

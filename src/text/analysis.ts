@@ -1,10 +1,10 @@
 import type {Root, Sentence as SentenceNode} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Lang} from '../types.js'
-import type {Courtesy} from './courtesy.js'
 import lists from './data/greetings.json' with {type: 'json'}
-import {findFields, type Field} from './fields.js'
-import {foldedWord, foldWord, normalizeWord, type Folded} from './normalize.js'
+import {findFields, type Field} from './field-patterns.js'
+import {foldWord, normalizeWord} from './normalize.js'
+import {lexiconFor, type Lexicon} from './lexicon.js'
 
 export type TokenKind = 'word' | 'punctuation' | 'symbol' | 'whitespace'
 
@@ -16,8 +16,6 @@ export interface Token {
   norm: string
   /** `norm` without diacritics: the key word lists are compared on. */
   fold: string
-  /** Words only: `fold` with its phrase-matching id (see src/text/phrases.ts). */
-  folded?: Folded
   start: number
   end: number
   /** Index into `Analysis.sentences`. */
@@ -59,25 +57,29 @@ export interface Analysis {
   closingSentence: number
   /** Ranges [start, end) of text between quotation marks: words mentioned, not used. */
   quoted: Array<[number, number]>
+  /** The words phrase matchers know, numbered: the lexicon of the processor that analysed the draft (src/text/phrases.ts). */
+  lexicon: Lexicon
   /**
-   * What is derived from the analysis for several rules, computed on first use and kept here, on
-   * the draft (the analysis lives in the draft's `file.data`): no module-level per-draft cache.
+   * What is derived from the analysis for several rules (see src/text/derived.ts), computed on first use
+   * and kept here, on the draft (the analysis lives in the draft's `file.data`): no module-level
+   * per-draft cache. Tokens, sentences, quotations and the frame (greeting, sign-off) are computed
+   * by `analyze` itself: the frame splits the greeting off its sentence, so the sentences are only
+   * final then.
    */
-  derived: Derived
-}
-
-/** Per-draft results shared by rules (see `derived`). */
-export interface Derived {
-  /** The draft's speech acts: asks, gifts, thanks, questions (src/text/courtesy.ts). */
-  acts?: Courtesy
-  /** Sentences whose "we" includes the reader (src/text/inclusive.ts). */
-  inclusive?: Set<number>
+  derived: Map<object, unknown>
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', '…'])
 const OPEN_QUOTES = new Set(['"', '“', '«', '„', '‘'])
 const CLOSE_QUOTES: Record<string, string> = {'"': '"', '“': '”', '«': '»', '„': '“', '‘': '’'}
-const GREETINGS = lists as Record<Lang, {greetings: string[]; closings: string[]}>
+/** Greetings and sign-offs, split into folded words (constant data, prepared once). */
+const FRAME_WORDS = Object.fromEntries(
+  Object.entries(lists as Record<Lang, {greetings: string[]; closings: string[]}>).map(([lang, {greetings, closings}]) => [lang, {greetings: foldPhrases(greetings), closings: foldPhrases(closings)}])
+) as Record<Lang, {greetings: string[][]; closings: string[][]}>
+
+function foldPhrases(phrases: string[]): string[][] {
+  return phrases.map((phrase) => phrase.split(' ').map((part) => foldWord(part)))
+}
 
 /**
  * Flattens the nlcst tree into tokens with offsets, and splits it into
@@ -88,7 +90,7 @@ const GREETINGS = lists as Record<Lang, {greetings: string[]; closings: string[]
  * has the same sentences as the unwrapped one. A sentence mark glued to the
  * next sentence ("bien?Je", "mai.Le") ends a sentence too.
  */
-export function analyze(tree: Root, text: string, lang: Lang): Analysis {
+export function analyze(tree: Root, text: string, lang: Lang, lexicon: Lexicon = lexiconFor(lang)): Analysis {
   const tokens: Token[] = []
   const sentences: Sentence[] = []
   let current: Sentence | undefined
@@ -112,7 +114,7 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
     }
     if (kind === 'whitespace') {
       if (value.includes('\n') && layoutBreak(text, start, end, width)) close()
-      tokens.push({kind, value, norm: value, fold: value, folded: undefined, start, end, sentence: sentences.length})
+      tokens.push({kind, value, norm: value, fold: value, start, end, sentence: sentences.length})
       return
     }
     if (afterNumber && kind === 'word' && /^\p{Lu}/u.test(value) && tokens[tokens.length - 1]?.kind === 'whitespace') close()
@@ -121,8 +123,7 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
       current = {start, end, words: [], first: tokens.length, last: tokens.length, question: false}
     }
     const norm = normalizeWord(value)
-    const folded = kind === 'word' ? foldedWord(value) : undefined
-    const token: Token = {kind, value, norm, fold: folded ? folded.fold : norm, folded, start, end, sentence: sentences.length}
+    const token: Token = {kind, value, norm, fold: kind === 'word' ? foldWord(value) : norm, start, end, sentence: sentences.length}
     if (kind === 'word') current.words.push(tokens.length)
     current.end = end
     if (kind === 'punctuation' && norm.includes('?')) current.question = true
@@ -159,7 +160,8 @@ export function analyze(tree: Root, text: string, lang: Lang): Analysis {
     bodySentence: 0,
     closingSentence: sentences.length,
     quoted: findQuoted(tokens),
-    derived: {}
+    lexicon,
+    derived: new Map()
   }
   findFrame(analysis)
   return analysis
@@ -315,7 +317,7 @@ export function isQuoted(analysis: Analysis, start: number, end: number): boolea
  */
 function findFrame(analysis: Analysis) {
   const {sentences, tokens, lang} = analysis
-  const {greetings, closings} = GREETINGS[lang]
+  const {greetings, closings} = FRAME_WORDS[lang]
   let index = 0
 
   // "Subject: ..." / "Objet : ..." line.
@@ -419,7 +421,7 @@ function isVocative(analysis: Analysis, sentence: Sentence, fields: Field[], cut
   if (mark !== ',' && !DASH.test(mark)) return false
   const alone = !sentence.words.some((w) => w > cut)
   if (!alone && !(field && field.start === sentence.start && tokens.slice(sentence.first, cut).every((token) => token.kind === 'whitespace' || token.start < field.end))) return false
-  const {greetings, closings} = GREETINGS[analysis.lang]
+  const {greetings, closings} = FRAME_WORDS[analysis.lang]
   if (matchLead(analysis, sentence, closings) !== undefined || matchLead(analysis, sentence, greetings) !== undefined) return false
   for (let t = sentence.first; t < cut; t++) {
     const token = tokens[t]
@@ -429,15 +431,10 @@ function isVocative(analysis: Analysis, sentence: Sentence, fields: Field[], cut
   return true
 }
 
-/** The greeting and closing lists split into folded words once, not per draft (profiled). */
-const foldedPhrases = new WeakMap<string[], string[][]>()
-
 /** When the sentence starts with one of `phrases` (folded words), the number of words matched. */
-function matchLead(analysis: Analysis, sentence: Sentence, phrases: string[]): number | undefined {
+function matchLead(analysis: Analysis, sentence: Sentence, phrases: string[][]): number | undefined {
   let best: number | undefined
-  let folded = foldedPhrases.get(phrases)
-  if (!folded) foldedPhrases.set(phrases, (folded = phrases.map((phrase) => phrase.split(' ').map((part) => foldWord(part)))))
-  for (const parts of folded) {
+  for (const parts of phrases) {
     if (parts.length > sentence.words.length) continue
     let ok = true
     for (let i = 0; i < parts.length && ok; i++) ok = analysis.tokens[sentence.words[i]].fold === parts[i]

@@ -1,5 +1,6 @@
 import type {Analysis} from './analysis.js'
-import {draftFields} from './prose.js'
+import {derivation, derive} from './derived.js'
+import {draftFields} from './fields.js'
 
 /**
  * Words as a reader counts them, for rules that measure (length,
@@ -28,11 +29,14 @@ interface Spans {
   ranges: Array<[number, number, 'url' | 'field']>
 }
 
-const cache = new WeakMap<Analysis, Spans>()
-
+/** Links and merge fields of the draft, found on first use and kept on its analysis. */
 function spans(analysis: Analysis): Spans {
-  let found = cache.get(analysis)
-  if (found) return found
+  return derive(analysis, SPANS)
+}
+
+const SPANS = derivation('links and merge fields as counted words', findSpans)
+
+function findSpans(analysis: Analysis): Spans {
   const ranges: Array<[number, number, 'url' | 'field']> = []
   // Most drafts have no link or address: the pattern, tried at every word, is then skipped (profiled).
   const linked = analysis.text.includes('@') || MAYBE_URL.test(analysis.text)
@@ -51,9 +55,7 @@ function spans(analysis: Analysis): Spans {
     ranges.push([field.start, field.end, 'field'])
   }
   ranges.sort((a, b) => a[0] - b[0])
-  found = {ranges}
-  cache.set(analysis, found)
-  return found
+  return {ranges}
 }
 
 /**

@@ -1,10 +1,12 @@
 import type {Lang} from '../types.js'
-import {isQuoted, type Analysis, type Sentence} from './analysis.js'
+import type {Analysis, Sentence} from './analysis.js'
+import {derivation, derive} from './derived.js'
 import en from './data/courtesy.en.json' with {type: 'json'}
 import fr from './data/courtesy.fr.json' with {type: 'json'}
 import {foldWord} from './normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from './phrases.js'
-import {draftFields, fieldAt, type Field} from './fields.js'
+import {draftFields, fieldAt} from './fields.js'
+import {isUsed} from './prose.js'
 
 /**
  * Courtesy, as the rules missing-thanks, ask-without-thanks and
@@ -29,7 +31,7 @@ import {draftFields, fieldAt, type Field} from './fields.js'
  *   ("How are you?") are not asks, but rhetorical ones still compete for
  *   attention (see multiple-asks).
  *
- * The result is computed once per draft and kept on the analysis (`analysis.derived.acts`).
+ * The result is computed once per draft and kept on the analysis (`courtesy`).
  */
 
 export interface Span {
@@ -275,8 +277,10 @@ const PREPARED: Record<Lang, Prepared> = {en: prepare(courtesyData.en, 'en'), fr
  * shared by every courtesy rule, computed on first use and kept on the draft's analysis.
  */
 export function courtesy(analysis: Analysis): Courtesy {
-  return (analysis.derived.acts ??= compute(analysis))
+  return derive(analysis, ACTS)
 }
+
+const ACTS = derivation('speech acts', (analysis) => compute(analysis))
 
 /**
  * The ask a finding should point at: a firm request (not a reply prompt, not
@@ -713,23 +717,6 @@ function addressesReader(analysis: Analysis, prepared: Prepared, unit: Unit): bo
     }
   }
   return false
-}
-
-/** Words the writer uses: not between quotation marks, not inside a merge field ("[one-line pitch]"). */
-function isUsed(analysis: Analysis, start: number, end: number): boolean {
-  return !isQuoted(analysis, start, end) && !overlapsField(draftFields(analysis), start, end)
-}
-
-/** Does `[start, end)` overlap a merge field? `fields` are in order and do not overlap: binary search. */
-function overlapsField(fields: readonly Field[], start: number, end: number): boolean {
-  let low = 0
-  let high = fields.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (fields[middle].end <= start) low = middle + 1
-    else high = middle
-  }
-  return low < fields.length && fields[low].start < end
 }
 
 function sentenceAt(analysis: Analysis, offset: number): number | undefined {

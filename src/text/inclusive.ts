@@ -1,4 +1,5 @@
 import type {Analysis} from './analysis.js'
+import {derivation, derive} from './derived.js'
 import en from './data/inclusive.en.json' with {type: 'json'}
 import fr from './data/inclusive.fr.json' with {type: 'json'}
 import {foldWord} from './normalize.js'
@@ -22,14 +23,14 @@ const PLURAL: Record<Lang, Set<string>> = {en: new Set(DATA.en.plural.map(foldWo
 
 /** Indices into `analysis.sentences` of the inclusive sentences: computed once per draft, kept on the analysis. */
 export function inclusiveSentences(analysis: Analysis): Set<number> {
-  let found = analysis.derived.inclusive
-  if (!found) {
-    found = new Set<number>()
-    for (const match of MATCHERS[analysis.lang].find(analysis)) found.add(analysis.tokens[match.first].sentence)
-    analysis.derived.inclusive = found
-  }
-  return found
+  return derive(analysis, INCLUSIVE)
 }
+
+const INCLUSIVE = derivation('inclusive sentences', (analysis) => {
+  const found = new Set<number>()
+  for (const match of MATCHERS[analysis.lang].find(analysis)) found.add(analysis.tokens[match.first].sentence)
+  return found
+})
 
 /** Is this folded word a first-person plural ("we", "our", "nous", "nos")? */
 export function isPlural(lang: Lang, fold: string): boolean {

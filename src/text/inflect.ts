@@ -21,7 +21,8 @@ export function inflect(entry: string, lang: Lang): string[] {
   return [...forms]
 }
 
-// The suffix table folded once, not for every word of every list (profiled: startup time).
+// The suffix table folded once per language, not for every word of every list: module-level
+// constant data (one entry per language).
 const folded = new Map<Lang, Array<[string, string]>>()
 
 function foldedSuffixes(lang: Lang): Array<[string, string]> {

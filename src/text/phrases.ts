@@ -1,5 +1,7 @@
 import type {Lang} from '../types.js'
 import type {Analysis} from './analysis.js'
+import {derivation, derive} from './derived.js'
+import type {Lexicon} from './lexicon.js'
 import {inflect} from './inflect.js'
 import {foldWord, phraseWords} from './normalize.js'
 
@@ -27,8 +29,6 @@ export interface Match<T> {
 interface Step {
   forms: Set<string> | undefined // undefined: any word
   optional: boolean
-  /** `forms` as word ids (see `vocabulary`), filled when the matcher is compiled. */
-  ids?: Set<number>
 }
 
 interface Compiled<T> {
@@ -39,6 +39,8 @@ interface Compiled<T> {
   rest: string[]
   lang: Lang
   steps?: Step[]
+  /** The forms its first matched word can take; undefined when it may start on any word. */
+  firsts: Set<string> | undefined
   /** Of two matches of one length, the lower rank wins (see `compileNow`). */
   rank: number
   /** The search round (see `walk`) that last found where this pattern ends. */
@@ -47,12 +49,43 @@ interface Compiled<T> {
 
 export interface PhraseMatcher<T> {
   find(analysis: Analysis, from?: number, to?: number): Array<Match<T>>
-  readonly size: number
 }
 
 /**
- * Compiled on first use: rules prepare their matchers for both languages when they load,
- * and a run (or a cold start on one draft) usually needs one language only.
+ * A phrase list as a rule declares it, and what is compiled from it, kept with it: the rule's own
+ * lists live as long as the rule, a configured copy (config `words`) as long as the processor built
+ * for that configuration, and what was compiled from a list goes with it. Its patterns are parsed
+ * and inflected once (`parsed`); each lexicon that searches with it numbers their words and
+ * builds its own tries (`compiled`).
+ */
+interface PhraseList<T> {
+  entries: readonly T[]
+  lang: Lang
+  pattern: (entry: T) => string | string[]
+  fillers: readonly string[]
+  parsed?: Parsed<T>
+  compiled: WeakMap<Lexicon, CompiledMatcher<T>>
+}
+
+interface Parsed<T> {
+  compiled: Array<Compiled<T>>
+  /** Folded filler words. */
+  filler: Set<string>
+  /** A step's forms per set of words: lists share words ("you", "your", "merci"), and steps with the same words share a trie path. */
+  forms: Map<string, Set<string>>
+}
+
+/** Matchers compiled so far, counted (tests check that a lint with a known configuration compiles none). */
+export const compiles = {count: 0}
+
+interface CompiledMatcher<T> {
+  find(analysis: Analysis, from?: number, to?: number): Array<Match<T>>
+}
+
+/**
+ * A phrase list, to search drafts with. It is compiled on its first search, by the lexicon of the
+ * draft's analysis (the processor's), which keeps the compiled form: rules declare their lists
+ * once, and what a configuration compiles goes away with its processor.
  */
 export function compilePhrases<T>(
   entries: readonly T[],
@@ -60,27 +93,30 @@ export function compilePhrases<T>(
   pattern: (entry: T) => string | string[] = (entry) => entry as unknown as string,
   fillers: readonly string[] = []
 ): PhraseMatcher<T> {
-  let matcher: PhraseMatcher<T> | undefined
-  const get = () => (matcher ??= compileNow(entries, lang, pattern, fillers))
-  return {
-    get size() {
-      return get().size
-    },
-    find: (analysis, from, to) => get().find(analysis, from, to)
-  }
+  const list: PhraseList<T> = {entries, lang, pattern, fillers, compiled: new WeakMap()}
+  return {find: (analysis, from, to) => matcherFor(list, analysis.lexicon).find(analysis, from, to)}
 }
 
-function compileNow<T>(
-  entries: readonly T[],
-  lang: Lang,
-  pattern: (entry: T) => string | string[],
-  fillers: readonly string[]
-): PhraseMatcher<T> {
+/** The list's matcher for a lexicon, compiled on its first search and kept with the list. */
+function matcherFor<T>(list: PhraseList<T>, lexicon: Lexicon): CompiledMatcher<T> {
+  let matcher = list.compiled.get(lexicon)
+  if (!matcher) {
+    list.compiled.set(lexicon, (matcher = compileNow(list, lexicon)))
+    compiles.count++
+  }
+  return matcher
+}
+
+/** Parses and inflects a list's patterns, once per list (see `PhraseList.parsed`). */
+function parse<T>(list: PhraseList<T>): Parsed<T> {
+  if (list.parsed) return list.parsed
+  const {entries, lang, pattern, fillers} = list
+  const forms = new Map<string, Set<string>>()
   const compiled: Array<Compiled<T>> = []
   for (const entry of entries) {
     const patterns = pattern(entry)
     for (const source of Array.isArray(patterns) ? patterns : [patterns]) {
-      compiled.push({entry, ...compileHead(source, lang), lang, rank: 0, round: 0})
+      compiled.push({entry, ...compileHead(source, lang, forms), lang, firsts: undefined, rank: 0, round: 0})
     }
   }
   // Index by the folded forms the first matched word can take: the first step's forms, and
@@ -88,9 +124,6 @@ function compileNow<T>(
   // before a step once an optional head is skipped). Only a pattern that can start on any
   // word (a leading `*`) is tried at every word. Of two matches of one length, the one the
   // unindexed version found first wins: fixed-head patterns, then the others, in list order.
-  // Indexed by word id (see `vocabulary`): a small-integer key, not a string looked up in a large map.
-  const heads = new Map<number, Array<Compiled<T>>>()
-  const anyFirst: Array<Compiled<T>> = []
   const filler = new Set(fillers.map((word) => foldWord(word)))
   compiled.forEach((item, order) => {
     const head = item.head[0]
@@ -108,21 +141,39 @@ function compileNow<T>(
       for (const form of filler) firsts.add(form)
     }
     if (item.rest.length === 0 && item.head.every((step) => step.optional)) any = true
-    if (any) {
+    item.firsts = any ? undefined : firsts
+  })
+  return (list.parsed = {compiled, filler, forms})
+}
+
+function compileNow<T>(list: PhraseList<T>, lexicon: Lexicon): CompiledMatcher<T> {
+  const {compiled, filler, forms} = parse(list)
+  // Indexed by word id (see `vocabulary`): a small-integer key, not a string looked up in a large map.
+  const heads = new Map<number, Array<Compiled<T>>>()
+  const anyFirst: Array<Compiled<T>> = []
+  for (const item of compiled) {
+    if (!item.firsts) {
       anyFirst.push(item)
-      return
+      continue
     }
-    for (const form of firsts) {
-      const id = wordId(form)
+    for (const form of item.firsts) {
+      const id = lexicon.wordId(form)
       const list = heads.get(id)
       if (list) list.push(item)
       else heads.set(id, [item])
     }
-  })
-  const fillerIds = new Set([...filler].map(wordId))
+  }
+  const fillerIds = new Set([...filler].map((form) => lexicon.wordId(form)))
   // Patterns that may start on any word are tried at every word; the others only where the
   // draft's index (see `draftIndex`) says one of their first words stands.
-  const slot = anyFirst.length > 0 ? -1 : register(lang, [...heads.keys()])
+  let starts: StartSet | undefined
+  if (anyFirst.length === 0) {
+    let highest = -1
+    for (const id of heads.keys()) if (id > highest) highest = id
+    const isHead = new Uint8Array(highest + 1)
+    for (const id of heads.keys()) isHead[id] = 1
+    starts = {isHead}
+  }
 
   // The patterns that may start on each word, as a trie (built on first use): patterns sharing
   // their first steps ("i came across", "i came upon") test those steps once (profiled).
@@ -136,13 +187,12 @@ function compileNow<T>(
     if (trie === undefined) {
       const items = heads.get(id)
       if (!items) return undefined
-      tries.set(id, (trie = buildTrie(items)))
+      tries.set(id, (trie = buildTrie(items, lexicon, forms)))
     }
     return trie
   }
 
   return {
-    size: compiled.length,
     find(analysis, from = 0, to = analysis.sentences.length) {
       const matches: Array<Match<T>> = []
       if (to > analysis.sentences.length) to = analysis.sentences.length
@@ -151,10 +201,10 @@ function compileNow<T>(
       // Build the tries this search needs first: compiling patterns adds words to the vocabulary,
       // and the draft's index must know them before matching starts.
       if (anyFirst.length > 0) {
-        anyTrie ??= buildTrie(anyFirst)
+        anyTrie ??= buildTrie(anyFirst, lexicon, forms)
         for (let at = index.sentenceStart[from]; at < index.sentenceStart[to]; at++) trieAt(index.ids[at])
       } else {
-        const positions = candidates(index, lang, slot)
+        const positions = candidates(index, starts!)
         const high = index.sentenceStart[to]
         for (let n = firstAtOrAfter(positions, index.sentenceStart[from]); n < positions.length && positions[n] < high; n++) trieAt(index.ids[positions[n]])
       }
@@ -163,7 +213,7 @@ function compileNow<T>(
       const {tokens} = analysis
       const low = sentenceStart[from]
       const high = sentenceStart[to]
-      const positions = slot === -1 ? undefined : candidates(index, lang, slot)
+      const positions = starts && candidates(index, starts)
       // A search over a few sentences (a question, say) starts at its first candidate, not the draft's.
       const first = positions ? firstAtOrAfter(positions, low) : 0
       const count = positions ? positions.length : high - low
@@ -198,34 +248,12 @@ function compileNow<T>(
   }
 }
 
-/**
- * Matchers with fixed first words, numbered: `headSlots[id]` lists the matchers a word can start.
- * Profiled: each matcher walking every word of every draft was a fifth of the lint time; now one
- * walk per draft (`candidates`) hands each matcher the few places where it may match.
- */
-interface Registry {
-  /** Dense, one entry per word id (a sparse array would be a slow dictionary): NONE for most words. */
-  headSlots: number[][]
-  slots: number
+/** The first words of a matcher whose patterns all start on a listed word: `isHead[id]` is 1 for each. */
+interface StartSet {
+  isHead: Uint8Array
 }
 
-const NONE: number[] = []
-/** Per language: a draft in one language never meets the other's matchers. */
-const registries: Record<Lang, Registry> = {en: {headSlots: [], slots: 0}, fr: {headSlots: [], slots: 0}}
-
-function register(lang: Lang, headIds: number[]): number {
-  const registry = registries[lang]
-  const slot = registry.slots++
-  const {headSlots} = registry
-  for (const id of headIds) {
-    while (headSlots.length <= id) headSlots.push(NONE)
-    if (headSlots[id] === NONE) headSlots[id] = []
-    headSlots[id].push(slot)
-  }
-  return slot
-}
-
-/** A draft's words, flattened across sentences, as word ids; computed once per analysis. */
+/** A draft's words, flattened across sentences, as word ids of its lexicon; computed once per analysis. */
 interface DraftIndex {
   /** Word id of each word (-1: no matcher knows it). */
   ids: Int32Array
@@ -236,16 +264,18 @@ interface DraftIndex {
   sentenceOf: Int32Array
   /** Vocabulary size when computed: a matcher compiled later may know more words. */
   known: number
-  /** Positions where each matcher's patterns may start, by slot; rebuilt when a matcher is added. */
-  starts?: number[][]
-  startsFor?: Registry
+  /** Positions where each matcher's patterns may start, found on its first search of the draft. */
+  starts: Map<StartSet, number[]>
 }
 
-/** Sentences are final once rules run, so the index is built on first use and kept with the analysis. */
-const indexes = new WeakMap<Analysis, DraftIndex>()
-
+/**
+ * Sentences are final once rules run, so the index is built on first use and kept on the analysis
+ * (rebuilt when a matcher compiled since taught the lexicon more words).
+ */
 function draftIndex(analysis: Analysis): DraftIndex {
-  let index = indexes.get(analysis)
+  const {vocabulary} = analysis.lexicon
+  const holder = derive(analysis, INDEX)
+  let index = holder.current
   if (index && index.known === vocabulary.size) return index
   const {sentences, tokens} = analysis
   let total = 0
@@ -258,26 +288,18 @@ function draftIndex(analysis: Analysis): DraftIndex {
   for (let s = 0; s < sentences.length; s++) {
     sentenceStart[s] = at
     for (const word of sentences[s].words) {
-      const token = tokens[word]
-      const folded = token.folded
-      if (folded) {
-        if (folded.idAt !== vocabulary.size) {
-          folded.id = vocabulary.get(folded.fold) ?? -1
-          folded.idAt = vocabulary.size
-        }
-        ids[at] = folded.id
-      } else {
-        ids[at] = vocabulary.get(token.fold) ?? -1
-      }
+      ids[at] = vocabulary.get(tokens[word].fold) ?? -1
       words[at] = word
       sentenceOf[at] = s
       at++
     }
   }
   sentenceStart[sentences.length] = at
-  indexes.set(analysis, (index = {ids, words, sentenceStart, sentenceOf, known: vocabulary.size}))
+  holder.current = index = {ids, words, sentenceStart, sentenceOf, known: vocabulary.size, starts: new Map()}
   return index
 }
+
+const INDEX = derivation('word index', (): {current?: DraftIndex} => ({}))
 
 /** Index of the first of the sorted `positions` that is `at` or after it (binary search). */
 function firstAtOrAfter(positions: number[], at: number): number {
@@ -291,60 +313,39 @@ function firstAtOrAfter(positions: number[], at: number): number {
   return low
 }
 
-function candidates(index: DraftIndex, lang: Lang, slot: number): number[] {
-  const registry = registries[lang]
-  const {headSlots, slots} = registry
-  if (!index.starts || index.startsFor !== registry || index.starts.length !== slots) {
-    const starts: number[][] = new Array(slots)
+/** Where in the draft a matcher's patterns may start: one pass over its word ids per draft and matcher. */
+function candidates(index: DraftIndex, set: StartSet): number[] {
+  let positions = index.starts.get(set)
+  if (!positions) {
+    positions = []
     const {ids} = index
-    for (let at = 0; at < ids.length; at++) {
-      const id = ids[at]
-      if (id < 0 || id >= headSlots.length) continue
-      const list = headSlots[id]
-      for (let n = 0; n < list.length; n++) (starts[list[n]] ??= []).push(at)
-    }
-    index.starts = starts
-    index.startsFor = registry
+    const {isHead} = set
+    for (let at = 0; at < ids.length; at++) if (isHead[ids[at]] === 1) positions.push(at)
+    index.starts.set(set, positions)
   }
-  return index.starts[slot] ?? NONE
-}
-
-/**
- * Every folded form some matcher knows, numbered. Profiled: looking each word of a draft up
- * in each matcher's map of inflected forms was a fifth of the lint time; now a word is looked
- * up once per draft (`draftIndex`), and each matcher reads an array.
- */
-const vocabulary = new Map<string, number>()
-
-function wordId(form: string): number {
-  let id = vocabulary.get(form)
-  if (id === undefined) vocabulary.set(form, (id = vocabulary.size))
-  return id
+  return positions
 }
 
 /** The pattern's first steps, up to the first that must match a listed word (or a `*`), and its other words. */
-function compileHead(source: string, lang: Lang): {head: Step[]; rest: string[]} {
+function compileHead(source: string, lang: Lang, cache: Map<string, Set<string>>): {head: Step[]; rest: string[]} {
   const words = source.trim().split(/\s+/)
   const head: Step[] = []
   let next = 0
   while (next < words.length) {
-    const steps = compileWord(words[next++], lang)
+    const steps = compileWord(words[next++], lang, cache)
     head.push(...steps)
     if (steps.some((step) => !step.optional || !step.forms)) break
   }
   return {head, rest: words.slice(next)}
 }
 
-/** Every step of a pattern, with the word ids of its forms: compiled on first use. */
-function stepsOf<T>(item: Compiled<T>): Step[] {
-  if (!item.steps) {
-    item.steps = item.head.concat(item.rest.flatMap((word) => compileWord(word, item.lang)))
-    for (const step of item.steps) if (step.forms) step.ids = idsOf(step.forms)
-  }
+/** Every step of a pattern: compiled on first use. */
+function stepsOf<T>(item: Compiled<T>, cache: Map<string, Set<string>>): Step[] {
+  if (!item.steps) item.steps = item.head.concat(item.rest.flatMap((word) => compileWord(word, item.lang, cache)))
   return item.steps
 }
 
-function compileWord(raw: string, lang: Lang): Step[] {
+function compileWord(raw: string, lang: Lang, cache: Map<string, Set<string>>): Step[] {
   const optional = raw.endsWith('?') && raw.length > 1
   const body = optional ? raw.slice(0, -1) : raw
   if (body === '*') return [{forms: undefined, optional}]
@@ -352,29 +353,26 @@ function compileWord(raw: string, lang: Lang): Step[] {
   const alternatives = body.split('|').map((alt) => (alt.startsWith('=') ? ['=' + phraseWords(alt.slice(1), lang).join(' ')] : phraseWords(alt, lang)))
   const width = Math.max(...alternatives.map((alt) => alt.length))
   if (width === 1) {
-    return [{forms: formsOf(alternatives.map((alt) => alt[0]), lang), optional}]
+    return [{forms: formsOf(alternatives.map((alt) => alt[0]), lang, cache), optional}]
   }
   // "j'ai" → two steps; only allowed when every alternative has the same width.
   return alternatives[0].map((_, position) => ({
-    forms: formsOf(alternatives.map((alt) => alt[position] ?? alt[alt.length - 1]), lang),
+    forms: formsOf(alternatives.map((alt) => alt[position] ?? alt[alt.length - 1]), lang, cache),
     optional
   }))
 }
 
-// Lists share words ("you", "your", "merci"): a step's forms are built once per set of words.
-const formsCache = new Map<string, Set<string>>()
-const idsCache = new WeakMap<Set<string>, Set<number>>()
-
-function formsOf(words: string[], lang: Lang): Set<string> {
-  const key = lang + '\u0000' + words.join('\u0000')
-  let forms = formsCache.get(key)
-  if (!forms) formsCache.set(key, (forms = buildForms(words, lang)))
+/** A step's forms, built once per set of words of a list (see `Parsed.forms`). */
+function formsOf(words: string[], lang: Lang, cache: Map<string, Set<string>>): Set<string> {
+  const key = words.join('\u0000')
+  let forms = cache.get(key)
+  if (!forms) cache.set(key, (forms = buildForms(words, lang)))
   return forms
 }
 
-function idsOf(forms: Set<string>): Set<number> {
-  let ids = idsCache.get(forms)
-  if (!ids) idsCache.set(forms, (ids = new Set([...forms].map(wordId))))
+function idsOf(forms: Set<string>, lexicon: Lexicon): Set<number> {
+  let ids = lexicon.ids.get(forms)
+  if (!ids) lexicon.ids.set(forms, (ids = new Set([...forms].map((form) => lexicon.wordId(form)))))
   return ids
 }
 
@@ -404,6 +402,8 @@ interface TrieNode<T> {
 
 interface TrieEdge<T> {
   step: Step
+  /** The step's forms as word ids; undefined for `*`. */
+  ids: Set<number> | undefined
   child: TrieNode<T>
   /** The node visit (see `walk`) that took this step last. */
   visit: number
@@ -422,19 +422,20 @@ function finish<T>(node: TrieNode<T>) {
   for (const edge of node.edges) finish(edge.child)
 }
 
-function buildTrie<T>(items: ReadonlyArray<Compiled<T>>): TrieNode<T> {
+function buildTrie<T>(items: ReadonlyArray<Compiled<T>>, lexicon: Lexicon, cache: Map<string, Set<string>>): TrieNode<T> {
   const root = newNode<T>()
   for (const item of items) {
     let node = root
-    for (const step of stepsOf(item)) {
+    for (const step of stepsOf(item, cache)) {
       // Steps with the same words share their id set (see `formsOf`, `idsOf`).
-      let edge = node.edges.find((other) => other.step.ids === step.ids && other.step.optional === step.optional)
+      const ids = step.forms && idsOf(step.forms, lexicon)
+      let edge = node.edges.find((other) => other.ids === ids && other.step.optional === step.optional)
       if (!edge) {
-        edge = {step, child: newNode<T>(), visit: 0}
+        edge = {step, ids, child: newNode<T>(), visit: 0}
         node.edges.push(edge)
         if (step.optional) node.optional.push(edge)
-        if (!step.ids) node.any.push(edge)
-        else for (const id of step.ids) (node.byId.get(id) ?? node.byId.set(id, []).get(id)!).push(edge)
+        if (!ids) node.any.push(edge)
+        else for (const id of ids) (node.byId.get(id) ?? node.byId.set(id, []).get(id)!).push(edge)
       }
       node = edge.child
     }
@@ -455,6 +456,7 @@ interface Search<T> {
   round: number
 }
 
+/** Node visits, numbered (see `TrieEdge.visit`): a counter that only has to grow, shared by every matcher. */
 let visits = 0
 
 /**
@@ -509,8 +511,8 @@ function walk<T>(node: TrieNode<T>, depth: number, at: number, search: Search<T>
   for (const edge of node.optional) walk(edge.child, depth + 1, at, search)
 }
 
-/** Positions the searches looked at, counted (tests check that a search's work follows its range, not the draft). */
+/** Positions the searches looked at, counted (tests check that a search's work follows its range, not the draft): one number. */
 export const searchWork = {positions: 0}
 
-/** Search rounds, numbered: a pattern found in the current round is not counted twice. */
+/** Search rounds, numbered: a pattern found in the current round is not counted twice (a counter that only has to grow). */
 let rounds = 0

@@ -1,5 +1,5 @@
 import {isQuoted, type Analysis} from './analysis.js'
-import {findFields, type Field} from './fields.js'
+import {draftFields, type Field} from './fields.js'
 
 /**
  * Lexical rules report words the writer *uses*. Words between quotation
@@ -7,18 +7,21 @@ import {findFields, type Field} from './fields.js'
  * and words inside a merge field are a template's instructions
  * ("[one-sentence value proposition]"): neither is the writer talking.
  */
-const fieldsOf = new WeakMap<Analysis, Field[]>()
-
-/** The merge fields of the draft, found once per draft and shared by the rules that ask. */
-export function draftFields(analysis: Analysis): Field[] {
-  let fields = fieldsOf.get(analysis)
-  if (!fields) fieldsOf.set(analysis, (fields = findFields(analysis.text)))
-  return fields
-}
-
 /** Is `[start, end)` inside a merge field, or overlapping one? */
 export function inField(analysis: Analysis, start: number, end: number): boolean {
-  return draftFields(analysis).some((field) => field.start < end && start < field.end)
+  return overlapsField(draftFields(analysis), start, end)
+}
+
+/** Does `[start, end)` overlap one of `fields`? They are in order and do not overlap: binary search. */
+function overlapsField(fields: readonly Field[], start: number, end: number): boolean {
+  let low = 0
+  let high = fields.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (fields[middle].end <= start) low = middle + 1
+    else high = middle
+  }
+  return low < fields.length && fields[low].start < end
 }
 
 /** Is `[start, end)` prose the writer uses: not quoted, not in a merge field? */
