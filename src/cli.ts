@@ -308,8 +308,9 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
         reasons.push(`lowest score ${below.score} (${below.name}) is below ${where} ${below.settings.minScore}`)
       }
       // --max-warnings, else the strictest maxWarnings of the configs that applied.
-      const limits = [...used].map((settings) => settings.maxWarnings).filter((limit) => limit !== undefined)
-      const maxWarnings = flags.maxWarnings ?? (limits.length > 0 ? Math.min(...limits) : undefined)
+      let strictest: number | undefined
+      for (const settings of used) if (settings.maxWarnings !== undefined && !(settings.maxWarnings >= (strictest ?? Infinity))) strictest = settings.maxWarnings
+      const maxWarnings = flags.maxWarnings ?? strictest
       if (maxWarnings !== undefined && summary.warnings > maxWarnings) {
         const where = flags.maxWarnings !== undefined ? '--max-warnings' : 'maxWarnings (config)'
         reasons.push(`${summary.warnings} warnings exceed ${where} ${maxWarnings}`)

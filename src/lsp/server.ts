@@ -205,7 +205,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           let lang: Lang | undefined
           for (const draft of await draftsOfDocument(text, file, format)) {
             const report = lintDraft(draft, settings.options)
-            findings.push(...report.findings)
+            for (const finding of report.findings) findings.push(finding)
             lang ??= report.lang
             if (report.score <= score) ({score, grade} = report)
           }

@@ -54,7 +54,8 @@ function save(state: Stored): void {
 // ---------------------------------------------------------------------------
 // DOM helpers: every piece of text goes in as text, never as markup (drafts are untrusted).
 
-type Child = Node | string | null | undefined | false
+// A child may be a list (the findings of a draft): appended one by one, never spread into a call's arguments.
+type Child = Node | string | null | undefined | false | readonly Child[]
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string | number | boolean | undefined> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag)
   for (const [name, value] of Object.entries(attributes)) {
@@ -62,8 +63,16 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<str
     if (name === 'class') element.className = String(value)
     else element.setAttribute(name, value === true ? '' : String(value))
   }
-  for (const child of children) if (child !== null && child !== undefined && child !== false) element.append(child)
+  appendAll(element, children)
   return element
+}
+
+function appendAll(element: Element, children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue
+    if (Array.isArray(child)) appendAll(element, child)
+    else element.append(child as Node | string)
+  }
 }
 
 const SVG = 'http://www.w3.org/2000/svg'
@@ -427,8 +436,8 @@ function renderResults(report: DraftReport, text: string): void {
   const rest = byCost(report.findings, weights).filter((finding) => !listed.has(finding))
   const item = (finding: Finding) => findingItem(finding, index.get(finding)!, text)
   fix.replaceChildren(
-    h('ol', {class: 'findings', id: 'fix-first'}, ...first.map(item)),
-    rest.length > 0 ? h('details', {id: 'more'}, h('summary', {}, format(rest.length === 1 ? t.oneMore : t.moreFindings, {count: rest.length})), h('ol', {class: 'findings', start: first.length + 1}, ...rest.map(item))) : ''
+    h('ol', {class: 'findings', id: 'fix-first'}, first.map(item)),
+    rest.length > 0 ? h('details', {id: 'more'}, h('summary', {}, format(rest.length === 1 ? t.oneMore : t.moreFindings, {count: rest.length})), h('ol', {class: 'findings', start: first.length + 1}, rest.map(item))) : ''
   )
 }
 

@@ -34,7 +34,7 @@ export interface CsvOptions {
  */
 export async function* csvDrafts(file: string, options: CsvOptions = {}): AsyncGenerator<Draft> {
   const head = await readHead(file)
-  if (head.includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), not a CSV file')
+  if (head.includes(0)) throw new InputError(file, binaryReason(head.indexOf(0)))
   const delimiter = guessDelimiter(head)
 
   // csv-parse splits and validates; `on_record` hands each row over synchronously (nothing goes
@@ -115,7 +115,12 @@ export async function* csvDrafts(file: string, options: CsvOptions = {}): AsyncG
 
   const stream = createReadStream(file, options.chunkSize ? {highWaterMark: options.chunkSize} : {})
   try {
+    let read = 0
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      // Every chunk, not only the head: a NUL byte anywhere means binary (rows before it stand).
+      const zero = chunk.indexOf(0)
+      if (zero !== -1) throw new InputError(file, binaryReason(read + zero))
+      read += chunk.length
       window.append(chunk)
       if (!parser.destroyed) parser.write(chunk)
       yield* takeRows()
@@ -138,6 +143,10 @@ export async function* csvDrafts(file: string, options: CsvOptions = {}): AsyncG
     parser.destroy()
   }
   if (!fields) throw new InputError(file, 'empty CSV file: no header row')
+}
+
+function binaryReason(at: number): string {
+  return `binary file (contains NUL bytes, the first at byte ${at}), not a CSV file`
 }
 
 async function readHead(file: string): Promise<Buffer> {

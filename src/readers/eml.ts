@@ -1,6 +1,6 @@
 import PostalMime, {decodeWords, type Address, type Email} from 'postal-mime'
 import type {Draft} from '../types.js'
-import {InputError, MAX_BYTES} from './decode.js'
+import {firstInvalidUtf8, InputError, MAX_BYTES} from './decode.js'
 import {extractHtml} from './html.js'
 import {decodeCharset, decodeTransfer, leaves, parseMime, unflow, type HeaderField, type MimePart} from './mime.js'
 import {MappedText, offsetMap} from './offsets.js'
@@ -51,6 +51,7 @@ export async function draftsFromEml(bytes: Uint8Array, file: string, maxBytes = 
   }
 
   const body = bodyText(binary, root, email)
+  if (typeof body === 'string') throw new InputError(file, body)
   if (!body) throw new InputError(file, 'no text/plain or text/html body to lint in this e-mail')
   out.pushMapped(body.text, body.offsets)
 
@@ -141,24 +142,50 @@ function subjectText(binary: string, field: HeaderField, expected: string): {tex
   return {text: expected, offsets: Array.from(expected, () => bytes[0] ?? field.valueStart)}
 }
 
-/** The body text and, per character, its byte in the file. */
-function bodyText(binary: string, root: MimePart, email: Email): {text: string; offsets: number[]} | undefined {
+/**
+ * Why a text part's bytes are not text (NUL bytes, or invalid UTF-8 in a
+ * base64 part that says UTF-8 or says no charset), or undefined when they are text.
+ * A base64 part named text/plain can hold anything: an image, a PDF.
+ */
+function notText(binary: string, part: MimePart): string | undefined {
+  const {bytes} = decodeTransfer(binary, part)
+  const encoded = part.encoding === 'base64' ? `${part.encoding} ` : ''
+  const zero = bytes.indexOf(0)
+  if (zero !== -1) return `its ${part.type} part is not text (${encoded}data with NUL bytes, the first at byte ${zero} of the part)`
+  const charset = (part.params.charset ?? 'utf-8').trim().toLowerCase()
+  // Only base64 is checked for UTF-8: a mislabelled 8bit Latin-1 body is read as before.
+  if (part.encoding === 'base64' && (charset === 'utf-8' || charset === 'utf8' || charset === 'us-ascii')) {
+    const at = firstInvalidUtf8(bytes)
+    if (at !== -1) return `its ${part.type} part is not text (${encoded}data with invalid UTF-8 at byte ${at} of the part)`
+  }
+  return undefined
+}
+
+/**
+ * The body text and, per character, its byte in the file; a string saying
+ * why when the only body is a part that is not text (binary data).
+ */
+function bodyText(binary: string, root: MimePart, email: Email): {text: string; offsets: number[]} | string | undefined {
   const parts = leaves(root).filter((part) => part.disposition !== 'attachment')
   const plain = parts.find((part) => part.type === 'text/plain')
   const html = parts.find((part) => part.type === 'text/html')
-  if (email.text !== undefined && email.text.trim() !== '') {
+  // A text part holding binary data is skipped: the other body is read, else the e-mail is refused in one line.
+  const plainFault = plain ? notText(binary, plain) : undefined
+  const htmlFault = html ? notText(binary, html) : undefined
+  if (email.text !== undefined && email.text.trim() !== '' && !plainFault && !email.text.includes('\u0000')) {
     const decoded = plain ? decodePart(binary, plain) : undefined
     if (decoded && decoded.text === email.text) return trimEnd(decoded)
     return trimEnd({text: email.text, offsets: Array.from(email.text, () => (plain ?? root).bodyStart)})
   }
-  if (email.html !== undefined && email.html.trim() !== '') {
+  if (email.html !== undefined && email.html.trim() !== '' && !htmlFault && !email.html.includes('\u0000')) {
     const decoded = html ? decodePart(binary, html) : undefined
     const exact = decoded !== undefined && decoded.text === email.html
     const extracted = extractHtml(email.html)
     const at = (html ?? root).bodyStart
     return {text: extracted.text, offsets: extracted.offsets.map((offset) => (exact ? decoded.offsets[offset] ?? at : at))}
   }
-  return undefined
+  const fault = plainFault ?? htmlFault ?? (email.text?.includes('\u0000') || email.html?.includes('\u0000') ? 'its body is not text (it holds NUL characters)' : undefined)
+  return fault ? `${fault}: skipped, no other text body to lint` : undefined
 }
 
 function decodePart(binary: string, part: MimePart): {text: string; offsets: number[]} {

@@ -1,6 +1,6 @@
 import {createReadStream} from 'node:fs'
 import type {Draft, DraftMeta} from '../types.js'
-import {fileError, InputError} from './decode.js'
+import {fileError, InputError, MAX_BYTES, tooLarge} from './decode.js'
 import {findFields} from './fields.js'
 import {offsetMap} from './offsets.js'
 import {lineIndex} from '../text/lines.js'
@@ -177,6 +177,8 @@ export interface JsonLinesOptions extends JsonOptions {
   firstLine?: number
   /** Read these bytes instead of the file (standard input). */
   input?: AsyncIterable<Buffer>
+  /** A line longer than this many bytes is skipped (default: the 16 MB limit of a draft). */
+  maxLineBytes?: number
 }
 
 interface Located {
@@ -247,67 +249,149 @@ export function jsonDrafts(text: string, file: string, options: JsonOptions = {}
  * JSON Lines: one item per line (a string or an object, as in a JSON
  * array), streamed line by line so a large file runs in bounded memory.
  * Blank lines are skipped. Drafts are named `file.jsonl#N`, N counting
- * the items (non-blank lines). Read from a file, or from `input`
- * (standard input) in the same way.
+ * the items (non-blank lines). A line that cannot be read (a syntax error,
+ * invalid UTF-8, larger than a draft may be, not a string or an object) is
+ * skipped and the others are read; once they are, the first such line and
+ * how many there were are thrown as one InputError. Read from a file, or
+ * from `input` (standard input) in the same way.
  */
 export async function* jsonlDrafts(file: string, options: JsonLinesOptions = {}): AsyncGenerator<Draft> {
   const firstLine = options.firstLine ?? 1
   let count = firstLine - 1
-  for await (const {text, offset, line} of readLines(file, options.input, firstLine)) {
+  let broken: string | undefined
+  const brokenLines: number[] = []
+  const skip = (line: number, reason: string) => {
+    broken ??= reason
+    brokenLines.push(line)
+    // Only the first few line numbers are kept: a file of broken lines does not fill memory.
+    if (brokenLines.length > MAX_LISTED + 1) brokenLines.length = MAX_LISTED + 1
+  }
+  let skipped = 0
+  for await (const {text, offset, line, fault} of readLines(file, options)) {
+    if (fault) {
+      count++
+      skipped++
+      skip(line, fault)
+      continue
+    }
     if (text.trim() === '') continue
     count++
     let item: Item
     try {
       item = scanItems(text, 0)[0]
     } catch (error) {
-      syntaxError(file, text, error, line)
+      if (!(error instanceof JsonSyntaxError)) throw error
+      skipped++
+      skip(line, error.offset === -1 ? error.message : `JSON syntax error at line ${line}, column ${error.offset + 1}: ${error.message}`)
+      continue
     }
     const located = itemDraft(item, options, `line ${line}`)
-    if (typeof located === 'string') throw new InputError(file, located)
+    if (typeof located === 'string') {
+      skipped++
+      skip(line, located)
+      continue
+    }
     if (!located) continue
     yield {text: located.text, source: text, map: offsetMap(located.offsets), origin: {offset, line}, file, name: `${file}#${count}`, meta: located.meta}
   }
+  if (broken !== undefined) {
+    const others = brokenLines.slice(1, MAX_LISTED + 1).join(', ') + (skipped > MAX_LISTED + 1 ? ', …' : '')
+    throw new InputError(file, skipped === 1 ? `${broken}; the other lines were linted` : `${broken}; ${skipped - 1} more line${skipped === 2 ? '' : 's'} skipped (${others}); the other lines were linted`)
+  }
+}
+
+/** Broken JSON Lines listed by number in the one line that reports them. */
+const MAX_LISTED = 5
+
+/** One line of a file: its text, where it starts, and why it could not be read, if so. */
+export interface Line {
+  text: string
+  /** Offset in UTF-16 units from the start of the file (BOM not counted). */
+  offset: number
+  /** 1-based line number. */
+  line: number
+  /** Set when the line is not read (invalid UTF-8, larger than the limit); its text is then empty. */
+  fault?: string
 }
 
 /**
  * The lines of a UTF-8 file, streamed, each with its offset (UTF-16 units
  * from the start of the file, BOM not counted) and 1-based number. The
- * line break is not part of the line's text.
+ * line break is not part of the line's text. A line of more than
+ * `maxLineBytes` bytes is not kept (memory stays bounded whatever the
+ * file): it comes with a `fault`, as does a line of invalid UTF-8. A NUL
+ * byte anywhere makes the file binary: InputError. Read from `input`
+ * (standard input) instead of the file when given; lines count from
+ * `firstLine`.
  */
-export async function* readLines(file: string, input?: AsyncIterable<Buffer>, firstLine = 1): AsyncGenerator<{text: string; offset: number; line: number}> {
-  const decoder = new TextDecoder('utf-8', {fatal: true})
-  let pending = ''
+export async function* readLines(file: string, options: {input?: AsyncIterable<Buffer>; firstLine?: number; maxLineBytes?: number} = {}): AsyncGenerator<Line> {
+  const maxLineBytes = options.maxLineBytes ?? MAX_BYTES
+  // A line break byte is never inside a UTF-8 sequence: lines are cut in bytes, each decoded apart.
+  let decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+  let parts: string[] = []
+  let units = 0 // UTF-16 units of the current line, kept or not
+  let bytes = 0 // its bytes
+  let invalid = false
+  const lenient = new TextDecoder('utf-8', {ignoreBOM: true})
   let offset = 0
-  let line = firstLine
-  const stream = input ? undefined : createReadStream(file)
-  try {
-    let first = true
-    for await (const chunk of (input ?? stream) as AsyncIterable<Buffer>) {
-      if (chunk.includes(0)) throw new InputError(file, `binary file (contains NUL bytes, near line ${line}), not a JSON Lines file`)
-      first = false
-      let decoded: string
-      try {
-        decoded = decoder.decode(chunk, {stream: true})
-      } catch {
-        throw new InputError(file, `invalid UTF-8 after line ${line}; save the file as UTF-8`)
-      }
-      pending += decoded
-      let start = 0
-      for (let index = pending.indexOf('\n'); index !== -1; index = pending.indexOf('\n', start)) {
-        const end = index > start && pending[index - 1] === '\r' ? index - 1 : index
-        yield {text: pending.slice(start, end), offset, line}
-        offset += index + 1 - start
-        line++
-        start = index + 1
-      }
-      pending = pending.slice(start)
+  let line = options.firstLine ?? 1
+  let read = 0
+  const add = (piece: Uint8Array, last: boolean) => {
+    bytes += piece.length
+    if (invalid) {
+      // The rest of a line that is not UTF-8 is only counted, as a replacing decoder reads it.
+      units += lenient.decode(piece, {stream: !last}).length
+      return
     }
+    let text: string
     try {
-      pending += decoder.decode()
+      text = decoder.decode(piece, {stream: !last})
     } catch {
-      throw new InputError(file, `invalid UTF-8 on line ${line}; save the file as UTF-8`)
+      invalid = true
+      decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true})
+      units += lenient.decode(piece, {stream: !last}).length
+      return
     }
-    if (pending.length > 0) yield {text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, offset, line}
+    units += text.length
+    if (bytes > maxLineBytes) parts = []
+    else parts.push(text)
+  }
+  const finish = (): Line => {
+    let text = parts.join('')
+    let fault: string | undefined
+    if (invalid) fault = `invalid UTF-8 on line ${line}; save the file as UTF-8`
+    else if (bytes > maxLineBytes) fault = `line ${line} is larger than a draft may be (${tooLarge(bytes, maxLineBytes).replace(/^file too large \((.*)\)$/, '$1')})`
+    if (fault) text = ''
+    else if (text.endsWith('\r')) text = text.slice(0, -1)
+    const result: Line = fault ? {text, offset, line, fault} : {text, offset, line}
+    offset += units + 1
+    line++
+    parts = []
+    units = 0
+    bytes = 0
+    invalid = false
+    return result
+  }
+  const stream = options.input ? undefined : createReadStream(file)
+  try {
+    for await (const chunk of (options.input ?? stream) as AsyncIterable<Buffer>) {
+      const zero = chunk.indexOf(0)
+      if (zero !== -1) {
+        let at = line
+        for (let newline = chunk.indexOf(0x0a); newline !== -1 && newline < zero; newline = chunk.indexOf(0x0a, newline + 1)) at++
+        throw new InputError(file, `binary file (contains NUL bytes, the first at byte ${read + zero}, line ${at}), not a JSON Lines file`)
+      }
+      let start = read === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0
+      read += chunk.length
+      for (let newline = chunk.indexOf(0x0a, start); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
+        add(chunk.subarray(start, newline), true)
+        yield finish()
+        start = newline + 1
+      }
+      if (start < chunk.length) add(chunk.subarray(start), false)
+    }
+    add(new Uint8Array(0), true)
+    if (bytes > 0 || units > 0 || invalid) yield finish()
   } catch (error) {
     if (error instanceof InputError) throw error
     if ((error as NodeJS.ErrnoException).code) throw fileError(file, error as Error)

@@ -408,7 +408,7 @@ function compute(analysis: Analysis): Courtesy {
       return !(offer.start < reach)
     })
     offers.length = 0
-    offers.push(...kept)
+    for (const offer of kept) offers.push(offer)
   }
   const isBlocked = (offset: number) => blocked.some(([from, to]) => offset >= from && offset < to)
 

@@ -115,6 +115,17 @@ describe('campaign inputs on the command line', () => {
     expect(names).toEqual(['bad.csv#1', 'good.txt'])
   })
 
+  it('a JSON Lines file with broken lines: one line for the file, every other line linted, exit 2', async () => {
+    const directory = tempFiles({'c.jsonl': '"Hi Ana, thanks."\n{"body": \n"Hi Bo, thanks."\n{"name": "Cy"}\n"Hi Di, thanks."\n'})
+    const file = join(directory, 'c.jsonl')
+    const run = await runCli([file, '--format', 'json'])
+    expect(run.code).toBe(2)
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      `cluelint: ${file}: JSON syntax error at line 2, column 10: expected a value, found the end of the file; 1 more line skipped (4); the other lines were linted`
+    ])
+    expect(JSON.parse(run.stdout).drafts.map((draft: {name: string}) => draft.name.slice(file.length))).toEqual(['#1', '#3', '#5'])
+  })
+
   it('--column names the body column', async () => {
     const directory = tempFiles({'c.csv': 'note,copy\nx,Hi [Company]\n'})
     const missing = await runCli([join(directory, 'c.csv')])

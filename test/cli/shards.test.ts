@@ -121,7 +121,7 @@ describe('--format jsonl and JSON Lines on standard input', () => {
 
   it('bad JSON Lines or CSV on standard input: one line naming the input, exit 2', async () => {
     const broken = await runCli(['--format', 'jsonl', '--stdin-filename', 'export.jsonl', '-'], {input: '{"body": "Hi"}\n{"body": \n'})
-    expect(broken.stderr).toBe('cluelint: export.jsonl: JSON syntax error at line 2, column 10: expected a value, found the end of the file\n')
+    expect(broken.stderr).toBe('cluelint: export.jsonl: JSON syntax error at line 2, column 10: expected a value, found the end of the file; the other lines were linted\n')
     expect(broken.code).toBe(2)
     const csv = await runCli(['--stdin-filename', 'contacts.csv', '-'], {input: 'body\nHi\n'})
     expect(csv.stderr).toMatch(/^cluelint: contacts\.csv: CSV is not read on standard input/)

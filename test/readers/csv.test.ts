@@ -112,6 +112,20 @@ describe('CSV reader', () => {
     expect(await failure('\n\n')).toBe('empty CSV file: no header row')
   })
 
+  it('a NUL byte anywhere in the file, not only in its head: binary, the rows before it handed out', async () => {
+    const content = 'body\n' + 'Hello Ana\n'.repeat(10_000) + 'Hi \u0000 Bo\n'
+    const directory = tempFiles({'c.csv': content})
+    const seen: string[] = []
+    await expect(
+      (async () => {
+        for await (const draft of csvDrafts(join(directory, 'c.csv'))) seen.push(draft.text)
+      })()
+    ).rejects.toThrow(`binary file (contains NUL bytes, the first at byte ${content.indexOf('\u0000')}), not a CSV file`)
+    expect(content.indexOf('\u0000')).toBeGreaterThan(64 * 1024)
+    expect(seen.length).toBeGreaterThan(0)
+    expect(seen.every((text) => text === 'Hello Ana')).toBe(true)
+  })
+
   it('hands out the rows read before a malformed one', async () => {
     const directory = tempFiles({'c.csv': 'body\nHello Ana\nHi "Bo"\n'})
     const seen: string[] = []

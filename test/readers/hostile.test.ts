@@ -26,6 +26,35 @@ describe('bytes that are not a UTF-8 draft', () => {
     await expect(draftsFromEml(eml, 'late.eml')).rejects.toThrow('binary file (contains NUL bytes), not an e-mail')
   })
 
+  describe('a base64 e-mail part that holds binary data is not linted as text', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xd8])
+    const base64 = (bytes: Buffer) => bytes.toString('base64').replace(/.{1,76}/g, '$&\r\n')
+    const eml = (parts: string[]) =>
+      Buffer.from(['From: a@example.com', 'To: Sam <sam@example.com>', 'Subject: hi', 'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="b"', '', ...parts.flatMap((part) => ['--b', part]), '--b--', ''].join('\r\n'))
+    const part = (type: string, body: string) => `Content-Type: ${type}\r\nContent-Transfer-Encoding: base64\r\n\r\n${body}`
+
+    it('NUL bytes in the only text part: one line, the e-mail skipped', async () => {
+      await expect(draftsFromEml(eml([part('text/plain; charset=utf-8', base64(png))]), 'image.eml')).rejects.toThrow(
+        'image.eml: its text/plain part is not text (base64 data with NUL bytes, the first at byte 8 of the part): skipped, no other text body to lint'
+      )
+    })
+
+    it('invalid UTF-8 in a part that says UTF-8', async () => {
+      const latin = Buffer.from('Merci Zo\xeb, \xe0 bient\xf4t', 'latin1')
+      await expect(draftsFromEml(eml([part('text/plain; charset=utf-8', base64(latin))]), 'latin.eml')).rejects.toThrow('its text/plain part is not text (base64 data with invalid UTF-8 at byte 8 of the part)')
+      // The same bytes said to be Latin-1 are text.
+      const [draft] = await draftsFromEml(eml([part('text/plain; charset=iso-8859-1', base64(latin))]), 'latin.eml')
+      expect(draft.text).toBe('Subject: hi\n\nMerci Zoë, à bientôt')
+    })
+
+    it('a binary text/plain part beside a text/html one: the HTML is read', async () => {
+      const html = base64(Buffer.from('<p>Hi Sam, thanks for the notes.</p>'))
+      const [draft] = await draftsFromEml(eml([part('text/plain', base64(png)), part('text/html; charset=utf-8', html)]), 'both.eml')
+      expect(draft.text).toBe('Subject: hi\n\nHi Sam, thanks for the notes.')
+      expect(draft.text).not.toContain('\u0000')
+    })
+  })
+
   it('UTF-16 with a byte order mark is decoded, little- and big-endian', () => {
     const text = 'Bonjour Zoë,\r\nmerci pour votre retour.'
     const le = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')])

@@ -1,7 +1,7 @@
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lintDraft} from '../../src/engine.js'
-import {InputError} from '../../src/readers/decode.js'
+import {decodeText, InputError} from '../../src/readers/decode.js'
 import {draftsFromText} from '../../src/readers/index.js'
 import {jsonDrafts, jsonlDrafts, readLines} from '../../src/readers/json.js'
 import {lineIndex} from '../../src/text/lines.js'
@@ -121,8 +121,79 @@ describe('JSON Lines reader', () => {
 
   it('says which line is wrong', async () => {
     const directory = tempFiles({'bad.jsonl': '"ok"\n{"body": "x",}\n', 'num.jsonl': '"ok"\n12\n'})
-    await expect(collect(jsonlDrafts(join(directory, 'bad.jsonl')))).rejects.toThrow('JSON syntax error at line 2, column 14: expected a field name in quotes, found \'}\'')
-    await expect(collect(jsonlDrafts(join(directory, 'num.jsonl')))).rejects.toThrow('line 2 is a number: expected a string or an object with a body field')
+    await expect(collect(jsonlDrafts(join(directory, 'bad.jsonl')))).rejects.toThrow('JSON syntax error at line 2, column 14: expected a field name in quotes, found \'}\'; the other lines were linted')
+    await expect(collect(jsonlDrafts(join(directory, 'num.jsonl')))).rejects.toThrow('line 2 is a number: expected a string or an object with a body field; the other lines were linted')
+  })
+
+  /** The drafts read from a JSON Lines file, and the one error thrown once they are all read. */
+  async function readAll(path: string, options = {}): Promise<{texts: string[]; names: string[]; lines: number[]; reason: string}> {
+    const drafts: Draft[] = []
+    let reason = ''
+    try {
+      for await (const draft of jsonlDrafts(path, options)) drafts.push(draft)
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputError)
+      reason = (error as InputError).reason
+    }
+    return {texts: drafts.map((draft) => draft.text), names: drafts.map((draft) => draft.name!.slice(path.length)), lines: drafts.map((draft) => draft.origin!.line), reason}
+  }
+
+  it('a broken line does not drop the rest of the file: the others are read, the first broken one is said once, with how many', async () => {
+    const directory = tempFiles({'c.jsonl': '"Hi Ana"\n{"body": "x",}\n"Hi Bo"\n12\n\n{"body": "Hi Cy"}\n[\n'})
+    const read = await readAll(join(directory, 'c.jsonl'))
+    expect(read.texts).toEqual(['Hi Ana', 'Hi Bo', 'Hi Cy'])
+    // Item numbers still count the broken lines: #3 is the third item of the file.
+    expect(read.names).toEqual(['#1', '#3', '#5'])
+    expect(read.lines).toEqual([1, 3, 6])
+    expect(read.reason).toBe("JSON syntax error at line 2, column 14: expected a field name in quotes, found '}'; 2 more lines skipped (4, 7); the other lines were linted")
+  })
+
+  it('many broken lines: one line that lists the first few', async () => {
+    const directory = tempFiles({'c.jsonl': '"Hi Ana"\n' + '{\n'.repeat(1000) + '"Hi Bo"\n'})
+    const read = await readAll(join(directory, 'c.jsonl'))
+    expect(read.texts).toEqual(['Hi Ana', 'Hi Bo'])
+    expect(read.reason).toMatch(/^JSON syntax error at line 2, column 2: .*; 999 more lines skipped \(3, 4, 5, 6, 7, …\); the other lines were linted$/)
+  })
+
+  it('a line larger than a draft may be (the same 16 MB as a .json file) is skipped, not kept: the others are read', async () => {
+    const huge = '"' + 'Hi Sam, thanks. '.repeat(1_075_000) + '"'
+    expect(huge.length).toBeGreaterThan(16 * 1024 * 1024)
+    const directory = tempFiles({'c.jsonl': `"Hi Ana"\n${huge}\n"Hi Bo"\n`})
+    const read = await readAll(join(directory, 'c.jsonl'))
+    expect(read.texts).toEqual(['Hi Ana', 'Hi Bo'])
+    expect(read.reason).toBe(`line 2 is larger than a draft may be (${(huge.length / 1024 / 1024).toFixed(1)} MB, limit 16.0 MB); the other lines were linted`)
+    // The same text as a .json file is refused as well: one limit.
+    expect(reason(() => decodeText(Buffer.from(`[${huge}]`), 'c.json'))).toMatch(/^file too large \(16\.4 MB, limit 16\.0 MB\)$/)
+    // Counted in bytes while reading: a line over a small limit is dropped the same way.
+    const small = await readAll(join(directory, 'c.jsonl'), {maxLineBytes: 8})
+    expect(small.texts).toEqual(['Hi Ana', 'Hi Bo'])
+  }, 30_000)
+
+  it('a line of invalid UTF-8 is skipped; the next lines keep their places', async () => {
+    const content = Buffer.concat([Buffer.from('"Hi Ana"\n"caf'), Buffer.from([0xe9]), Buffer.from('"\n"Bonjour {{prénom}}"\n')])
+    const directory = tempFiles({'c.jsonl': content})
+    const path = join(directory, 'c.jsonl')
+    const drafts: Draft[] = []
+    await expect(
+      (async () => {
+        for await (const draft of jsonlDrafts(path)) drafts.push(draft)
+      })()
+    ).rejects.toThrow('invalid UTF-8 on line 2; save the file as UTF-8; the other lines were linted')
+    expect(drafts.map((draft) => draft.text)).toEqual(['Hi Ana', 'Bonjour {{prénom}}'])
+    // Offsets in the file as a replacing decoder reads it (one unit for the bad byte).
+    const text = new TextDecoder().decode(content)
+    expect(text.slice(drafts[1].origin!.offset, drafts[1].origin!.offset + 9)).toBe('"Bonjour ')
+  })
+
+  it('a NUL byte anywhere, past the first chunks too: binary, with the rows before it read', async () => {
+    const directory = tempFiles({'c.jsonl': '"Hi Ana"\n'.repeat(20_000) + '"\u0000"\n'})
+    const drafts: Draft[] = []
+    await expect(
+      (async () => {
+        for await (const draft of jsonlDrafts(join(directory, 'c.jsonl'))) drafts.push(draft)
+      })()
+    ).rejects.toThrow('binary file (contains NUL bytes, the first at byte 180001, line 20001), not a JSON Lines file')
+    expect(drafts.length).toBeGreaterThan(0)
   })
 
   it('cuts lines across chunks, counting offsets in characters', async () => {
