@@ -24,6 +24,7 @@ const file = join(OUT, `campaign-${rows}.csv`)
 if (!existsSync(file)) writeFileSync(file, makeCsv(rows))
 
 function run(count) {
+  const load = os.loadavg()[0]
   const output = join(OUT, `threads-${count}.json`)
   const started = performance.now()
   // /usr/bin/time gives the child's CPU time and peak RSS; without it, wall time only.
@@ -34,7 +35,7 @@ function run(count) {
   const wall = (performance.now() - started) / 1000
   if (child.status !== 0 && child.status !== 1) throw new Error(`cluelint exited ${child.status}: ${child.stderr}`)
   const [user, system, rss] = time ? child.stderr.trim().split('\n').pop().split(' ').map(Number) : [NaN, NaN, NaN]
-  return {wall, cpu: user + system, rssMb: rss / 1024, output}
+  return {wall, cpu: user + system, rssMb: rss / 1024, output, load}
 }
 
 const fmt = (value, digits = 2) => value.toFixed(digits)
@@ -46,7 +47,9 @@ for (let pair = 0; pair < pairs; pair++) {
   const same = readFileSync(one.output, 'utf8') === readFileSync(many.output, 'utf8')
   const ratio = many.wall / one.wall
   ratios.push(ratio)
-  console.log(`pair ${pair + 1}: threads=1 ${fmt(one.wall)} s (cpu ${fmt(one.cpu)} s, ${fmt(one.rssMb, 0)} MB); threads=${threads} ${fmt(many.wall)} s (cpu ${fmt(many.cpu)} s, ${fmt(many.rssMb, 0)} MB); ratio ${fmt(ratio)}; reports ${same ? 'identical' : 'DIFFER'}`)
+  // CPU time per row (user + sys): what a loaded machine distorts least.
+  const perRow = (result) => `cpu ${fmt(result.cpu)} s = ${fmt((result.cpu / rows) * 1000)} ms/row, ${fmt(result.rssMb, 0)} MB, load ${fmt(result.load)}`
+  console.log(`pair ${pair + 1}: threads=1 ${fmt(one.wall)} s (${perRow(one)}); threads=${threads} ${fmt(many.wall)} s (${perRow(many)}); ratio ${fmt(ratio)}; reports ${same ? 'identical' : 'DIFFER'}`)
   if (!same) process.exitCode = 1
 }
 ratios.sort((a, b) => a - b)

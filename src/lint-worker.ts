@@ -13,7 +13,12 @@ import {fromWire, lintHere, type RowsMessage, type RowsResult} from './rows.js'
 
 function lintRows(message: RowsMessage): RowsResult {
   try {
-    return {rows: message.rows, linted: message.drafts.map((draft) => lintHere(fromWire(draft), message.options))}
+    // The text each report quotes stays on the main thread (it sent it): not copied back.
+    const linted = message.drafts.map((draft) => {
+      const result = lintHere(fromWire(draft), message.options)
+      return 'error' in result ? result : {report: result.report, line: result.line}
+    })
+    return {rows: message.rows, linted}
   } catch (error) {
     return {rows: message.rows, linted: [], fatal: (error as Error).stack ?? String(error)}
   }

@@ -7,7 +7,7 @@
  * the workers (src/rows.ts).
  */
 import {existsSync} from 'node:fs'
-import {availableParallelism} from 'node:os'
+import {availableParallelism, loadavg} from 'node:os'
 import {extname} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {LintOptions} from './engine.js'
@@ -76,13 +76,24 @@ export function threadsFor(files: readonly string[], env: Record<string, string 
 }
 
 /**
- * Threads the CLI may use: `CLUELINT_THREADS` (capped), else every core (up to 8); 1 when the worker
- * script is missing (running from sources). The rows of a big campaign file use them too (src/rows.ts).
+ * Threads the CLI may use: `CLUELINT_THREADS` (capped), else the cores other processes leave idle
+ * (`defaultThreads`); 1 when the worker script is missing (running from sources). The rows of a big
+ * campaign file use them too (src/rows.ts).
  */
 export function threadBudget(env: Record<string, string | undefined> = process.env, warn: (text: string) => void = () => {}, cores = availableParallelism(), wanted = wantedThreads(env.CLUELINT_THREADS, cores, warn)): number {
-  const threads = wanted ?? Math.min(cores, 8)
+  const threads = wanted ?? defaultThreads(cores, loadavg()[0])
   if (threads < 2 || workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return 1
   return threads
+}
+
+/**
+ * Threads when `CLUELINT_THREADS` is not set: every core (up to 8) but those the 1-minute load
+ * average says other processes keep busy, as `make -l` and GNU parallel's `--load` do. On a busy
+ * shared machine a second thread gets no core of its own (Linux shares the CPU between sessions
+ * first): it only adds the cost of a worker and of its copy of the pipeline (measured: 1.5x slower).
+ */
+export function defaultThreads(cores: number, load: number): number {
+  return Math.max(1, Math.min(cores, 8) - Math.floor(Number.isFinite(load) ? Math.max(0, load) : 0))
 }
 
 /** `CLUELINT_THREADS` as a number of threads, capped; undefined when not set or not a whole number from 1. */

@@ -1,7 +1,7 @@
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
+import {defaultThreads, PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
 import {spawnCli, tempFiles} from '../helpers.js'
 
 const TEMPLATES = [
@@ -43,5 +43,15 @@ describe('CLI over many files, on several threads', () => {
     expect(threadsFor(few, {CLUELINT_THREADS: '4'})).toBe(1)
     expect(threadsFor([...many, 'campaign.csv'], {CLUELINT_THREADS: '4'})).toBe(1)
     expect(threadsFor(many, {CLUELINT_THREADS: '1'})).toBe(1)
+  })
+
+  it('by default, uses the cores other processes leave idle (the load average), at least one, at most 8', () => {
+    expect(defaultThreads(2, 0)).toBe(2)
+    expect(defaultThreads(2, 0.9)).toBe(2)
+    expect(defaultThreads(2, 1.2)).toBe(1)
+    expect(defaultThreads(2, 16)).toBe(1)
+    expect(defaultThreads(8, 3.5)).toBe(5)
+    expect(defaultThreads(16, 0)).toBe(8)
+    expect(defaultThreads(4, Number.NaN)).toBe(4)
   })
 })
