@@ -1,5 +1,4 @@
 import type {Root} from 'nlcst'
-import retextEnglish from 'retext-english'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {rules as allRules} from '../rules/index.js'
@@ -7,7 +6,7 @@ import {parseInBlocks, SPLIT_ABOVE} from './blocks.js'
 import {ruleData} from './config/words.js'
 import {applyDirectives, maskDirectives} from './directives.js'
 import {detectLanguage} from './lang/detect.js'
-import retextFrench from './parsers/french.js'
+import {packFor} from './lang/packs.js'
 import type {Rule, RuleSuggestion, TextEdit} from './rule.js'
 import {grade, scoreFindings} from './score.js'
 import {phraseKey, replacements} from './suggest.js'
@@ -173,11 +172,11 @@ export function getProcessor(lang: Lang, options: LintOptions = {}): CluelintPro
     return cached
   }
   const lexicon = lexiconFor(lang)
-  const base: any = unified().use(lang === 'fr' ? retextFrench : retextEnglish)
+  const base: any = unified().use(packFor(lang).parser)
   base.use(cluelintAnalysis, lang, lexicon)
   for (const rule of allRules) {
     const setting = options.rules?.[rule.id]
-    if (setting === 'off' || !rule.languages.includes(lang)) continue
+    if (setting === 'off' || !runsIn(rule, lang)) continue
     if (options.template && rule.id === TEMPLATE_SILENCED) continue
     base.use(rulePlugin(rule, {lang, severity: forcedSeverity(setting), options: options.ruleOptions?.[rule.id]}))
   }
@@ -199,6 +198,11 @@ export function processorCount(): number {
  */
 export function cacheStats(): {processors: number; words: number; cachedWords: number} {
   return {processors: processors.size, words: lexiconWords(), cachedWords: cachedWords()}
+}
+
+/** Does the rule run on drafts in `lang`: it has data for it, or the language's pack gives it some? */
+function runsIn(rule: Rule<any, any>, lang: Lang): boolean {
+  return rule.languages.includes(lang) || packFor(lang).rules?.[rule.id] !== undefined
 }
 
 /** Checks the configured rule ids; returns the unknown ones. */

@@ -1,4 +1,4 @@
-/** Languages cluelint understands. */
+/** Languages cluelint ships packs for (langs/<code>/); a pack registered at run time adds its own code. */
 export type Lang = 'en' | 'fr'
 export const LANGS: readonly Lang[] = ['en', 'fr']
 

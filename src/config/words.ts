@@ -1,3 +1,4 @@
+import {packFor} from '../lang/packs.js'
 import type {Rule} from '../rule.js'
 import {foldWord} from '../text/normalize.js'
 import type {Lang} from '../types.js'
@@ -46,13 +47,14 @@ export function editPatterns<T extends {patterns: string[]}>(entries: readonly T
 }
 
 /**
- * The data a rule gets for `lang` once the config's `words` are applied:
+ * The data a rule gets for `lang` once the config's `words` are applied (its own data for the
+ * language, else the data the language's pack carries for it):
  * the rule's own data when there is nothing to change, else `rule.extend`'s
  * copy. A rule without `extend` cannot take `words` (the config loader says
  * so; library callers get this error).
  */
 export function ruleData<Data>(rule: Rule<Data, any>, lang: Lang, words: WordsOption | undefined): Data {
-  const data = rule.data[lang]
+  const data = (rule.data[lang] ?? packFor(lang).rules?.[rule.id]) as Data
   const edit = words?.[lang]
   if (!edit || ((edit.add?.length ?? 0) === 0 && (edit.remove?.length ?? 0) === 0)) return data
   if (!rule.extend) throw new Error(`cluelint: rule ${rule.id} has no word list to extend (options.words)`)

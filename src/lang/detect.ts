@@ -1,7 +1,7 @@
 /**
  * English / French detection for short drafts.
  *
- * Counts frequent function words of each language (data in `./data/*.json`)
+ * Counts frequent function words of each language (data in `langs/<code>/detection.json`)
  * on the first {@link MAX_CHARS} characters, in one linear pass (no regular
  * expressions). Function words survive names, jargon and loanwords ("votre
  * pipeline sales", "un call de 15 min", "le ROI"), and even a six-word line
@@ -15,8 +15,11 @@
  */
 
 import type {Lang} from '../types.js'
-import enData from './data/en.json' with {type: 'json'}
-import frData from './data/fr.json' with {type: 'json'}
+import en from '../../langs/en/index.js'
+import fr from '../../langs/fr/index.js'
+
+const enData = en.detection
+const frData = fr.detection as Required<typeof fr.detection>
 
 export interface LanguageScores {
   en: number

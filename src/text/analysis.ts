@@ -1,7 +1,7 @@
 import type {Root, Sentence as SentenceNode} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Lang} from '../types.js'
-import lists from './data/greetings.json' with {type: 'json'}
+import {perPack} from '../lang/packs.js'
 import {findFields, type Field} from './field-patterns.js'
 import {foldWord, normalizeWord} from './normalize.js'
 import {lexiconFor, type Lexicon} from './lexicon.js'
@@ -72,10 +72,8 @@ export interface Analysis {
 const SENTENCE_END = new Set(['.', '!', '?', '…'])
 const OPEN_QUOTES = new Set(['"', '“', '«', '„', '‘'])
 const CLOSE_QUOTES: Record<string, string> = {'"': '"', '“': '”', '«': '»', '„': '“', '‘': '’'}
-/** Greetings and sign-offs, split into folded words (constant data, prepared once). */
-const FRAME_WORDS = Object.fromEntries(
-  Object.entries(lists as Record<Lang, {greetings: string[]; closings: string[]}>).map(([lang, {greetings, closings}]) => [lang, {greetings: foldPhrases(greetings), closings: foldPhrases(closings)}])
-) as Record<Lang, {greetings: string[][]; closings: string[][]}>
+/** The language's greetings and sign-offs (langs/<code>/frame.json), split into folded words. */
+const frameWords = perPack(({frame}) => ({greetings: foldPhrases(frame.greetings), closings: foldPhrases(frame.closings)}))
 
 function foldPhrases(phrases: string[]): string[][] {
   return phrases.map((phrase) => phrase.split(' ').map((part) => foldWord(part)))
@@ -317,7 +315,7 @@ export function isQuoted(analysis: Analysis, start: number, end: number): boolea
  */
 function findFrame(analysis: Analysis) {
   const {sentences, tokens, lang} = analysis
-  const {greetings, closings} = FRAME_WORDS[lang]
+  const {greetings, closings} = frameWords(lang)
   let index = 0
 
   // "Subject: ..." / "Objet : ..." line.
@@ -421,7 +419,7 @@ function isVocative(analysis: Analysis, sentence: Sentence, fields: Field[], cut
   if (mark !== ',' && !DASH.test(mark)) return false
   const alone = !sentence.words.some((w) => w > cut)
   if (!alone && !(field && field.start === sentence.start && tokens.slice(sentence.first, cut).every((token) => token.kind === 'whitespace' || token.start < field.end))) return false
-  const {greetings, closings} = FRAME_WORDS[analysis.lang]
+  const {greetings, closings} = frameWords(analysis.lang)
   if (matchLead(analysis, sentence, closings) !== undefined || matchLead(analysis, sentence, greetings) !== undefined) return false
   for (let t = sentence.first; t < cut; t++) {
     const token = tokens[t]

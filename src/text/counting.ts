@@ -1,4 +1,5 @@
 import type {Analysis} from './analysis.js'
+import {packFor} from '../lang/packs.js'
 import {derivation, derive} from './derived.js'
 import {draftFields} from './fields.js'
 
@@ -68,6 +69,7 @@ export function wordUnits(analysis: Analysis, from = 0, to = analysis.tokens.len
   const units: Unit[] = []
   let range = 0
   let elision = -1 // start offset of a pending "j'", "l'", "qu'"
+  const elides = (packFor(analysis.lang).elisions?.length ?? 0) > 0
   for (let index = from; index < to; index++) {
     const token = tokens[index]
     if (token.kind !== 'word') continue
@@ -83,7 +85,7 @@ export function wordUnits(analysis: Analysis, from = 0, to = analysis.tokens.len
       elision = -1
       continue
     }
-    if (analysis.lang === 'fr' && token.norm.endsWith("'") && token.norm.length <= 8) {
+    if (elides && token.norm.endsWith("'") && token.norm.length <= 8) {
       const next = tokens[index + 1]
       if (next && next.kind === 'word' && next.start === token.end) {
         elision = token.start

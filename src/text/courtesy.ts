@@ -1,8 +1,7 @@
 import type {Lang} from '../types.js'
 import type {Analysis, Sentence} from './analysis.js'
 import {derivation, derive} from './derived.js'
-import en from './data/courtesy.en.json' with {type: 'json'}
-import fr from './data/courtesy.fr.json' with {type: 'json'}
+import {packFor, perPack} from '../lang/packs.js'
 import {foldWord} from './normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from './phrases.js'
 import {draftFields, fieldAt} from './fields.js'
@@ -13,7 +12,7 @@ import {isUsed} from './prose.js'
  * multiple-asks read it: what the draft thanks the reader for, what it asks
  * of them, what it gives them, and what it says they already gave.
  *
- * Everything is data (`data/courtesy.<lang>.json`, phrase syntax of
+ * Everything is data (`langs/<code>/courtesy.json`, phrase syntax of
  * `phrases.ts`); the code only holds what a list cannot say:
  *
  * - "Merci de + infinitive" is a polite order ("Merci de me rappeler"), not
@@ -132,7 +131,8 @@ interface CourtesyData {
   gifts: Record<GiftKind, string[]>
 }
 
-export const courtesyData: Record<Lang, CourtesyData> = {en, fr} as Record<Lang, CourtesyData>
+/** The language's courtesy lists (langs/<code>/courtesy.json). */
+export const courtesyData = (lang: Lang): CourtesyData => packFor(lang).courtesy as CourtesyData
 
 interface Tagged<K> {
   kind: K
@@ -270,7 +270,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
   }
 }
 
-const PREPARED: Record<Lang, Prepared> = {en: prepare(courtesyData.en, 'en'), fr: prepare(courtesyData.fr, 'fr')}
+const preparedFor = perPack((pack) => prepare(pack.courtesy as CourtesyData, pack.code as Lang))
 
 /**
  * The draft's speech acts (gratitude, asks, questions, offers and the reader's gifts): one model
@@ -334,7 +334,7 @@ function lastToken(analysis: Analysis, sentence: Sentence) {
 }
 
 function compute(analysis: Analysis): Courtesy {
-  const prepared = PREPARED[analysis.lang]
+  const prepared = preparedFor(analysis.lang)
   const {tokens} = analysis
   const body = analysis.bodySentence
   const {units, unitOf} = findUnits(analysis)

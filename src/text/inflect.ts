@@ -1,12 +1,10 @@
+import {perPack} from '../lang/packs.js'
 import type {Lang} from '../types.js'
-import table from './data/inflection.json' with {type: 'json'}
 import {foldWord} from './normalize.js'
-
-const SUFFIXES = table as Record<Lang, Array<[string, string]>>
 
 /**
  * Every inflected form of a word-list entry, folded (see `foldWord`).
- * The suffix table is data (`data/inflection.json`): forms it makes that are
+ * The suffix table is data (`langs/<code>/inflection.json`): forms it makes that are
  * not words do no harm, they are only looked up. An entry written `=word`
  * is exact: no inflection.
  */
@@ -21,12 +19,5 @@ export function inflect(entry: string, lang: Lang): string[] {
   return [...forms]
 }
 
-// The suffix table folded once per language, not for every word of every list: module-level
-// constant data (one entry per language).
-const folded = new Map<Lang, Array<[string, string]>>()
-
-function foldedSuffixes(lang: Lang): Array<[string, string]> {
-  let list = folded.get(lang)
-  if (!list) folded.set(lang, (list = SUFFIXES[lang].map(([remove, add]) => [foldWord(remove), foldWord(add)])))
-  return list
-}
+// The suffix table folded once per language, not for every word of every list.
+const foldedSuffixes = perPack(({inflection}) => inflection.suffixes.map(([remove, add]): [string, string] => [foldWord(remove), foldWord(add)]))

@@ -1,18 +1,19 @@
-import type {Lang} from '../types.js'
+import {perPack} from '../lang/packs.js'
 import type {Analysis} from './analysis.js'
-import lists from './data/negation.json' with {type: 'json'}
 import {foldWord} from './normalize.js'
 
 /**
  * Negated words: "This is not a turnkey solution", "ce n'est pas une
  * solution clé en main" deny the jargon rather than use it. Word lists are
- * data per language (src/text/data/negation.json).
+ * data per language (langs/<code>/negation.json).
  */
 const WINDOW = 3
 
-const sets = Object.fromEntries(
-  (['en', 'fr'] as const).map((lang) => [lang, {negators: new Set(lists[lang].negators.map(foldWord)), notOnly: new Set(lists[lang].notOnly.map(foldWord))}])
-) as Record<Lang, {negators: Set<string>; notOnly: Set<string>}>
+const setsFor = perPack(({negation}) => ({
+  negators: new Set(negation.negators.map(foldWord)),
+  notOnly: new Set(negation.notOnly.map(foldWord)),
+  endings: (negation.endings ?? []).map(foldWord)
+}))
 
 /**
  * Is the word at token index `first` negated: a negator among the three
@@ -21,7 +22,7 @@ const sets = Object.fromEntries(
  */
 export function isNegated(analysis: Analysis, first: number): boolean {
   const {tokens} = analysis
-  const {negators, notOnly} = sets[analysis.lang] ?? sets.en
+  const {negators, notOnly, endings} = setsFor(analysis.lang)
   const sentence = tokens[first]?.sentence
   let seen = 0
   let after: string | undefined // the word right after the candidate negator
@@ -34,7 +35,7 @@ export function isNegated(analysis: Analysis, first: number): boolean {
       return false // a comma, a colon, a bracket: another clause
     }
     const fold = token.fold
-    if (negators.has(fold) || (analysis.lang === 'en' && /n['’]t$/.test(fold))) return after === undefined || !notOnly.has(after)
+    if (negators.has(fold) || endings.some((ending) => fold.endsWith(ending))) return after === undefined || !notOnly.has(after)
     after = fold
     seen++
   }

@@ -3,6 +3,8 @@
  * and a "folded" key without diacritics so that "ecosysteme" still meets
  * "écosystème" (drafts typed on phones often lose their accents).
  */
+import {perPack} from '../lang/packs.js'
+
 const APOSTROPHES = /[\u2019\u2018\u02BC\u0060\u00B4]/g
 const COMBINING = /[\u0300-\u036f]/g
 const HYPHENS = /[\u2010\u2011\u2012\u2013]/g
@@ -58,18 +60,20 @@ export function cachedWords(): number {
   return normCache.size + foldCache.size
 }
 
-const ELISION = /^(j|l|qu|n|d|s|c|m|t|jusqu|lorsqu|puisqu|quoiqu)'(.+)$/
+/** A word that starts with one of the language's elisions ("j'ai", "qu'il"), or undefined when it has none. */
+const elisionOf = perPack(({elisions}) => (elisions && elisions.length > 0 ? new RegExp(`^(${elisions.map((elision) => elision.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})'(.+)$`) : undefined))
 
 /**
  * Splits a word-list phrase into folded words the way the parser splits
- * text: on spaces, and in French after an elision ("j'ai" gives "j'", "ai").
+ * text: on spaces, and after an elision ("j'ai" gives "j'", "ai").
  */
-export function phraseWords(phrase: string, lang: 'en' | 'fr'): string[] {
+export function phraseWords(phrase: string, lang: string): string[] {
   const words: string[] = []
+  const elision = elisionOf(lang)
   for (const raw of phrase.trim().split(/\s+/)) {
     if (!raw) continue
     const word = normalizeWord(raw)
-    const elided = lang === 'fr' ? ELISION.exec(word) : null
+    const elided = elision ? elision.exec(word) : null
     if (elided) words.push(elided[1] + "'", elided[2])
     else words.push(word)
   }

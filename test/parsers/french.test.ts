@@ -3,7 +3,7 @@ import type {Root, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import retextFrench, {ParseFrench} from '../../src/parsers/french.js'
+import retextFrench, {ParseFrench} from '../../langs/fr/parser.js'
 
 const NBSP = '\u00A0'
 const NNBSP = '\u202F'

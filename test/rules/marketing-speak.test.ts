@@ -8,7 +8,7 @@ import en from '../../rules/marketing-speak/en.json' with {type: 'json'}
 import fr from '../../rules/marketing-speak/fr.json' with {type: 'json'}
 import {findJargon} from '../../rules/marketing-speak/index.js'
 import {lintText} from '../../src/engine.js'
-import retextFrench from '../../src/parsers/french.js'
+import retextFrench from '../../langs/fr/parser.js'
 import {analyze} from '../../src/text/analysis.js'
 import type {Finding, Lang} from '../../src/types.js'
 

@@ -2,7 +2,7 @@ import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import retextFrench from '../../src/parsers/french.js'
+import retextFrench from '../../langs/fr/parser.js'
 import {analyze, isQuoted, type Analysis} from '../../src/text/analysis.js'
 import type {Lang} from '../../src/types.js'
 

@@ -262,9 +262,9 @@ describe('courtesy data', () => {
     return out
   }
   for (const lang of ['en', 'fr'] as Lang[]) {
-    it(`courtesy.${lang}.json has no duplicate or blank entry`, () => {
-      const file = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'src', 'text', 'data', `courtesy.${lang}.json`), 'utf8'))
-      expect(file).toEqual(courtesyData[lang])
+    it(`langs/${lang}/courtesy.json has no duplicate or blank entry`, () => {
+      const file = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'langs', lang, 'courtesy.json'), 'utf8'))
+      expect(file).toEqual(courtesyData(lang))
       for (const [path, list] of lists(file, '$')) {
         const seen = new Set<string>()
         for (const entry of list) {

@@ -1,7 +1,7 @@
 import retextEnglish from 'retext-english'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import retextFrench from '../../src/parsers/french.js'
+import retextFrench from '../../langs/fr/parser.js'
 import {analyze, type Analysis} from '../../src/text/analysis.js'
 import {compilePhrases, searchWork} from '../../src/text/phrases.js'
 import type {Lang} from '../../src/types.js'

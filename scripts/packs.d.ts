@@ -1,0 +1,1 @@
+export function packIndex(folder?: string): string

@@ -1,0 +1,45 @@
+import {packs as builtIn} from '../../langs/index.js'
+import type {LanguagePack} from './pack.js'
+
+export type {LanguagePack} from './pack.js'
+
+/**
+ * The language packs known to this process: the built-in ones (langs/, listed by langs/index.ts)
+ * and any registered at run time. Module-level on purpose (a language is the same for every draft
+ * and configuration), bounded by the packs registered.
+ */
+const packs = new Map<string, LanguagePack>(builtIn.map((pack) => [pack.code, pack]))
+
+/** The pack of a language; throws for a language no pack provides. */
+export function packFor(lang: string): LanguagePack {
+  const pack = packs.get(lang)
+  if (!pack) throw new Error(`cluelint: no language pack for "${lang}" (known: ${[...packs.keys()].join(', ')})`)
+  return pack
+}
+
+export function hasPack(lang: string): boolean {
+  return packs.has(lang)
+}
+
+/** The codes of the known languages, built-in first. */
+export function languages(): string[] {
+  return [...packs.keys()]
+}
+
+/** Adds (or replaces) a language pack: drafts in that language are linted with it from then on. */
+export function registerPack(pack: LanguagePack): void {
+  packs.set(pack.code, pack)
+}
+
+/**
+ * What a module prepares from a language's data (folded word sets, phrase lists), made once per
+ * pack on first use: kept in a WeakMap keyed by the pack (bounded by the packs known).
+ */
+export function perPack<T>(prepare: (pack: LanguagePack) => T): (lang: string) => T {
+  const prepared = new WeakMap<LanguagePack, T>()
+  return (lang) => {
+    const pack = packFor(lang)
+    if (!prepared.has(pack)) prepared.set(pack, prepare(pack))
+    return prepared.get(pack) as T
+  }
+}
