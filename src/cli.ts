@@ -7,6 +7,7 @@ import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
 import type {DemoFlags} from './demo.js'
 import type {PlaygroundFlags} from './playground/command.js'
 import {getRule, lintDraft, unknownRules, weights} from './engine.js'
+import {DEFAULT_LOCALE, LOCALES, localeFromEnv, type Locale} from './i18n.js'
 import {expandPaths} from './files.js'
 import {lintInParallel, threadBudget, threadsFor, workerUrl} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
@@ -84,6 +85,8 @@ interface LintFlags {
   stdinLine?: number
   /** Undefined when not given, so a config's `lang` applies. */
   lang?: Lang | 'auto'
+  /** The language of messages; undefined: the config's `locale`, else the environment's. */
+  locale?: Locale
   config?: string
   format: Format
   output?: string
@@ -102,14 +105,13 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   const unknown = unknownRules({rules: flags.rule ?? {}})
   if (unknown.length > 0) throw new UsageError(`unknown rule id '${unknown[0]}' in --rule (run 'cluelint rules' for the list)`)
   // Config files (from each file's folder upward, or --config), with the flags over them.
-  const configs = new ConfigResolver(io.cwd, {lang: flags.lang, rules: flags.rule, minScore: flags.minScore, maxWarnings: flags.maxWarnings, quiet: flags.quiet, template: flags.template}, flags.config)
+  const configs = new ConfigResolver(io.cwd, {lang: flags.lang, locale: flags.locale, envLocale: localeFromEnv(io.env), rules: flags.rule, minScore: flags.minScore, maxWarnings: flags.maxWarnings, quiet: flags.quiet, template: flags.template}, flags.config)
 
   const useStdin = paths.length === 0 || paths.includes('-')
   if (paths.length === 0 && io.stdin.isTTY) throw new UsageError("no input: give files, directories or globs, or pipe a draft on standard input (see 'cluelint --help')")
 
   const toFile = flags.output !== undefined
   const level = colorLevel(flags.color, io.env, toFile ? false : io.stdout.isTTY)
-  const reporter = await createReporter(flags.format, level, io)
 
   let inputErrors = 0
   let progress: Progress = {tick() {}, clear() {}}
@@ -133,6 +135,9 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       if (paths.includes(file)) io.stderr.write(`cluelint: ${file}: skipped (matches an ignore pattern in ${ignoredBy})\n`)
     }
   }
+  // The report's own words (SARIF's rule messages) in the flag's locale, else the config's of the first draft.
+  const locale = (stdinSettings ?? targets[0]?.[1])?.options.locale ?? flags.locale ?? localeFromEnv(io.env) ?? DEFAULT_LOCALE
+  const reporter = await createReporter(flags.format, level, io, locale)
   // The report never goes over an input (ignored ones included: they are drafts all the same).
   if (toFile) refuseInputAsOutput(flags.output!, files)
   const output = toFile ? fileOutput(flags.output!) : undefined
@@ -338,14 +343,14 @@ function rowPool(env: Io['env']): RowPool | undefined {
  * the others (the HTML report with its style and script, SARIF and its
  * hashes) load when asked for, so a run on one draft does not compile them.
  */
-async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io): Promise<Reporter> {
+async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io, locale: Locale): Promise<Reporter> {
   switch (format) {
     case 'json':
       return (await import('./reporters/json.js')).jsonReporter()
     case 'jsonl':
       return (await import('./reporters/jsonl.js')).jsonlReporter()
     case 'sarif':
-      return (await import('./reporters/sarif.js')).sarifReporter({cwd: io.cwd})
+      return (await import('./reporters/sarif.js')).sarifReporter({cwd: io.cwd, locale})
     case 'github':
       return (await import('./reporters/github.js')).githubReporter({cwd: io.cwd})
     case 'html':
@@ -368,12 +373,25 @@ async function listRules(format: string, io: Io, color: boolean): Promise<void> 
   io.stdout.write(renderRules(rules, c, textWidth(io.stdout.columns)))
 }
 
-async function explain(id: string, io: Io, color: boolean): Promise<void> {
+const localeOption = () => new Option('--locale <locale>', 'language of the messages (default: the config\'s locale, else LC_ALL, LC_MESSAGES or LANG, else en)').choices([...LOCALES])
+
+/** The locale of a command that lints no files of the user's: the flag, else the config of the current folder, else the environment. */
+async function commandLocale(flag: Locale | undefined, io: Io): Promise<Locale> {
+  if (flag) return flag
+  try {
+    return (await new ConfigResolver(io.cwd, {envLocale: localeFromEnv(io.env)}).forFile()).options.locale ?? DEFAULT_LOCALE
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    return localeFromEnv(io.env) ?? DEFAULT_LOCALE
+  }
+}
+
+async function explain(id: string, io: Io, color: boolean, locale: Locale): Promise<void> {
   const rule = getRule(id)
   if (!rule) throw new UsageError(`unknown rule id '${id}' (run 'cluelint rules' for the list)`)
   const {renderExplain, textWidth} = await import('./reporters/terminal.js')
   const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
-  io.stdout.write(renderExplain(rule, c, textWidth(io.stdout.columns)))
+  io.stdout.write(renderExplain(rule, c, textWidth(io.stdout.columns), locale))
 }
 
 /** Runs the CLI; returns the exit code. The bin sets `process.exitCode` from it. */
@@ -391,6 +409,7 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
   program
     .argument('[paths...]', "files, directories and globs; '-' for standard input")
     .addOption(new Option('-l, --lang <lang>', 'language of the drafts (default: auto, or the config\'s lang)').choices(['auto', 'en', 'fr']))
+    .addOption(new Option('--locale <locale>', 'language of the messages (default: the config\'s locale, else LC_ALL, LC_MESSAGES or LANG, else en)').choices([...LOCALES]))
     .addOption(new Option('-f, --format <name>', 'report format').choices([...FORMATS]).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--min-score <n>', 'fail when any draft scores below n', integer('--min-score', 0, 100))
@@ -420,8 +439,9 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .command('explain')
     .description('why a rule exists, with bad and good examples in French and English')
     .argument('<rule>', 'rule id')
+    .addOption(localeOption())
     .option('--no-color', 'no colour')
-    .action(async (id: string, flags: {color: boolean}) => explain(id, io, flags.color))
+    .action(async (id: string, flags: {color: boolean; locale?: Locale}) => explain(id, io, flags.color, await commandLocale(flags.locale, io)))
 
   program
     .command('demo')
@@ -430,10 +450,11 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .option('--all', 'print every pair at once (also when the input or output is not a terminal)')
     .addOption(new Option('-f, --format <name>', 'pretty, or html: the whole demo as one page').choices(['pretty', 'html']).default('pretty'))
     .option('-o, --output <file>', 'write the demo to a file instead of stdout')
+    .addOption(localeOption())
     .option('--no-color', 'no colour')
     .action(async (flags: DemoFlags) => {
       const {runDemo} = await import('./demo.js')
-      code = await runDemo(flags, io, colorLevel(flags.color, io.env, io.stdout.isTTY), weights)
+      code = await runDemo({...flags, locale: await commandLocale(flags.locale, io)}, io, colorLevel(flags.color, io.env, io.stdout.isTTY), weights)
     })
 
   program

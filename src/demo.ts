@@ -1,3 +1,4 @@
+import type {Locale} from './i18n.js'
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {join, relative} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -112,14 +113,14 @@ export function fixturePairs(options: {langs?: readonly Lang[]; root?: string; r
   return pairs
 }
 
-function lintFixture(fixture: Fixture): {report: DraftReport; text: string} {
+function lintFixture(fixture: Fixture, locale?: Locale): {report: DraftReport; text: string} {
   const text = readFileSync(fixture.path, 'utf8')
-  const report = lintDraft({text, file: fixture.name, name: fixture.name, meta: {channel: fixture.sidecar.channel}}, {lang: fixture.lang})
+  const report = lintDraft({text, file: fixture.name, name: fixture.name, meta: {channel: fixture.sidecar.channel}}, {lang: fixture.lang, locale})
   return {report, text}
 }
 
-export function lintPair(pair: DemoPair): LintedPair {
-  return {...pair, before: lintFixture(pair.bad), after: lintFixture(pair.good)}
+export function lintPair(pair: DemoPair, locale?: Locale): LintedPair {
+  return {...pair, before: lintFixture(pair.bad, locale), after: lintFixture(pair.good, locale)}
 }
 
 // ---------------------------------------------------------------------------
@@ -210,6 +211,8 @@ export function renderDemoHtml(pairs: readonly LintedPair[], weights: ReadonlyMa
 
 export interface DemoFlags {
   lang?: Lang
+  /** The language of the messages. */
+  locale?: Locale
   all?: boolean
   format: 'pretty' | 'html'
   output?: string
@@ -260,7 +263,7 @@ const QUIT = new Set(['q', 'Q', '\u0003', '\u001b', '\u0004'])
  * Returns the exit code (0; 2 when there is nothing to show).
  */
 export async function runDemo(flags: DemoFlags, io: DemoIo, colorLevel: 0 | 1 | 2 | 3, weights: ReadonlyMap<string, number>): Promise<number> {
-  const pairs = fixturePairs({langs: flags.lang ? [flags.lang] : undefined}).map(lintPair)
+  const pairs = fixturePairs({langs: flags.lang ? [flags.lang] : undefined}).map((pair) => lintPair(pair, flags.locale))
   if (pairs.length === 0) {
     io.stderr.write(`cluelint: demo: no pairs of bad and good fixtures found in ${FIXTURES}\n`)
     return 2

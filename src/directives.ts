@@ -22,6 +22,7 @@
  */
 import {lineIndex, type LineIndex} from './text/lines.js'
 import type {Finding} from './types.js'
+import {formatMessage, type Locale} from './i18n.js'
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line'
 
@@ -138,6 +139,8 @@ export interface DirectiveScope {
    */
   text?: string
   map?: (offset: number) => number
+  /** The language of the problems' messages (English by default). */
+  locale?: Locale
 }
 
 /** Drops the findings that directives in `source` silence. */
@@ -164,7 +167,8 @@ export function applyDirectives(findings: Finding[], source: string, isRule: (id
       problems.push({
         rule: DIRECTIVE_RULE.id,
         severity: DIRECTIVE_RULE.severity,
-        message: `Unknown rule \`${rule.id}\` in cluelint-${directive.kind}: use an id from \`cluelint rules\``,
+        message: formatMessage(undefined, where.locale ?? 'en', 'unknownRule', {rule: rule.id, kind: directive.kind}),
+        messageId: 'unknownRule',
         line: from.line,
         column: from.column,
         endLine: to.line,

@@ -8,6 +8,7 @@ import {applyDirectives, maskDirectives} from './directives.js'
 import {detectLanguage} from './lang/detect.js'
 import {packFor} from './lang/packs.js'
 import type {Rule, RuleSuggestion, TextEdit} from './rule.js'
+import {formatMessage, type Locale, type MessageData} from './i18n.js'
 import {grade, scoreFindings} from './score.js'
 import {phraseKey, replacements} from './suggest.js'
 import {analyze, type Analysis} from './text/analysis.js'
@@ -29,6 +30,8 @@ export interface LintOptions {
   quiet?: boolean
   /** The drafts are templates: merge fields are expected, so `unfilled-merge-field` does not run (every other rule does). */
   template?: boolean
+  /** The language of messages and suggestions (the user's, not the draft's): English by default. */
+  locale?: Locale
 }
 
 export const SOURCE = 'cluelint'
@@ -82,6 +85,15 @@ interface Edits {
   suggestions: RuleSuggestion[]
 }
 
+/** What a finding says, written in the user's locale once the draft is linted. */
+interface Wording {
+  rule: Rule<any, any>
+  messageId: string
+  data?: MessageData
+}
+
+const wordingOf = new WeakMap<object, Wording>()
+
 /**
  * Phrases the config allows for a rule (`words: {<lang>: {remove: [...]}}`, which "allow this
  * phrase" writes): a finding on exactly those words, in any case, is not reported, even when the
@@ -122,7 +134,8 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
         Error.stackTraceLimit = 0
         let message: ReturnType<VFile['message']>
         try {
-          message = file.message(report.message, {
+          // The VFile message reads in English; the finding is written in the user's locale (below).
+          message = file.message(formatMessage(rule.messages, 'en', report.messageId, report.data), {
             place: start && end ? {start, end} : start,
             ruleId: rule.id,
             source: SOURCE
@@ -140,6 +153,7 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
         const context = {start: report.start, end: report.end, expected, analysis, lang: settings.lang, data}
         const suggestions = rule.suggest ? rule.suggest(context) : replacements(context)
         if (report.fix || suggestions.length > 0) (draft.edits ??= new Map()).set(message, {fix: report.fix, suggestions})
+        wordingOf.set(message, {rule, messageId: report.messageId, data: report.data})
       }
     })
   }
@@ -240,6 +254,7 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
   const map = draft.map ?? ((offset: number) => offset)
   const lines = lineIndex(source)
   const findings: Finding[] = []
+  const locale = options.locale ?? 'en'
   // An edit of the text the rules read, moved into the file; undefined when it would not replace
   // the same characters there (Markdown markup and HTML entities are not in the text rules read).
   const place = (edit: TextEdit): Fix | undefined => {
@@ -259,7 +274,7 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
     const suggestions: Suggestion[] = []
     for (const suggestion of edits?.suggestions ?? []) {
       const placed = place(suggestion)
-      if (placed) suggestions.push({desc: suggestion.desc, fix: placed})
+      if (placed) suggestions.push({desc: formatMessage(wordingOf.get(message)?.rule.messages, locale, suggestion.messageId, suggestion.data), messageId: suggestion.messageId, fix: placed})
     }
     const from = message.place && 'start' in message.place ? message.place.start : message.place
     const to = message.place && 'end' in message.place ? message.place.end : from
@@ -271,11 +286,13 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
     const end = lines.toPoint(endMapped)
     // A line named in the message, in the same coordinates as the finding's line (file lines, not the draft's).
     const lineAt = (message as LineReference).lineAt
-    const reason = lineAt === undefined ? message.reason : message.reason.replaceAll('{line}', String(lines.toPoint(map(lineAt)).line + (draft.origin ? draft.origin.line - 1 : 0)))
+    const wording = wordingOf.get(message)!
+    const values = lineAt === undefined ? wording.data : {...wording.data, line: lines.toPoint(map(lineAt)).line + (draft.origin ? draft.origin.line - 1 : 0)}
     findings.push({
       rule: message.ruleId ?? 'unknown',
       severity,
-      message: reason,
+      message: locale === 'en' && lineAt === undefined ? message.reason : formatMessage(wording.rule.messages, locale, wording.messageId, values),
+      messageId: wording.messageId,
       line: start.line,
       column: start.column,
       endLine: end.line,
@@ -290,7 +307,7 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
   // Rule ids are ASCII: a plain comparison (localeCompare's first call loads the ICU collator: 10 ms of a cold start).
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))
   // Inline directives silence findings; a directive naming an unknown rule is a warning that costs no points.
-  const {kept, problems} = applyDirectives(findings, source, (id) => ruleById.has(id), {scope: directiveScope(draft), text: draft.text, map: draft.map})
+  const {kept, problems} = applyDirectives(findings, source, (id) => ruleById.has(id), {scope: directiveScope(draft), text: draft.text, map: draft.map, locale})
   const score = scoreFindings(kept, weights)
   const reported = options.quiet || problems.length === 0 ? kept : [...kept, ...problems].sort((a, b) => a.offset - b.offset)
   const name = draft.name ?? draft.file ?? '<text>'

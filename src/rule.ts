@@ -1,5 +1,6 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
+import type {MessageData, Messages} from './i18n.js'
 import type {Analysis} from './text/analysis.js'
 import type {Channel, DraftMeta, Lang, Severity} from './types.js'
 
@@ -25,13 +26,20 @@ export interface RuleMeta {
   /** Points the first finding of this rule costs at error severity (see src/score.ts). */
   weight: number
   examples: Record<Lang, RuleExamples>
+  /**
+   * What the rule says, per locale (the user's language, not the draft's): message ids to texts
+   * with `{{placeholders}}`, as ESLint's `meta.messages`; kept in `rules/<id>/messages.json`.
+   */
+  messages: Messages
 }
 
 export interface Report {
   /** Offsets into `analysis.text` (0-based, end exclusive). */
   start: number
   end: number
-  message: string
+  /** The id of the message in the rule's `messages`, and the values of its placeholders. */
+  messageId: string
+  data?: MessageData
   /**
    * Plainer words for the excerpt, empty when there is none; `<...>` marks what the writer fills
    * in. They are offered as replacements of the excerpt, unless the rule has a `suggest` hook.
@@ -43,9 +51,9 @@ export interface Report {
   severity?: Severity
   note?: string
   /**
-   * An offset of `analysis.text` the message names a line of: the engine replaces `{line}` in
-   * `message` with that line counted in the file (a CSV row's draft starts below line 1), the
-   * same coordinates as the finding's own line.
+   * An offset of `analysis.text` the message names a line of: the engine gives the placeholder
+   * `{{line}}` that line counted in the file (a CSV row's draft starts below line 1), the same
+   * coordinates as the finding's own line.
    */
   lineAt?: number
 }
@@ -59,8 +67,12 @@ export interface TextEdit {
 
 /** A rewrite a rule offers for one of its findings. */
 export interface RuleSuggestion extends TextEdit {
-  /** What it does, shown in the editor ("Replace with “ready to use”"). */
-  desc: string
+  /**
+   * What it does, shown in the editor ("Replace with “ready to use”"): a message id of the rule's
+   * `messages` or of the engine's (src/messages.json), and its placeholders' values.
+   */
+  messageId: string
+  data?: MessageData
 }
 
 /** What a rule's `suggest` hook gets: the finding it reported, and the draft. */

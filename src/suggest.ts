@@ -33,8 +33,8 @@ export function replacements(context: Pick<SuggestContext<unknown>, 'start' | 'e
   return ordered.map((text) => {
     // The rule's words, with a capital when the excerpt starts with one ("Seamless" → "Simple").
     const replacement = /^\p{Lu}/u.test(written) ? capitalize(text) : text
-    const fill = /[<>]/.test(text) ? ', then fill in the <…>' : ''
-    return {desc: `Replace with “${replacement}”${fill}`, start: context.start, end: context.end, text: replacement}
+    const messageId = /[<>]/.test(text) ? 'replaceFill' : 'replace'
+    return {messageId, data: {text: replacement}, start: context.start, end: context.end, text: replacement}
   })
 }
 
@@ -127,7 +127,7 @@ export function askAsQuestion(context: SuggestContext<unknown>, thanks: string |
   // The sentence's own full stop (or "!", "…") is kept after the thanks, as a plain full stop.
   const stop = '.!…'.includes(written.at(-1) ?? ' ') ? '.' : ''
   const replacement = `${rewrite.trim()} ${thanks}${stop}`
-  return [{desc: `Ask with a question, then thank: “${replacement}”`, start: context.start, end: context.start + written.length, text: replacement}]
+  return [{messageId: 'askThenThank', data: {text: replacement}, start: context.start, end: context.start + written.length, text: replacement}]
 }
 
 /**
@@ -147,13 +147,13 @@ export function deleteStockLine(context: SuggestContext<unknown>, connectors: re
   const opening = start === lead || /^[\s,;:—–-]*$/.test(text.slice(sentence.start, start))
   if (/^[\s.!?…]*$/.test(after)) {
     const edit = deletion(text, start, Math.max(end, sentence.end), false)
-    return [{desc: 'Delete the stock sentence', ...edit}]
+    return [{messageId: 'deleteStockSentence', ...edit}]
   }
   const words = connectors.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
   const join = new RegExp(`^(?:\\s*[,;:—–]\\s*|\\s+(?:${words})\\s+)`, 'iu').exec(after)
   if (!join) return []
   const edit = deletion(text, start, end + join[0].length, opening)
-  return [{desc: `Delete the stock opening “${text.slice(start, end).replace(/\s+/g, ' ')}”`, ...edit}]
+  return [{messageId: 'deleteStockOpening', data: {words: text.slice(start, end).replace(/\s+/g, ' ')}, ...edit}]
 }
 
 /** English "a" / "an" for the word that follows. */
@@ -207,5 +207,5 @@ export function dropAdjective(context: SuggestContext<unknown>, isAdjective: (fo
       }
     }
   }
-  return [{desc: `Drop “${adjective.value}”`, start: from, end: to, text: replacement}]
+  return [{messageId: 'dropWord', data: {word: adjective.value}, start: from, end: to, text: replacement}]
 }

@@ -14,7 +14,10 @@ export type Channel = 'email' | 'linkedin-note' | 'linkedin-message' | 'follow-u
 export interface Finding {
   rule: string
   severity: Severity
+  /** In the user's locale (see src/i18n.ts). */
   message: string
+  /** The id of the message in the rule's messages map (the same in every locale). */
+  messageId?: string
   /** 1-based, into the original file. */
   line: number
   column: number
@@ -42,7 +45,9 @@ export interface Fix {
 
 /** A rewrite offered for a finding: what it does, and the replacement. */
 export interface Suggestion {
+  /** In the user's locale. */
   desc: string
+  messageId?: string
   fix: Fix
 }
 

@@ -61,7 +61,7 @@ describe('suggestions: golden before → after', () => {
   it('are in the JSON report shape: a description and a fix with a range into the file', () => {
     const text = 'Bonjour Marie,\n\nMerci de me rappeler.\n\nAlex'
     const finding = lintText(text, {lang: 'fr'}).findings.find((item) => item.rule === 'ask-without-thanks')!
-    expect(finding.suggestions).toEqual([{desc: 'Ask with a question, then thank: “Pourriez-vous me rappeler ? Merci.”', fix: {range: [16, 37], text: 'Pourriez-vous me rappeler ? Merci.'}}])
+    expect(finding.suggestions).toEqual([{desc: 'Ask with a question, then thank: “Pourriez-vous me rappeler ? Merci.”', messageId: 'askThenThank', fix: {range: [16, 37], text: 'Pourriez-vous me rappeler ? Merci.'}}])
     expect(text.slice(16, 37)).toBe('Merci de me rappeler.')
     expect(finding.fix).toBeUndefined() // a person decides: never applied by --fix
   })

@@ -19,7 +19,8 @@ export function spawnCli(args: string[], options: {input?: string | Buffer; env?
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: options.cwd ?? root,
     input: options.input ?? '',
-    env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env},
+    // Messages in English unless a test sets a locale: the machine's own LANG does not change the output.
+    env: {...process.env, NO_COLOR: '', FORCE_COLOR: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', ...options.env},
     encoding: 'utf8'
   })
   return {code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr}

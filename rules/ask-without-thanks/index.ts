@@ -5,6 +5,7 @@ import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import {askAsQuestion} from '../../src/suggest.js'
 import suggestions from './suggestions.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 interface Data {
   /** A specific thank-you, quoted in messages. */
@@ -24,6 +25,7 @@ export default defineRule<Data, Record<string, never>>({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 20,
+  messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -67,15 +69,7 @@ export default defineRule<Data, Record<string, never>>({
     // The ask itself, not a "Let me know" backing it up.
     const ask = mainAsk(found.asks)!
     const excerpt = quote(analysis, ask)
-    const give = 'give something first (an answer to their question, a resource, an introduction, a specific observation about their work)'
-    const message =
-      ask.kind === 'polite-order'
-        ? `\`${excerpt}\` is an order, not thanks, and nothing is given in return: ask with a question, ${give}, or thank the reader for something specific, e.g. "${data.example}"`
-        : `Ask with no thanks and nothing given: \`${excerpt}\`. ${capitalize(give)}, or thank the reader for something they already gave, e.g. "${data.example}"`
-    report({start: ask.start, end: ask.end, message, expected: ask.rewrite ? [ask.rewrite] : []})
+    const messageId = ask.kind === 'polite-order' ? 'politeOrder' : 'askWithoutThanks'
+    report({start: ask.start, end: ask.end, messageId, data: {excerpt, example: data.example}, expected: ask.rewrite ? [ask.rewrite] : []})
   }
 })
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}

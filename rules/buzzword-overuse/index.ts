@@ -1,3 +1,4 @@
+import {decimal} from '../../src/i18n.js'
 import {defineRule, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -7,6 +8,7 @@ import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 /**
  * Virtue words ("empathie", "authentic") and hype words ("synergie",
@@ -99,9 +101,10 @@ function previousWord(analysis: Analysis, token: number): string {
   return index > 0 ? analysis.tokens[words[index - 1]].fold : ''
 }
 
+/** The advice for each kind of word: message ids. */
 const ADVICE: Record<Kind, string> = {
-  virtue: 'show it with a detail about the reader instead of naming it',
-  hype: 'say concretely what it does for the reader instead'
+  virtue: 'adviceVirtue',
+  hype: 'adviceHype'
 }
 
 export default defineRule<Data, Options>({
@@ -117,6 +120,7 @@ export default defineRule<Data, Options>({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 12,
+  messages,
   options: {repeat: 2, errorAt: 4, density: 3, densityMinimum: 3},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -176,7 +180,7 @@ export default defineRule<Data, Options>({
       if (!earlier) first.set(hit.lemma, hit)
       const repeated = times >= options.repeat && earlier !== undefined
       if (!repeated && !dense) continue
-      const advice = ADVICE[hit.kind]
+      const advice = {messageId: ADVICE[hit.kind]}
       // The words as the draft wrote them ("innovantes", not the lemma "innovation").
       const written = analysis.text.slice(hit.start, hit.end)
       if (repeated) {
@@ -185,18 +189,20 @@ export default defineRule<Data, Options>({
         report({
           start: hit.start,
           end: hit.end,
-          // `{line}`: the engine writes the line of `lineAt` in the file (a CSV row's draft does not start at line 1).
-          message: sameForm ? `\`${written}\` ×${times} (first at line {line}): ${advice}` : `\`${written}\` ×${times}, first as \`${firstWritten}\` at line {line}: ${advice}`,
+          // `{{line}}`: the engine gives the line of `lineAt` in the file (a CSV row's draft does not start at line 1).
+          messageId: sameForm ? 'repeated' : 'repeatedOtherForm',
+          data: {written, times, first: firstWritten, advice},
           lineAt: earlier.start,
           expected: [],
           severity: times >= options.errorAt ? 'error' : 'warning'
         })
       } else {
-        const rate = per100.toFixed(per100 >= 10 ? 0 : 1)
+        const rate = decimal(per100, per100 >= 10 ? 0 : 1)
         report({
           start: hit.start,
           end: hit.end,
-          message: `\`${written}\`${times > 1 ? ` ×${times}` : ''}: ${hits.length} buzzwords in ${words} words (${rate} per 100): keep one at most and ${advice}`,
+          messageId: 'dense',
+          data: {written, times: times > 1 ? ` ×${times}` : '', hits: hits.length, words, rate, advice},
           expected: [],
           severity: times >= options.errorAt ? 'error' : 'warning'
         })

@@ -9,11 +9,14 @@ import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import {deleteStockLine, replacements} from '../../src/suggest.js'
 import suggestions from './suggestions.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 /** One stock line: its patterns (src/text/phrases.ts syntax) and what to write instead. */
 interface Line {
   patterns: string[]
+  /** What to write instead: a message id of messages.json, whose `{{example}}` is `example`. */
   instead: string
+  example?: string
   /** Drop-in replacements, when there is one. */
   expected?: string[]
   /** The line says the writer saw something of the reader's: followed by a detail of it, it is personal. */
@@ -34,7 +37,7 @@ export interface CannedHit {
   end: number
 }
 
-const GENERIC = 'say something only this reader could receive instead'
+const GENERIC = 'generic'
 
 /**
  * "i? hope this email…" as two patterns, "i hope this email…" and "hope this
@@ -124,6 +127,7 @@ export default defineRule<Data, Record<string, never>>({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 15,
+  messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -165,7 +169,8 @@ export default defineRule<Data, Record<string, never>>({
       report({
         start: hit.start,
         end: hit.end,
-        message: `\`${words}\` is a stock line every prospect gets: ${hit.line.instead}`,
+        messageId: 'stockLine',
+        data: {words, instead: {messageId: hit.line.instead, data: {example: hit.line.example ?? ''}}},
         expected: hit.line.expected ?? []
       })
     }

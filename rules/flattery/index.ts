@@ -10,6 +10,7 @@ import fr from './fr.json' with {type: 'json'}
 import {dropAdjective} from '../../src/suggest.js'
 import {inflect} from '../../src/text/inflect.js'
 import suggestions from './suggestions.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 type Tier = 'mild' | 'gushing'
 
@@ -114,6 +115,7 @@ export default defineRule<Data, Options>({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 10,
+  messages,
   options: {threshold: 2, density: 1},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -162,16 +164,14 @@ export default defineRule<Data, Options>({
     const gushing = hits.some((hit) => hit.tier === 'gushing')
     if (points < options.threshold) return // One mild compliment: fine.
     if (!gushing && (points * 100) / words < options.density) return // Two mild ones, far apart in a long draft.
-    const stack = hits.length > 1 ? ` (${hits.length} compliments in ${words} words)` : ''
+    const stack = hits.length > 1 ? {messageId: 'stack', data: {count: hits.length, words}} : ''
     for (const hit of hits) {
       const excerpt = analysis.text.slice(hit.start, hit.end).replace(/\s+/g, ' ')
       report({
         start: hit.start,
         end: hit.end,
-        message:
-          hit.tier === 'gushing'
-            ? `\`${excerpt}\` is gushing praise${stack}: name one thing they did and what it changed for you instead`
-            : `\`${excerpt}\`: praise stacked up${stack}: keep one compliment and make it specific (what they did, what it changed for you)`,
+        messageId: hit.tier === 'gushing' ? 'gushing' : 'stacked',
+        data: {excerpt, stack},
         expected: []
       })
     }

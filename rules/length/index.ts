@@ -5,6 +5,7 @@ import type {Channel, Lang, Severity} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import defaults from './limits.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 interface Data {
   /**
@@ -36,39 +37,11 @@ interface Threshold {
  */
 type Options = Record<string, Partial<Record<Measure, Threshold>>>
 
-interface Wording {
-  /** Why the limit matters; `{limit}` is replaced by the number. */
-  warn: Partial<Record<Measure, string>>
-  error: Partial<Record<Measure, string>>
-  /** What to keep when cutting. */
-  keep: string
-}
-
-const WORDING: Record<Channel, Wording> = {
-  email: {
-    warn: {words: 'a cold email reads best under {limit} words, one phone screen', characters: 'a cold email reads best under {limit} characters, one phone screen'},
-    error: {words: 'past {limit} words a cold email fills two phone screens and gets skimmed, not read', characters: 'past {limit} characters a cold email fills two phone screens and gets skimmed, not read'},
-    keep: 'keep one detail about the reader, one reason to reply and one ask'
-  },
-  'follow-up': {
-    warn: {words: 'a follow-up reads best under {limit} words', characters: 'a follow-up reads best under {limit} characters'},
-    error: {words: 'past {limit} words a follow-up is a second cold email, not a nudge', characters: 'past {limit} characters a follow-up is a second cold email, not a nudge'},
-    keep: 'keep one new thing for the reader (a fact, a resource) and the ask, with no recap of your first message'
-  },
-  'linkedin-note': {
-    warn: {characters: 'free LinkedIn accounts cut a connection note at {limit} characters', words: 'a connection note reads best under {limit} words'},
-    error: {characters: 'LinkedIn refuses a connection note past {limit} characters', words: 'past {limit} words a connection note will not fit LinkedIn\'s limit'},
-    keep: 'say why this person and who you are, in two sentences, and keep the pitch for later'
-  },
-  'linkedin-message': {
-    warn: {words: 'a LinkedIn message reads best under {limit} words in the phone app', characters: 'a LinkedIn message reads best under {limit} characters in the phone app'},
-    error: {words: 'past {limit} words a LinkedIn message fills several phone screens', characters: 'InMail refuses a message past {limit} characters'},
-    keep: 'keep one detail about the reader and one question, and save the pitch for a call'
-  }
-}
+/** The channels whose wording messages.json has (`<channel>.warn.words`…); others read as an email. */
+const WORDING: ReadonlySet<string> = new Set<Channel>(['email', 'follow-up', 'linkedin-note', 'linkedin-message'])
 
 const MEASURES: Measure[] = ['words', 'characters']
-const SIGN_OFF = 'drop the sign-off and signature, the platform already shows your name'
+const SIGN_OFF = 'signOff'
 
 /** The channel's limits, the config's values over the defaults, field by field. */
 function limitsFor(options: Options, channel: Channel): Partial<Record<Measure, Threshold>> {
@@ -150,6 +123,7 @@ export default defineRule({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 8,
+  messages,
   options: defaults as Options,
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -276,18 +250,20 @@ export default defineRule({
     // One finding a draft: the most severe overshoot, then the largest.
     overshoots.sort((a, b) => rank(b.severity) - rank(a.severity) || b.count / b.limit - a.count / a.limit)
     const worst = overshoots[0]
-    const wording = WORDING[channel] ?? WORDING.email
-    const reason = (wording[worst.severity === 'error' ? 'error' : 'warn'][worst.measure] ?? '').replace('{limit}', String(worst.limit))
+    // Message ids: `<channel>.<warn|error>.<measure>` (why the limit matters) and `<channel>.keep`.
+    const wording = WORDING.has(channel) ? channel : 'email'
+    const reason = {messageId: `${wording}.${worst.severity === 'error' ? 'error' : 'warn'}.${worst.measure}`, data: {limit: worst.limit}}
     const cut = worst.count - worst.limit
-    const aim = worst.target === undefined ? '' : ` (aim for under ${worst.target})`
+    const aim = worst.target === undefined ? '' : {messageId: 'aim', data: {target: worst.target}}
     const end = worst.measure === 'characters' ? sentences[sentences.length - 1].end : body[body.length - 1].end
     // Over by the sign-off alone: on LinkedIn the reader already sees who wrote.
     const last = bodyEnd(analysis)
-    const keep = worst.measure === 'characters' && last > analysis.bodySentence && worst.start >= sentences[last - 1].end ? SIGN_OFF : wording.keep
+    const keep = {messageId: worst.measure === 'characters' && last > analysis.bodySentence && worst.start >= sentences[last - 1].end ? SIGN_OFF : `${wording}.keep`}
     report({
       start: worst.start,
       end: Math.max(end, worst.start),
-      message: `${worst.count} ${worst.measure}: ${reason}; cut ${worst.severity === 'error' ? 'at least ' : ''}${cut}${aim}: ${keep}`,
+      messageId: worst.severity === 'error' ? 'overError' : 'over',
+      data: {count: worst.count, measure: {messageId: worst.measure}, reason, cut, aim, keep},
       expected: [],
       severity: worst.severity
     })

@@ -7,6 +7,7 @@ import {isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 /** One piece of jargon: its patterns (src/text/phrases.ts syntax) and plainer words. */
 interface Phrase {
@@ -47,6 +48,7 @@ export default defineRule<Data, Record<string, never>>({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 8,
+  messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -81,11 +83,11 @@ export default defineRule<Data, Record<string, never>>({
   check({analysis, lang, data, report}) {
     for (const hit of findJargon(analysis, lang, data)) {
       const words = analysis.text.slice(hit.start, hit.end).replace(/\s+/g, ' ')
-      const plain = hit.phrase.expected.length > 0 ? `: say it plainly, e.g. “${hit.phrase.expected[0]}”` : ': say what it does for the reader, plainly'
       report({
         start: hit.start,
         end: hit.end,
-        message: `\`${words}\` is sales jargon${plain}`,
+        messageId: hit.phrase.expected.length > 0 ? 'jargonExample' : 'jargon',
+        data: {words, example: hit.phrase.expected[0] ?? ''},
         expected: hit.phrase.expected
       })
     }

@@ -5,6 +5,7 @@ import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import {askAsQuestion} from '../../src/suggest.js'
 import suggestions from './suggestions.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 interface Data {
   /** A specific thank-you, quoted in messages. */
@@ -25,6 +26,7 @@ export default defineRule<Data, Record<string, never>>({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 12,
+  messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -71,16 +73,9 @@ export default defineRule<Data, Record<string, never>>({
     // Something to thank for: what the reader gave or did, or an ask (here, with something given).
     if (!gift && !ask) return
     const order = found.asks.find((item) => item.kind === 'polite-order')
-    const instead = `thank the reader for something specific they gave (${data.thanksFor.join(', ')}), e.g. "${data.example}"`
-    let message: string
-    if (gift) {
-      message = `The draft mentions what the reader gave (\`${quote(analysis, gift)}\`) without thanking them for it: ${instead}`
-    } else if (order) {
-      message = `\`${quote(analysis, order)}\` is a polite order, not thanks, and nothing in this draft thanks the reader: ${instead}, and ask with a question`
-    } else {
-      message = `This draft asks for something (\`${quote(analysis, ask!)}\`) and thanks the reader for nothing: ${instead}`
-    }
+    const instead = {messageId: 'instead', data: {gifts: data.thanksFor.join(', '), example: data.example}}
+    const [messageId, about] = gift ? ['gift', gift] : order ? ['politeOrder', order] : ['ask', ask!]
     const place = gift ?? ask!
-    report({start: place.start, end: place.end, message, expected: !gift && order?.rewrite && order === ask ? [order.rewrite] : []})
+    report({start: place.start, end: place.end, messageId, data: {excerpt: quote(analysis, about), instead}, expected: !gift && order?.rewrite && order === ask ? [order.rewrite] : []})
   }
 })

@@ -5,6 +5,7 @@ import {foldWord} from '../../src/text/normalize.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 interface Data {
   /** A question opening on one of these offers an alternative to the one before ("Or Thursday?"): the same ask. */
@@ -89,6 +90,7 @@ export default defineRule<Data, Record<string, never>>({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 8,
+  messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -126,17 +128,9 @@ export default defineRule<Data, Record<string, never>>({
     const total = items.length
     items.slice(1).forEach((item, index) => {
       const excerpt = quote(analysis, item)
-      let message: string
-      if (item.kind === 'rhetorical') {
-        message = `Rhetorical question \`${excerpt}\` competes with your ask for the reader's attention: make it a statement`
-      } else if (total === 2 && first.kind === 'rhetorical') {
-        message = `The opening question \`${quote(analysis, first)}\` competes with this ask: turn the opening question into a statement and keep this one clear ask`
-      } else if (total === 2) {
-        message = `Second ask competing with \`${quote(analysis, first)}\`: keep the one that matters, cut or merge the other`
-      } else {
-        message = `${total} asks and questions compete in this draft (this is #${index + 2}): a reader asked ${total} things answers none; keep one clear ask and cut the rest`
-      }
-      report({start: item.start, end: item.end, message, expected: []})
+      const messageId = item.kind === 'rhetorical' ? 'rhetorical' : total === 2 && first.kind === 'rhetorical' ? 'openingQuestion' : total === 2 ? 'secondAsk' : 'tooMany'
+      const data = {excerpt, first: quote(analysis, first), total, index: index + 2}
+      report({start: item.start, end: item.end, messageId, data, expected: []})
     })
   }
 })

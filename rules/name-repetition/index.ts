@@ -1,3 +1,4 @@
+import type {MessageRef} from '../../src/i18n.js'
 import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Token} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
@@ -5,6 +6,7 @@ import {foldWord} from '../../src/text/normalize.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 interface Data {
   /** Merge-field labels standing for the reader's company ("company name", "nom de l'entreprise"). */
@@ -181,10 +183,11 @@ function cuedCompany(analysis: Analysis, prepared: Prepared, fields: Field[]): s
   return undefined
 }
 
-const ORDINALS = ['th', 'st', 'nd', 'rd']
-function ordinal(n: number): string {
+const ORDINALS = ['ordinalTh', 'ordinalSt', 'ordinalNd', 'ordinalRd']
+/** "3rd" in English, "3e" in French: a message of messages.json (`ordinalSt`…). */
+function ordinal(n: number): MessageRef {
   const tens = n % 100
-  return n + (tens >= 11 && tens <= 13 ? 'th' : ORDINALS[n % 10] ?? 'th')
+  return {messageId: tens >= 11 && tens <= 13 ? 'ordinalTh' : ORDINALS[n % 10] ?? 'ordinalTh', data: {n}}
 }
 
 export default defineRule({
@@ -201,6 +204,7 @@ export default defineRule({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 10,
+  messages,
   options: {nameUses: 2, companyUses: 2, wordsPerExtraUse: 150} as Options,
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -237,10 +241,13 @@ export default defineRule({
     for (const w of words) if (!fieldAt(fields, tokens[w].start)) length++
     const extra = Math.floor(length / options.wordsPerExtraUse)
 
-    const flag = (uses: Use[], allowed: number, what: (use: Use, n: number) => string) => {
+    const flag = (uses: Use[], allowed: number, messageId: string, words: Record<string, string>) => {
       if (uses.length <= allowed) return
       uses.sort((a, b) => a.start - b.start)
-      uses.slice(allowed).forEach((use, index) => report({start: use.start, end: use.end, message: what(use, allowed + index + 1), expected: []}))
+      uses.slice(allowed).forEach((use, index) => {
+        const data = {written: analysis.text.slice(use.start, use.end), ordinal: ordinal(allowed + index + 1), length, allowed, ...words}
+        report({start: use.start, end: use.end, messageId, data, expected: []})
+      })
     }
 
     // The reader's name: a merge field in the greeting, the greeting's name, the campaign file's.
@@ -257,10 +264,7 @@ export default defineRule({
       for (const use of findName(analysis, first ? [first] : [], fields, {surname, prepared})) nameUses.set(use.start, use)
     }
     const nameAllowed = options.nameUses + extra
-    flag([...nameUses.values()], nameAllowed, (use, n) => {
-      const written = analysis.text.slice(use.start, use.end)
-      return `\`${written}\` comes back a ${ordinal(n)} time in a ${length}-word draft (${nameAllowed} read as natural): repeating the reader's name is a mail-merge tell; name them once, then write \`${analysis.lang === 'fr' ? 'vous' : 'you'}\``
-    })
+    flag([...nameUses.values()], nameAllowed, 'name', {you: analysis.lang === 'fr' ? 'vous' : 'you'})
 
     // The reader's company: the campaign file's, company merge fields, or "your team at X".
     // A company field also found in the sign-off ("L'équipe [Entreprise]") is the writer's company.
@@ -281,9 +285,6 @@ export default defineRule({
     const company = meta.company ? nameWords(meta.company, prepared, true) : cuedCompany(analysis, prepared, fields)
     if (company) for (const use of findName(analysis, company, fields)) companyUses.set(use.start, use)
     const companyAllowed = options.companyUses + extra
-    flag([...companyUses.values()], companyAllowed, (use, n) => {
-      const written = analysis.text.slice(use.start, use.end)
-      return `\`${written}\` is named a ${ordinal(n)} time in a ${length}-word draft (${companyAllowed} read as natural): a company name on repeat reads like a mail merge; say \`${analysis.lang === 'fr' ? 'votre équipe' : 'your team'}\` or \`${analysis.lang === 'fr' ? 'chez vous' : 'you'}\` instead`
-    })
+    flag([...companyUses.values()], companyAllowed, 'company', {team: analysis.lang === 'fr' ? 'votre équipe' : 'your team', you: analysis.lang === 'fr' ? 'chez vous' : 'you'})
   }
 })

@@ -1,3 +1,4 @@
+import {decimal, type MessageRef} from '../../src/i18n.js'
 import {defineRule, perList} from '../../src/rule.js'
 import {wordUnits, type Unit} from '../../src/text/counting.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -6,6 +7,7 @@ import type {Lang, Severity} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import {englishSyllables, frenchSyllables, type FrenchSyllableData} from './syllables.js'
+import messages from './messages.json' with {type: 'json'}
 
 interface Data {
   /** The formula's name, as the message gives it. */
@@ -116,13 +118,13 @@ export function isAcronym(word: string): boolean {
 /** Past this many words, the advice is to split the sentence. */
 const SPLIT = 20
 
-function advice(result: SentenceScore): string {
+function advice(result: SentenceScore): MessageRef {
   const longWords = result.long.slice(0, 3).map((word) => '`' + word + '`').join(', ')
   const split = result.words > SPLIT
-  if (split && longWords) return `split it in two, and swap long words such as ${longWords} for everyday ones`
-  if (split) return 'split it in two: one idea a sentence'
-  if (longWords) return `swap long words such as ${longWords} for everyday ones`
-  return 'split it, or say it with shorter words'
+  if (split && longWords) return {messageId: 'splitAndSwap', data: {longWords}}
+  if (split) return {messageId: 'split'}
+  if (longWords) return {messageId: 'swap', data: {longWords}}
+  return {messageId: 'shorter'}
 }
 
 export default defineRule({
@@ -142,6 +144,7 @@ export default defineRule({
   languages: ['en', 'fr'],
   severity: 'info',
   weight: 5,
+  messages,
   options: {minWords: 10, hard: 30, veryHard: 10} satisfies Options,
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -180,11 +183,12 @@ export default defineRule({
       const score = Math.round(result.score)
       if (score >= options.hard) continue
       const severity: Severity = score < options.veryHard ? 'warning' : 'info'
-      const perWord = (result.syllables / result.words).toFixed(1)
+      const perWord = decimal(result.syllables / result.words, 1)
       report({
         start: analysis.sentences[first].start,
         end: analysis.sentences[last].end,
-        message: `Hard to read: ${data.name} ${score} for this sentence (${result.words} words, ${perWord} syllables a word; plain prose scores 60 or more): ${advice(result)}`,
+        messageId: 'hard',
+        data: {formula: data.name, score, words: result.words, perWord, advice: advice(result)},
         expected: [],
         severity
       })

@@ -1,3 +1,4 @@
+import {decimal, type MessageRef} from '../../src/i18n.js'
 import {defineRule, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, type Field} from '../../src/text/fields.js'
@@ -7,6 +8,7 @@ import {loadTagger, type Tagger} from '../../src/text/tagger.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 interface Data {
   /** Words pointing at the writer: je, nous, notre; I, we, our. */
@@ -120,6 +122,7 @@ export default defineRule({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 10,
+  messages,
   options: {minWriter: 5, ratio: 2} as Options,
   data: {en: en as Data, fr: fr as Data} satisfies Record<Lang, Data>,
   examples: {
@@ -174,11 +177,12 @@ export default defineRule({
     const sentence = sentences[worst]
     const me = lang === 'fr' ? 'je, nous, notre…' : 'I, we, our…'
     const you = lang === 'fr' ? 'vous, votre…' : 'you, your…'
-    const ratio = reader === 0 ? `${writer} to 0` : `${writer} to ${reader} (${(writer / reader).toFixed(1)}:1)`
+    const ratio: MessageRef = reader === 0 ? {messageId: 'ratioNone', data: {writer}} : {messageId: 'ratio', data: {writer, reader, times: decimal(writer / reader, 1)}}
     report({
       start: sentence.start,
       end: sentence.end,
-      message: `Writer-centred words (${me}) outnumber reader-centred ones (${you}) ${ratio}; this is the most writer-centred sentence: turn it and a few others around the reader (${lang === 'fr' ? '`vous`' : '`you`'}, their team, what they said)`,
+      messageId: 'writerCentred',
+      data: {me, you, ratio, pronoun: lang === 'fr' ? '`vous`' : '`you`'},
       expected: []
     })
   }

@@ -8,6 +8,7 @@ import {TakenSpans} from '../../src/text/spans.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 interface Tic {
   pattern: string
@@ -118,6 +119,7 @@ export default defineRule({
   languages: ['en', 'fr'],
   severity: 'warning',
   weight: 12,
+  messages,
   options: {minSentences: 3, share: 0.5} as Options,
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -207,7 +209,8 @@ export default defineRule({
       report({
         start: opener.start,
         end: opener.end,
-        message: `The draft opens on you (\`${written}\`): open on the reader instead (what you noticed about them, why you write to them now), then say who you are in one line`,
+        messageId: 'opensOnYou',
+        data: {written},
         expected: tic ? [sameCase(tic.entry.fix, written)] : []
       })
       reported.take(opener.start, opener.end)
@@ -229,7 +232,8 @@ export default defineRule({
           report({
             start: match.start,
             end: match.end,
-            message: `\`${written}\` opens a sentence on you right after a stock line: start from the reader instead (what you noticed about them, why you write to them now), then say who you are in a few words`,
+            messageId: 'afterStockLine',
+            data: {written},
             expected: []
           })
           reported.take(match.start, match.end)
@@ -250,7 +254,8 @@ export default defineRule({
         report({
           start: match.start,
           end: match.end,
-          message: `\`${written}\` presents you before the reader has a reason to care: open on them (what you noticed about their work, why now), and say who you are in a few words after that`,
+          messageId: 'presentsYou',
+          data: {written},
           expected: []
         })
         reported.take(match.start, match.end)
@@ -266,7 +271,8 @@ export default defineRule({
       report({
         start: match.start,
         end: match.end,
-        message: `\`${written}\` says "me" twice before saying anything: write \`${fix}\`, or better, start the sentence from the reader`,
+        messageId: 'moiJe',
+        data: {written, fix},
         expected: [fix]
       })
       reported.take(match.start, match.end)
@@ -289,7 +295,8 @@ export default defineRule({
       report({
         start,
         end: stop,
-        message: `${openings.length} of ${total} sentences open on the writer: start some from the reader instead (${reader}, their work, something they said)`,
+        messageId: 'mostSentences',
+        data: {count: openings.length, total, pronoun: reader},
         expected: []
       })
     }

@@ -2,6 +2,7 @@ import {defineRule} from '../../src/rule.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 /**
  * Spacing and punctuation, as data per language: what goes before `! ? ; :` (French: a no-break
@@ -16,7 +17,8 @@ interface Data {
   notBefore: string[]
 }
 
-const NAMES: Record<string, string> = {'\u202f': 'narrow no-break space (U+202F)', '\u00a0': 'no-break space (U+00A0)'}
+/** The name of each space, as a message id. */
+const NAMES: Record<string, string> = {'\u202f': 'narrowNoBreakSpace', '\u00a0': 'noBreakSpace'}
 
 const isSpace = (char: string | undefined) => char === ' ' || char === '\t' || char === '\u00a0' || char === '\u202f'
 const isLetterOrDigit = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char)
@@ -45,6 +47,7 @@ export default defineRule<Data, Record<string, never>>({
   languages: ['en', 'fr'],
   severity: 'info',
   weight: 1,
+  messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -74,7 +77,7 @@ export default defineRule<Data, Record<string, never>>({
         }
         // English spaces before a mark are one finding (below).
         if (!(data.spaceBefore === 'remove' && next in data.marks && endsPhrase(text[end + 1], next))) {
-          report({start: index, end, message: `${end - index} spaces in a row: one is enough`, fix: {start: index, end, text: ' '}})
+          report({start: index, end, messageId: 'spaces', data: {count: end - index}, fix: {start: index, end, text: ' '}})
         }
         index = end - 1
         continue
@@ -85,7 +88,7 @@ export default defineRule<Data, Record<string, never>>({
       while (text[run] === char) run++
       if (run - index > 1 && data.repeated.includes(char)) {
         const marks = text.slice(index, run)
-        report({start: index, end: run, message: `\`${marks}\`: one \`${char}\` is enough`, fix: {start: index, end: run, text: char}})
+        report({start: index, end: run, messageId: 'repeated', data: {marks, char}, fix: {start: index, end: run, text: char}})
       }
       if (char === ':' && notBefore.has(wordBefore(text, index))) continue
       if (data.spaceBefore !== 'remove') {
@@ -94,14 +97,15 @@ export default defineRule<Data, Record<string, never>>({
         report({
           start: index - 1,
           end: index + 1,
-          message: `French puts a ${NAMES[space] ?? 'no-break space'} before \`${char}\``,
+          messageId: 'frenchSpace',
+          data: {space: {messageId: NAMES[space] ?? 'noBreakSpace'}, char},
           fix: {start: index, end: index, text: space}
         })
       } else {
         let start = index
         while (start > 0 && isSpace(text[start - 1])) start--
         if (start === index || !closesWord(text[start - 1])) continue
-        report({start, end: index + 1, message: `No space before \`${char}\` in English`, fix: {start, end: index, text: ''}})
+        report({start, end: index + 1, messageId: 'englishSpace', data: {char}, fix: {start, end: index, text: ''}})
       }
     }
   }

@@ -6,6 +6,7 @@ import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import table from './syntaxes.json' with {type: 'json'}
+import messages from './messages.json' with {type: 'json'}
 
 interface Data {
   /** Labels that are placeholders in any brackets: [link], [durée], [X], (company name). */
@@ -129,6 +130,7 @@ export default defineRule({
   languages: ['en', 'fr'],
   severity: 'error',
   weight: 40,
+  messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: {
@@ -161,10 +163,8 @@ export default defineRule({
         report({
           start,
           end,
-          message:
-            syntax.name === 'Blank' || syntax.paren
-              ? `Placeholder \`${shown}\` left in the draft: put the real figure, name or link there, or cut it; lint templates with --template`
-              : `Unfilled merge field \`${shown}\`: write what you know about this reader instead, or lint templates with --template`,
+          messageId: syntax.name === 'Blank' || syntax.paren ? 'placeholder' : 'mergeField',
+          data: {field: shown},
           expected: []
         })
       }

@@ -6,6 +6,7 @@ import type ignore from 'ignore'
 import type {Ignore} from 'ignore'
 import type {Loader} from 'lilconfig'
 import type {LintOptions} from '../engine.js'
+import {DEFAULT_LOCALE, type Locale} from '../i18n.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
 import type {CluelintConfig} from './schema.js'
 
@@ -40,6 +41,10 @@ export const IGNORE_FILE = '.cluelintignore'
 /** What the command line says; it wins over any config file. */
 export interface Overrides {
   lang?: Lang | 'auto'
+  /** `--locale`: wins over the config's `locale`. */
+  locale?: Locale
+  /** The environment's locale (LC_ALL, LC_MESSAGES, LANG): used when neither the flag nor the config sets one. */
+  envLocale?: Locale
   rules?: Record<string, SeveritySetting>
   channel?: Channel
   template?: boolean
@@ -283,6 +288,7 @@ export class ConfigResolver {
     const settings: Settings = {
       options: {
         lang: overrides.lang ?? config.lang ?? 'auto',
+        locale: overrides.locale ?? config.locale ?? overrides.envLocale ?? DEFAULT_LOCALE,
         rules,
         ruleOptions,
         channel: overrides.channel ?? config.channel,

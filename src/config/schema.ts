@@ -1,5 +1,7 @@
 import {z} from 'zod'
 import {rules} from '../../rules/index.js'
+import {LOCALES} from '../i18n.js'
+import type {Locale} from '../i18n.js'
 import type {Rule} from '../rule.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
 
@@ -16,6 +18,8 @@ export interface CluelintConfig {
   /** ESLint style: `id: severity` or `id: [severity, options]`. */
   rules?: Record<string, RuleEntry>
   lang?: Lang | 'auto'
+  /** The language of messages (the user's): en or fr. */
+  locale?: Locale
   channel?: Channel
   /** Lint drafts as templates (merge fields allowed). */
   template?: boolean
@@ -64,6 +68,7 @@ export function configSchema(): z.ZodType<CluelintConfig> {
   schema ??= z.strictObject({
     rules: z.strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntrySchema(rule)]))).optional(),
     lang: z.enum(['auto', 'en', 'fr']).optional(),
+    locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional(),
     channel: z.enum(CHANNELS).optional(),
     template: z.boolean().optional(),
     minScore: z.number().int().min(0).max(100).optional(),

@@ -34,6 +34,7 @@ import {getRule, lintDraft, processorCount, RULE_URL} from '../engine.js'
 import {fixText, isFixable} from '../fix.js'
 import {InputError} from '../readers/decode.js'
 import {DIRECTIVE_RULE} from '../directives.js'
+import {formatMessage, localeFromEnv, localeFromTag, type Locale, type MessageData} from '../i18n.js'
 import type {Draft, Finding, Lang} from '../types.js'
 import {allowPhrase, configFormat} from './allow.js'
 
@@ -133,10 +134,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let configProblem: string | undefined
   let watchRegistration = false
   let codeLensRefresh = false
+  /** The client's language (`initialize` params `locale`): it wins over the config's `locale` and the environment's. */
+  let clientLocale: Locale | undefined
+  /** The server's own words (code action titles, hover, lens) for a document, in its findings' locale. */
+  const say = (state: Linted | undefined, id: string, data?: MessageData) => formatMessage(undefined, state?.settings?.options.locale ?? clientLocale ?? localeFromEnv(process.env) ?? 'en', id, data)
 
   const newResolver = () => {
     try {
-      resolver = new ConfigResolver(root)
+      resolver = new ConfigResolver(root, {locale: clientLocale, envLocale: localeFromEnv(process.env)})
       configProblem = undefined
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error
@@ -151,6 +156,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     else if (params.rootPath) root = params.rootPath
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true
     codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true
+    clientLocale = localeFromTag(params.locale)
     newResolver()
     return {
       capabilities: {
@@ -297,7 +303,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         lines.push('', rule.rationale)
         const lang = state.lang ?? 'en'
         const examples = rule.examples[lang]
-        if (examples?.bad[0] && examples.good[0]) lines.push('', `${lang === 'fr' ? 'Plutôt que' : 'Instead of'}: ${examples.bad[0]}`, '', `${lang === 'fr' ? 'Écrire' : 'Write'}: ${examples.good[0]}`)
+        if (examples?.bad[0] && examples.good[0]) lines.push('', say(state, 'insteadOf', {text: examples.bad[0]}), '', say(state, 'write', {text: examples.good[0]}))
         lines.push('', `[${finding.rule}](${RULE_URL + finding.rule + '/README.md'})`)
       } else if (finding.rule === DIRECTIVE_RULE.id) {
         lines.push('', DIRECTIVE_RULE.rationale)
@@ -327,19 +333,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const diagnostic = params.context.diagnostics.find((item) => item.code === finding.rule && item.range.start.line === range.start.line && item.range.start.character === range.start.character)
         const diagnostics = diagnostic ? [diagnostic] : undefined
         if (finding.fix) {
-          actions.push({title: `Fix: ${finding.message}`, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: edit([{range: rangeOf(document, ...finding.fix.range), newText: finding.fix.text}])})
+          actions.push({title: say(state, 'lspFix', {message: finding.message}), kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: edit([{range: rangeOf(document, ...finding.fix.range), newText: finding.fix.text}])})
         }
         finding.suggestions.forEach((suggestion, index) => {
           actions.push({title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: index === 0 && !finding.fix, edit: edit([{range: rangeOf(document, ...suggestion.fix.range), newText: suggestion.fix.text}])})
         })
         if (finding.rule === DIRECTIVE_RULE.id) continue
-        actions.push({title: `Disable ${finding.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics, edit: edit([disableLine(document, range.start.line, finding.rule, format)])})
+        actions.push({title: say(state, 'lspDisable', {rule: finding.rule}), kind: CodeActionKind.QuickFix, diagnostics, edit: edit([disableLine(document, range.start.line, finding.rule, format)])})
         const rule = getRule(finding.rule)
         const phrase = finding.excerpt.replace(/\s+/g, ' ').trim()
         const target = state.configPath ?? join(root, '.cluelintrc.yaml')
         if (rule?.extend && state.lang && phrase && phrase.length <= 80 && configFormat(target) !== 'js') {
           actions.push({
-            title: `Allow “${phrase}” for ${finding.rule} in ${basename(target)}`,
+            title: say(state, 'lspAllow', {phrase, rule: finding.rule, file: basename(target)}),
             kind: CodeActionKind.QuickFix,
             diagnostics,
             command: {title: 'Allow this phrase', command: ALLOW_COMMAND, arguments: [{uri, rule: finding.rule, phrase: phrase.toLowerCase(), lang: state.lang, config: target}]}
@@ -352,7 +358,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const named = isFixable(file) ? file : file + format
       const {output, fixed} = fixText(text, named, state.settings.options)
       if (fixed > 0) {
-        actions.push({title: `Fix all safe cluelint findings (${fixed})`, kind: FIX_ALL_KIND, edit: edit([{range: {start: document.positionAt(0), end: document.positionAt(text.length)}, newText: output}])})
+        actions.push({title: say(state, 'lspFixAll', {count: fixed}), kind: FIX_ALL_KIND, edit: edit([{range: {start: document.positionAt(0), end: document.positionAt(text.length)}, newText: output}])})
       }
     }
     return actions
@@ -378,7 +384,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!found || found.state.score === undefined) return []
     const {state} = found
     const count = state.findings.length
-    const title = `cluelint: ${state.score}/100 ${state.grade} · ${count} finding${count === 1 ? '' : 's'}`
+    const title = say(state, 'lens', {score: state.score ?? 0, grade: state.grade ?? '', findings: {messageId: count === 1 ? 'oneFinding' : 'findings', data: {count}}})
     return [{range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, command: {title, command: SCORE_COMMAND, arguments: [params.textDocument.uri]}}]
   })
 

@@ -271,7 +271,8 @@ function renderRules(): void {
 // Linting and results.
 
 function options(): LintOptions {
-  return {...settings.options, lang: langChoice, channel}
+  // The messages speak the interface's language, whatever the draft's.
+  return {...settings.options, lang: langChoice, channel, locale: ui}
 }
 
 function lintNow(): void {
@@ -648,6 +649,7 @@ function wire(): void {
   byId('ui-lang').addEventListener('click', () => {
     ui = ui === 'fr' ? 'en' : 'fr'
     applyStrings()
+    lintNow()
     save({text: area.value, lang: langChoice, channel, ui})
   })
   byId('copy').addEventListener('click', () => void copy())

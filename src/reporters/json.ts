@@ -22,6 +22,7 @@ export function draftJson(draft: DraftReport): object {
       rule: finding.rule,
       severity: finding.severity,
       message: finding.message,
+      ...(finding.messageId ? {messageId: finding.messageId} : {}),
       line: finding.line,
       column: finding.column,
       endLine: finding.endLine,

@@ -3,6 +3,7 @@ import {isAbsolute, relative, resolve, sep} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import pkg from '../../package.json' with {type: 'json'}
 import {rules as allRules} from '../../rules/index.js'
+import {coreMessages, DEFAULT_LOCALE, type Locale, type Messages} from '../i18n.js'
 import {DIRECTIVE_RULE} from '../directives.js'
 import {RULE_URL} from '../engine.js'
 import type {RuleMeta} from '../rule.js'
@@ -23,7 +24,9 @@ export interface SarifOptions {
   /** Paths in the report are made relative to this folder. */
   cwd: string
   /** Defaults to every registered rule. */
-  rules?: ReadonlyArray<Pick<RuleMeta, 'id' | 'summary' | 'rationale' | 'severity' | 'category' | 'examples' | 'languages'>>
+  rules?: ReadonlyArray<Pick<RuleMeta, 'id' | 'summary' | 'rationale' | 'severity' | 'category' | 'examples' | 'languages'> & Partial<Pick<RuleMeta, 'messages'>>>
+  /** The language of the rules' message strings (each result's message is already in it): English by default. */
+  locale?: Locale
 }
 
 /**
@@ -70,7 +73,13 @@ export function artifactUri(file: string, cwd: string): string {
   return path.split(sep).map((segment) => encodeURIComponent(segment)).join('/')
 }
 
-function ruleDescriptor(rule: NonNullable<SarifOptions['rules']>[number]) {
+/** A rule's messages in `locale` as SARIF message strings (a result's `message.id` names one). */
+function messageStrings(messages: Messages | undefined, locale: Locale) {
+  const texts = messages?.[locale] ?? messages?.en
+  return texts ? {messageStrings: Object.fromEntries(Object.entries(texts).map(([id, text]) => [id, {text}]))} : {}
+}
+
+function ruleDescriptor(rule: NonNullable<SarifOptions['rules']>[number], locale: Locale) {
   const lines = [rule.rationale]
   const markdown = [rule.rationale]
   for (const lang of rule.languages) {
@@ -93,21 +102,23 @@ function ruleDescriptor(rule: NonNullable<SarifOptions['rules']>[number]) {
     fullDescription: {text: rule.rationale},
     help: {text: lines.join('\n'), markdown: markdown.join('\n')},
     helpUri: `${RULE_URL}${rule.id}/README.md`,
+    ...messageStrings(rule.messages, locale),
     defaultConfiguration: {level: LEVEL[rule.severity]},
     properties: {tags: ['outreach', rule.category]}
   }
 }
 
-const directiveDescriptor = {
+const directiveDescriptor = (locale: Locale) => ({
   id: DIRECTIVE_RULE.id,
   name: camel(DIRECTIVE_RULE.id),
   shortDescription: {text: DIRECTIVE_RULE.summary},
   fullDescription: {text: DIRECTIVE_RULE.rationale},
   help: {text: DIRECTIVE_RULE.rationale},
   helpUri: `${INFORMATION_URI}#inline-directives`,
+  messageStrings: {unknownRule: {text: coreMessages[locale].unknownRule}},
   defaultConfiguration: {level: LEVEL[DIRECTIVE_RULE.severity]},
   properties: {tags: ['outreach', 'configuration']}
-}
+})
 
 function fence(text: string): string {
   const ticks = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((match) => match[0].length + 1)))
@@ -119,7 +130,8 @@ function camel(id: string): string {
 }
 
 function ruleDescriptors(options: SarifOptions) {
-  return [...(options.rules ?? allRules).map(ruleDescriptor), directiveDescriptor]
+  const locale = options.locale ?? DEFAULT_LOCALE
+  return [...(options.rules ?? allRules).map((rule) => ruleDescriptor(rule, locale)), directiveDescriptor(locale)]
 }
 
 function log(rules: ReturnType<typeof ruleDescriptors>, results: object[], summary: Report['summary']) {
@@ -162,7 +174,7 @@ function result(draft: DraftReport, finding: Finding, index: ReadonlyMap<string,
     ruleId: finding.rule,
     ...(ruleIndex === undefined ? {} : {ruleIndex}),
     level: LEVEL[finding.severity],
-    message: {text: finding.message},
+    message: {text: finding.message, ...(finding.messageId && ruleIndex !== undefined ? {id: finding.messageId} : {})},
     locations: [
       {
         physicalLocation: {

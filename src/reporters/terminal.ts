@@ -1,3 +1,4 @@
+import type {Locale} from '../i18n.js'
 import type {ChalkInstance} from 'chalk'
 import {lintText} from '../engine.js'
 import type {Rule, RuleCategory} from '../rule.js'
@@ -165,7 +166,7 @@ export function renderRules(rules: readonly RuleInfo[], c: ChalkInstance, width:
  * Why a rule exists, with its examples: in each bad example, the words the
  * rule fires on are marked (by running the rule on it).
  */
-export function renderExplain(rule: RuleInfo, c: ChalkInstance, width: number): string {
+export function renderExplain(rule: RuleInfo, c: ChalkInstance, width: number, locale: Locale = 'en'): string {
   const out: string[] = [
     `${c.bold[FAMILY_COLOR[rule.category] ?? 'gray'](rule.id)}  ${c.dim(`${rule.category} · ${rule.languages.join(', ')} · default ${rule.severity} · weight ${rule.weight}`)}`,
     '',
@@ -180,9 +181,11 @@ export function renderExplain(rule: RuleInfo, c: ChalkInstance, width: number): 
     if (!examples) continue
     out.push(c.bold(LANG_NAME[lang]))
     for (const bad of examples.bad) {
-      const findings = lintText(bad, {lang}).findings.filter((finding) => finding.rule === rule.id)
+      const findings = lintText(bad, {lang, locale}).findings.filter((finding) => finding.rule === rule.id)
       const pieces = markedPieces(bad, findings, c, false)
       out.push(...wrapPieces(pieces, width, `  ${c.red('✖ bad ')}  `, '          '))
+      // What the rule says about it, in the user's language.
+      for (const finding of findings) out.push(...wrapPieces([{text: finding.message}], width, `          ${c.dim('→')} `, '            '))
     }
     for (const good of examples.good) out.push(...wrapPieces([{text: good}], width, `  ${c.green('✔ good')}  `, '          '))
     out.push('')

@@ -30,6 +30,8 @@ describe('cluelint (built binary)', () => {
       rule: 'unfilled-merge-field',
       severity: 'error',
       message: expect.stringContaining('{{first_name}}'),
+      // An extension of SPEC's finding: the id of the message, the same in every locale.
+      messageId: 'mergeField',
       line: 1,
       column: 4,
       endLine: 1,

@@ -91,10 +91,10 @@ describe('config lookup', () => {
 
   it('turns the config into engine options: rule options, channel, template, language', async () => {
     const directory = tempFiles({
-      '.cluelintrc.yaml': [`rules:`, `  ${RULE}: [warn, {}]`, `lang: fr`, `channel: linkedin-note`, `template: true`, `minScore: 70`, `maxWarnings: 3`].join('\n')
+      '.cluelintrc.yaml': [`rules:`, `  ${RULE}: [warn, {}]`, `lang: fr`, `locale: fr`, `channel: linkedin-note`, `template: true`, `minScore: 70`, `maxWarnings: 3`].join('\n')
     })
     const settings = await new ConfigResolver(directory).forFile(join(directory, 'draft.txt'))
-    expect(settings.options).toEqual({lang: 'fr', rules: {[RULE]: 'warn'}, ruleOptions: {[RULE]: {}}, channel: 'linkedin-note', template: true, quiet: undefined})
+    expect(settings.options).toEqual({lang: 'fr', locale: 'fr', rules: {[RULE]: 'warn'}, ruleOptions: {[RULE]: {}}, channel: 'linkedin-note', template: true, quiet: undefined})
     expect(settings.minScore).toBe(70)
     expect(settings.maxWarnings).toBe(3)
   })

@@ -40,12 +40,13 @@ const counted = defineRule<Data, {minimum: number}>({
   options: {minimum: 1},
   data: {en: {words: ['synergy', 'leverage']}, fr: {words: ['synergie']}},
   examples: {en: {bad: [], good: []}, fr: {bad: [], good: []}},
+  messages: {en: {word: '{{word}}'}, fr: {word: '{{word}}'}},
   extend: (data, add, remove) => ({...data, words: editList(data.words, add, remove)}),
   check({analysis, data, options, report}) {
     expect(options).toEqual({minimum: 1})
     const words = new Set(data.words)
     for (const token of analysis.tokens) {
-      if (token.kind === 'word' && words.has(token.fold)) report({start: token.start, end: token.end, message: token.value})
+      if (token.kind === 'word' && words.has(token.fold)) report({start: token.start, end: token.end, messageId: 'word', data: {word: token.value}})
     }
   }
 })

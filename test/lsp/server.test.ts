@@ -73,7 +73,8 @@ describe('cluelint lsp', () => {
     expect(value).toContain('`marketing-speak`')
     expect(value).toContain('is sales jargon')
     expect(value).toContain('Jargon like "best-in-class"')
-    expect(value).toContain('Plutôt que: Notre solution clé en main va booster votre ROI.')
+    // The labels speak the user's language (English here), the example the draft's.
+    expect(value).toContain('Instead of: Notre solution clé en main va booster votre ROI.')
     const none: Hover | null = await client.connection.sendRequest('textDocument/hover', {textDocument: {uri}, position: {line: 0, character: 2}})
     expect(none).toBeNull()
   })

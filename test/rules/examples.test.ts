@@ -27,6 +27,9 @@ for (const rule of rules) {
             // Positions point at the words the finding reports.
             expect(text.slice(finding.offset, finding.endOffset)).toBe(finding.excerpt)
             expect(finding.message.length).toBeGreaterThan(10)
+            // Each finding names its message, in both locales.
+            expect(Object.keys(rule.messages.en)).toContain(finding.messageId)
+            expect(Object.keys(rule.messages.fr)).toContain(finding.messageId)
           }
         })
       }
