@@ -336,9 +336,11 @@ describe.skipIf(!executablePath || !existsSync(BUNDLE))('playground page in Chro
     expect(await page.inputValue('#draft')).toBe(BUSY)
     expect(await page.locator('#channel').inputValue()).toBe('follow-up')
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr')
-    await expectSame(page, BUSY, {channel: 'follow-up'})
+    // The messages follow the interface's language (the draft stays English).
+    await expectSame(page, BUSY, {channel: 'follow-up', locale: 'fr'})
     await page.click('#ui-lang')
     expect(await page.locator('#draft-label').textContent()).toBe('Your draft')
+    await expectSame(page, BUSY, {channel: 'follow-up'})
     await page.close()
   }, 60_000)
 

@@ -28,7 +28,7 @@ export interface Client {
   close(): void
 }
 
-export async function startClient(root: string, capabilities: Record<string, unknown> = {}, debounce?: number): Promise<Client> {
+export async function startClient(root: string, capabilities: Record<string, unknown> = {}, debounce?: number, locale?: string): Promise<Client> {
   const toServer = new PassThrough()
   const toClient = new PassThrough()
   const server = startServer(lspNode.createConnection(new lspNode.StreamMessageReader(toServer), new lspNode.StreamMessageWriter(toClient)), {debounce})
@@ -60,7 +60,7 @@ export async function startClient(root: string, capabilities: Record<string, unk
   connection.onRequest('client/registerCapability', () => null)
   connection.onRequest('workspace/codeLens/refresh', () => null)
   connection.listen()
-  await connection.sendRequest('initialize', {processId: null, rootUri: pathToFileURL(root).href, capabilities, workspaceFolders: null})
+  await connection.sendRequest('initialize', {processId: null, rootUri: pathToFileURL(root).href, capabilities, workspaceFolders: null, ...(locale ? {locale} : {})})
   await connection.sendNotification('initialized', {})
   let version = 1
   return {

@@ -23,6 +23,20 @@ async function codeActions(uri: string, line: number, character: number, only?: 
 }
 
 describe('cluelint lsp', () => {
+  it("speaks the client's locale (initialize params), over the config's, whatever the draft's language", async () => {
+    const EN = 'Hi Sam,\n\nOur turnkey platform is ready. Call me tomorrow.\n\nAlex\n'
+    const root = tempFiles({'a.txt': EN, '.cluelintrc.json': JSON.stringify({locale: 'en'})})
+    client = await startClient(root, {}, undefined, 'fr-FR')
+    const {uri} = await client.open(join(root, 'a.txt'), EN)
+    const jargon = (await client.diagnostics(uri, 1)).find((diagnostic) => diagnostic.code === 'marketing-speak')!
+    expect(jargon.message).toBe('`turnkey` est du jargon commercial\u00a0: dites-le simplement, par exemple «\u00a0ready to use\u00a0»')
+    const titles = (await codeActions(uri, 2, 6)).map((action) => action.title)
+    expect(titles).toContain('Remplacer par «\u00a0ready to use\u00a0»')
+    expect(titles).toContain('Désactiver marketing-speak pour cette ligne')
+    const hover: Hover = await client.connection.sendRequest('textDocument/hover', {textDocument: {uri}, position: {line: 2, character: 6}})
+    expect((hover.contents as {value: string}).value).toContain('Plutôt que\u00a0: ')
+  })
+
   it('publishes diagnostics on open: exact ranges, rule id as code, link to the rule, severity, source', async () => {
     const root = tempFiles({'drafts/a.txt': FR})
     client = await startClient(root)
