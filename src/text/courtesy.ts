@@ -94,7 +94,8 @@ export interface Offer extends Span {
   kind: OfferKind
 }
 
-export type GiftKind = 'time' | 'meeting' | 'interview' | 'recommendation' | 'reply'
+/** `encounter`: a meeting both sides had ("we met at the fair"), not something the reader gave on their own. */
+export type GiftKind = 'time' | 'meeting' | 'encounter' | 'interview' | 'recommendation' | 'reply'
 export interface Gift extends Span {
   kind: GiftKind
 }
@@ -233,6 +234,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
         ['findings', data.offers.findings],
         ['gift:time', data.gifts.time],
         ['gift:meeting', data.gifts.meeting],
+        ['gift:encounter', data.gifts.encounter],
         ['gift:interview', data.gifts.interview],
         ['gift:recommendation', data.gifts.recommendation],
         ['gift:reply', data.gifts.reply]
