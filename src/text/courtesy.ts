@@ -6,6 +6,7 @@ import {foldWord} from './normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from './phrases.js'
 import {draftFields, fieldAt} from './fields.js'
 import {isUsed} from './prose.js'
+import {chainedOrders, type Chained} from './chains.js'
 
 /**
  * Courtesy, as the rules missing-thanks, ask-without-thanks and
@@ -81,6 +82,8 @@ export interface Ask extends Span {
   soft: boolean
   /** For a polite order ("Merci de me rappeler"): the same request as a question ("Pourriez-vous me rappeler ?"). */
   rewrite?: string
+  /** Further orders of the same sentence ("…, de me confirmer la date et de me rappeler"): see chains.ts. */
+  chained: Chained[]
 }
 
 export interface Question extends Span {
@@ -393,7 +396,8 @@ function compute(analysis: Analysis): Courtesy {
         if (detail < 4) continue
       }
       // "I have attached our contract", "Voici notre devis": the writer's papers are not for the reader.
-      if (kind === 'resource' && objectIs(tokens, words, match.last, prepared.forWriter)) continue
+      // "Notre catalogue complet est en pièce jointe", "Our price list is attached": the subject, before.
+      if (kind === 'resource' && (objectIs(tokens, words, match.last, prepared.forWriter) || subjectIs(tokens, words, match.first, prepared.forWriter))) continue
       // "Introduce you to our platform", "je vous présente notre offre": a person is introduced, not a product.
       if (kind === 'introduction' && !introducesPerson(tokens, words, match.last, prepared.people)) continue
       // "I noticed three quick wins on your pricing page": observations announced as such.
@@ -427,6 +431,12 @@ function compute(analysis: Analysis): Courtesy {
     // A booking placeholder ("[Calendly link]") still stands for an ask.
     if (kind !== 'booking' && !isUsed(analysis, match.start, match.end)) continue
     const unit = unitAt(match.first)
+    // "N'hésitez pas à me dire si jeudi vous convient", "Don't hesitate to reach out if you'd like a demo":
+    // an invitation that names a meeting or a time asks for one (softly); "if you have questions" does not.
+    if (kind === 'invitation' && unit !== undefined && namesMeeting(analysis, prepared, units[unit], match.last)) {
+      addTrigger(unit, {start: match.start, end: match.end, kind: 'request', follow: false, soft: true})
+      continue
+    }
     if (kind === 'not' || kind === 'invitation') {
       blocked.push([match.start, match.end])
       if (kind === 'invitation' && unit !== undefined) invited.add(unit)
@@ -524,8 +534,14 @@ function compute(analysis: Analysis): Courtesy {
       // "Let me know." / "Book here: calendly.com/…" back up the ask before them; "Share this" does not.
       follow: list.some((trigger) => trigger.follow) && list.every((trigger) => trigger.follow || trigger.kind === 'imperative'),
       soft: list.every((trigger) => trigger.soft),
-      rewrite: list.find((trigger) => trigger.rewrite)?.rewrite
+      rewrite: list.find((trigger) => trigger.rewrite)?.rewrite,
+      chained: []
     })
+  }
+  for (const ask of asks) {
+    // An order, a request or a question to the reader may chain further orders; a wish or a reply prompt does not.
+    if (ask.soft || ask.follow || ask.kind === 'booking') continue
+    ask.chained = chainedOrders(analysis, units[ask.unit].words, ask.trigger.end, units[ask.unit].end)
   }
 
   return {gratitude, thanked: gratitude.some((item) => item.reason !== 'conditional'), asks, questions, offers, gifts, units, unitOf}
@@ -607,6 +623,18 @@ function objectIs(tokens: Analysis['tokens'], words: number[], after: number, no
   return false
 }
 
+/** Is one of the few words before `before`, in the same clause (no punctuation between), in `nouns`? */
+function subjectIs(tokens: Analysis['tokens'], words: number[], before: number, nouns: Set<string>): boolean {
+  let at = words.indexOf(before)
+  for (let seen = 0; at > 0 && seen < OBJECT_WINDOW; seen++) {
+    const previous = words[at - 1]
+    for (let t = previous + 1; t < words[at]; t++) if (tokens[t].kind === 'punctuation') return false
+    if (nouns.has(tokens[previous].fold)) return true
+    at--
+  }
+  return false
+}
+
 /** "Introduce you to Maya", "to our head of sales", "à mon associé": a name or a person word follows. */
 function introducesPerson(tokens: Analysis['tokens'], words: number[], after: number, people: Set<string>): boolean {
   let seen = 0
@@ -671,7 +699,7 @@ function isHook(analysis: Analysis, prepared: Prepared, units: Unit[], u: number
   const next = units[1]
   if (next === undefined || next.question || next.listItem || next.head >= analysis.closingSentence) return false
   for (const index of units[0].words) {
-    if (analysis.tokens[index].fold.split('-').some((part) => prepared.meetingWords.has(part))) return false
+    if (isMeetingWord(prepared, analysis.tokens[index].fold)) return false
   }
   return true
 }
@@ -694,9 +722,23 @@ function wantsFromReader(analysis: Analysis, prepared: Prepared, unit: Unit, aft
       first = false
       if (parts.some((part) => prepared.desireNot.has(part))) return false
     }
-    if (parts.some((part) => prepared.readerWords.has(part) || prepared.meetingWords.has(part))) reader = true
+    if (isMeetingWord(prepared, token.fold) || parts.some((part) => prepared.readerWords.has(part))) reader = true
   }
   return reader
+}
+
+/** A meeting word, whole ("rendez-vous") or as a part of a hyphenated word ("catch-up call", "demo-day"). */
+function isMeetingWord(prepared: Prepared, fold: string): boolean {
+  return prepared.meetingWords.has(fold) || (fold.includes('-') && fold.split('-').some((part) => prepared.meetingWords.has(part)))
+}
+
+/** Does the rest of the unit after `after` name a meeting or a time ("a call", "jeudi", "un rendez-vous")? */
+function namesMeeting(analysis: Analysis, prepared: Prepared, unit: Unit, after: number): boolean {
+  for (const w of unit.words) {
+    if (w <= after) continue
+    if (isMeetingWord(prepared, analysis.tokens[w].fold)) return true
+  }
+  return false
 }
 
 /**
@@ -714,8 +756,9 @@ function addressesReader(analysis: Analysis, prepared: Prepared, unit: Unit): bo
       if (keys.some((key) => prepared.readerFields.has(key)) && !keys.some((key) => prepared.writerFields.has(key))) return true
       continue
     }
+    if (isMeetingWord(prepared, token.fold)) return true
     for (const part of token.fold.split('-')) {
-      if (prepared.readerWords.has(part) || prepared.meetingWords.has(part)) return true
+      if (prepared.readerWords.has(part)) return true
     }
   }
   return false
