@@ -558,9 +558,12 @@ function merciDe(analysis: Analysis, prepared: Prepared, match: Match<unknown>):
   const sentence = analysis.sentences[tokens[match.last].sentence]
   const words = sentence.words
   const at = words.indexOf(match.last)
-  const de = words[at + 1]
+  // "Merci aussi de…", "Merci également de…": an adverb may come before "de".
+  let head = at + 1
+  while (head < words.length && !rules.heads.has(tokens[words[head]].fold) && rules.skip.has(tokens[words[head]].fold)) head++
+  const de = words[head]
   if (de === undefined || !rules.heads.has(tokens[de].fold)) return undefined
-  let index = at + 2
+  let index = head + 1
   let article = false
   while (index < words.length && (rules.skip.has(tokens[words[index]].fold) || rules.articles.has(tokens[words[index]].fold))) {
     if (rules.articles.has(tokens[words[index]].fold)) article = true
@@ -577,7 +580,7 @@ function merciDe(analysis: Analysis, prepared: Prepared, match: Match<unknown>):
   let rewrite: string | undefined
   if (match.first === match.last && tokens[match.first].fold === 'merci') {
     const rest = analysis.text
-      .slice(tokens[words[at + 2]].start, sentence.end)
+      .slice(tokens[words[head + 1]].start, sentence.end)
       .replace(/^bien vouloir\s+/i, '')
       // `(?<!…)`: a trailing run is tried from its first character only (linear on 10,000 marks, test/robustness).
       .replace(/(?<![\s.!…,;])[\s.!…,;]+$/u, '')

@@ -146,7 +146,8 @@ describe('asks', () => {
     ["fr", "N'hésitez pas à me dire si jeudi vous convient.", [["N'hésitez pas à me dire si jeudi vous convient.", 'request']]],
     ['fr', 'Je reste à votre disposition pour un rendez-vous à votre convenance.', [['Je reste à votre disposition pour un rendez-vous à votre convenance.', 'request']]],
     ['fr', 'Je me permets de vous proposer un rendez-vous.', [['Je me permets de vous proposer un rendez-vous.', 'request']]],
-    ['fr', 'Je reste à votre disposition pour tout complément.', []]
+    ['fr', 'Je reste à votre disposition pour tout complément.', []],
+    ['fr', 'Merci aussi de suivre notre page LinkedIn.', [['Merci aussi de suivre notre page LinkedIn.', 'polite-order']]]
   ]
   for (const [lang, text, expected] of table) {
     it(`${lang}: ${JSON.stringify(text)}`, () => {
