@@ -730,9 +730,9 @@ function wantsFromReader(analysis: Analysis, prepared: Prepared, unit: Unit, aft
   return reader
 }
 
-/** A meeting word, whole ("rendez-vous") or as a part of a hyphenated word ("catch-up call", "demo-day"). */
+/** A meeting word, whole: "rendez-vous", "catch-up" (not the "time" of "time-consuming" or "real-time"). */
 function isMeetingWord(prepared: Prepared, fold: string): boolean {
-  return prepared.meetingWords.has(fold) || (fold.includes('-') && fold.split('-').some((part) => prepared.meetingWords.has(part)))
+  return prepared.meetingWords.has(fold)
 }
 
 /** Does the rest of the unit after `after` name a meeting or a time ("a call", "jeudi", "un rendez-vous")? */
