@@ -363,9 +363,8 @@ function gauge(score: number, grade: Grade): SVGElement {
 }
 
 /** One finding as a list item: severity, message, suggestions as buttons, its rule (link to the explanation), place. */
-function findingItem(finding: Finding, index: number, text: string): HTMLLIElement {
+function findingItem(finding: Finding, index: number): HTMLLIElement {
   const family = familyOf(finding.rule)
-  const place = positionOf(text, finding.offset)
   const item = h(
     'li',
     {
@@ -400,20 +399,10 @@ function findingItem(finding: Finding, index: number, text: string): HTMLLIEleme
       ' ',
       h('a', {class: `rule f-${family}`, href: `#rule-${finding.rule}`, 'data-rule-link': finding.rule}, format(t.explain, {rule: finding.rule})),
       ' ',
-      h('span', {class: 'pos'}, format(t.lineColumn, {line: place.line, column: place.column}))
+      h('span', {class: 'pos'}, format(t.lineColumn, {line: finding.line, column: finding.column}))
     )
   )
   return item
-}
-
-function positionOf(text: string, offset: number): {line: number; column: number} {
-  let line = 1
-  let start = 0
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++
-    start = index + 1
-  }
-  return {line, column: offset - start + 1}
 }
 
 function renderResults(report: DraftReport, text: string): void {
@@ -435,7 +424,7 @@ function renderResults(report: DraftReport, text: string): void {
   const first = fixFirst(report.findings, weights)
   const listed = new Set(first)
   const rest = byCost(report.findings, weights).filter((finding) => !listed.has(finding))
-  const item = (finding: Finding) => findingItem(finding, index.get(finding)!, text)
+  const item = (finding: Finding) => findingItem(finding, index.get(finding)!)
   fix.replaceChildren(
     h('ol', {class: 'findings', id: 'fix-first'}, first.map(item)),
     rest.length > 0 ? h('details', {id: 'more'}, h('summary', {}, format(rest.length === 1 ? t.oneMore : t.moreFindings, {count: rest.length})), h('ol', {class: 'findings', start: first.length + 1}, rest.map(item))) : ''
