@@ -77,7 +77,7 @@ const jsonLoader: Loader = (file, content) => {
     const at = /at position (\d+)/.exec(message)
     if (!at) throw new ConfigError(file, `invalid JSON: ${firstLine(message)}`)
     const {line, column} = lineIndex(content.replace(/^\uFEFF/, '')).toPoint(Number(at[1]))
-    throw new ConfigError(file, `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`)
+    throw new ConfigError(file, `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d.*$/, '')}`)
   }
 }
 
