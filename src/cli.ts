@@ -21,7 +21,7 @@ import {fileOutput, OutputError, refuseInputAsOutput} from './output.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
 import {summaryCounter} from './summary.js'
-import type {Draft, DraftReport, Lang, SeveritySetting, Summary} from './types.js'
+import type {Draft, DraftReport, Lang, SeveritySetting} from './types.js'
 
 /** Exit codes, written down once (SPEC). */
 export const EXIT = {ok: 0, lintFailure: 1, fatal: 2} as const

@@ -2,7 +2,7 @@ import type {Lang} from '../types.js'
 import type {Analysis, Sentence} from './analysis.js'
 import {derivation, derive} from './derived.js'
 import {packFor, perPack} from '../lang/packs.js'
-import {foldWord} from './normalize.js'
+import {escapeRegExp, foldWord} from './normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from './phrases.js'
 import {draftFields, fieldAt} from './fields.js'
 import {isUsed} from './prose.js'
@@ -200,7 +200,6 @@ function exact(pattern: string): string {
 }
 
 const words = (list: readonly string[]) => new Set(list.flatMap((entry) => entry.split(/\s+/)).map(foldWord))
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 function prepare(data: CourtesyData, lang: Lang): Prepared {
   const g = data.gratitude
@@ -268,10 +267,19 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
     people: new Set(data.offers.people.map(foldWord)),
     platforms: new Set(data.offers.platforms.map(foldWord)),
     desireNot: new Set(data.asks.desireNot.map(foldWord)),
-    // Hosts are literal strings joined by `|`, followed by one bounded character class: linear time.
-    hosts: data.bookingHosts.length > 0 ? new RegExp(`(?:https?://)?(?:www\\.)?(?:${data.bookingHosts.map(escape).join('|')})[^\\s)\\]>"'»]*`, 'giu') : undefined,
-    // The hosts alone: most drafts have none, and this is cheaper to rule out than the pattern above (profiled).
-    anyHost: data.bookingHosts.length > 0 ? new RegExp(data.bookingHosts.map(escape).join('|'), 'iu') : undefined
+    ...(data.bookingHosts.length > 0 ? bookingPatterns(data.bookingHosts) : {hosts: undefined, anyHost: undefined})
+  }
+}
+
+/**
+ * A booking link (`calendly.com/sam`), and the hosts alone: most drafts have none, and the hosts
+ * alone rule that out sooner. Hosts are literal strings joined by `|`, then one character class.
+ */
+export function bookingPatterns(hosts: readonly string[]): {hosts: RegExp; anyHost: RegExp} {
+  const alternatives = hosts.map(escapeRegExp).join('|')
+  return {
+    hosts: new RegExp(`(?:https?://)?(?:www\\.)?(?:${alternatives})[^\\s)\\]>"'»]*`, 'giu'),
+    anyHost: new RegExp(alternatives, 'iu')
   }
 }
 
@@ -316,7 +324,6 @@ interface Trigger {
 }
 
 const ASK_PRIORITY: Record<AskKind, number> = {'polite-order': 0, request: 1, imperative: 2, booking: 3, question: 4}
-const END_PUNCTUATION = /[.!?…:;]$/u
 
 /** The body's sentences (the analysis already joins hard-wrapped lines): one unit each, in one pass. */
 function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, number>} {
@@ -331,11 +338,6 @@ function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, numb
     unitOf.set(s, units.length - 1)
   }
   return {units, unitOf}
-}
-
-function lastToken(analysis: Analysis, sentence: Sentence) {
-  for (let t = sentence.last - 1; t >= sentence.first; t--) if (analysis.tokens[t].kind !== 'whitespace') return analysis.tokens[t]
-  return undefined
 }
 
 function compute(analysis: Analysis): Courtesy {
