@@ -27,6 +27,8 @@ export interface ChainData {
   notOrders: string[]
   /** Words that end the first order's clause: another subject ("or should I close your file and stop…"), a condition, an alternative. */
   stops: string[]
+  /** Words that are never a verb there (articles, possessives, prepositions, numbers are left out too): no need to ask the pack. */
+  notVerbs: string[]
 }
 
 interface Prepared {
@@ -36,13 +38,14 @@ interface Prepared {
   needsHead: boolean
   notOrders: Set<string>
   stops: Set<string>
+  notVerbs: Set<string>
 }
 
 const preparedFor = perPack((pack): Prepared | undefined => {
   const data = (pack.courtesy as {chains?: ChainData}).chains
   if (!data) return undefined
   const set = (list: string[]) => new Set(list.map(foldWord))
-  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops)}
+  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops), notVerbs: set(data.notVerbs)}
 })
 
 /** A further order of the sentence: from its first word (after the coordinator) to the next coordinator or the sentence's end. */
@@ -73,9 +76,8 @@ export function chainedOrders(analysis: Analysis, words: readonly number[], from
       if (comma !== undefined) openings.push({at: w, cut: comma})
     }
   }
-  if (openings.length === 0) return []
-  const verbs = pack.baseVerbs(text.slice(from, to))
-  const found: Array<Chained & {cut: number}> = []
+  // The word that would be the verb of each opening, when it may be one.
+  const candidates: Array<{opening: number; cut: number; verb: number}> = []
   for (const {at: opening, cut} of openings) {
     let w = opening
     let head = false
@@ -86,7 +88,15 @@ export function chainedOrders(analysis: Analysis, words: readonly number[], from
     if (w >= words.length || tokens[words[w]].end > to) continue
     const verb = tokens[words[w]]
     if (prepared.needsHead && !head) continue
-    if (prepared.notOrders.has(verb.fold) || !verbs.has(verb.start - from)) continue
+    if (prepared.notOrders.has(verb.fold) || prepared.notVerbs.has(verb.fold) || !/^\p{Ll}+$/u.test(verb.value)) continue
+    candidates.push({opening, cut, verb: words[w]})
+  }
+  if (candidates.length === 0) return []
+  const verbs = pack.baseVerbs(text.slice(from, to))
+  const found: Array<Chained & {cut: number}> = []
+  for (const {opening, cut, verb: index} of candidates) {
+    const verb = tokens[index]
+    if (!verbs.has(verb.start - from)) continue
     const start = tokens[words[opening]]?.start ?? verb.start
     if (found.length > 0 && found[found.length - 1].start === start) continue
     found.push({start, end: verb.end, cut})
