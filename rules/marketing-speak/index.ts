@@ -1,5 +1,5 @@
 import {editPatterns} from '../../src/config/words.js'
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {isNegated} from '../../src/text/negation.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
@@ -8,6 +8,7 @@ import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 /** One piece of jargon: its patterns (src/text/phrases.ts syntax) and plainer words. */
 interface Phrase {
@@ -51,32 +52,7 @@ export default defineRule<Data, Record<string, never>>({
   messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'Our best-in-class platform will drive engagement across your team.',
-        'We offer a turnkey, seamless onboarding.',
-        'This is the low-hanging fruit that will move the needle.'
-      ],
-      good: [
-        'Thanks for the demo. Our tool cut onboarding from six weeks to two at Acme.',
-        'Thanks, Sam. The export works with your CRM on day one, no set-up.',
-        'Thank you for the call: I will send the two figures you asked for by Friday.'
-      ]
-    },
-    fr: {
-      bad: [
-        'Notre solution clé en main va booster votre ROI.',
-        "Découvrez notre plateforme d'engagement, un vrai levier de croissance.",
-        'Nous proposons un accompagnement sur-mesure et une approche 360.'
-      ],
-      good: [
-        'Merci pour la démo. Notre outil a réduit l\'intégration de six à deux semaines chez Acme.',
-        'Merci Paul. L\'export marche avec votre CRM dès le premier jour, sans réglage.',
-        'Merci pour l\'appel : je vous envoie les deux chiffres demandés d\'ici vendredi.'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   extend(data, add, remove) {
     return {...data, phrases: editPatterns(data.phrases, add, remove, (pattern) => ({patterns: [pattern], expected: []}))}
   },
