@@ -71,6 +71,11 @@ export interface RuleMeta {
    * with `{{placeholders}}`, as ESLint's `meta.messages`; kept in `rules/<id>/messages.json`.
    */
   messages: Messages
+  /**
+   * Where the rule is documented: findings' url and SARIF's helpUri. Built-in rules leave it out
+   * (their rules/<id>/README.md is used); a team's rule gives its own, or has none.
+   */
+  url?: string
 }
 
 export interface Report {
