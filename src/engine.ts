@@ -83,9 +83,9 @@ export function customRules(options: Pick<LintOptions, 'customRules'>): CustomRu
   return custom
 }
 
-/** Where a rule is documented: a built-in rule's README, else the url a team's rule gives (or none). */
-export function ruleUrl(rule: Rule<any, any>): string | undefined {
-  return ruleById.get(rule.id) === rule ? RULE_URL + rule.id + '/README.md' : rule.url
+/** Where a rule is documented: the url it gives, else a built-in rule's README (a team's rule may have none). */
+export function ruleUrl(rule: Pick<Rule, 'id' | 'url'>): string | undefined {
+  return rule.url ?? (ruleById.has(rule.id) ? RULE_URL + rule.id + '/README.md' : undefined)
 }
 
 /** Turns a configured severity into the reported one; undefined keeps the rule's own. */
