@@ -15,7 +15,7 @@ import type {Lang, Severity} from './types.js'
  * inside a merge field is not counted.
  *
  * - `existence`: flag every use of a listed phrase. Message `found` ({{words}}).
- * - `substitution`: flag a phrase and offer plainer words: message `replace` ({{words}},
+ * - `substitution`: flag a phrase and offer plainer words: message `swap` ({{words}},
  *   {{example}}: the first replacement) when the entry has replacements, else `found`.
  * - `occurrence`: flag a phrase of the list used more than `max` times (an option) in the draft,
  *   or in one sentence (`scope: sentence`): each use past the max is a finding. Message
@@ -27,14 +27,14 @@ export type Kind = (typeof KINDS)[number]
 /** The message ids each kind reports, by role; a rule may rename them (`messageIds`). */
 export const KIND_MESSAGES: Record<Kind, readonly string[]> = {
   existence: ['found'],
-  substitution: ['replace', 'found'],
+  substitution: ['swap', 'found'],
   occurrence: ['tooMany']
 }
 
 /** The placeholders each role's message may use. */
 export const ROLE_PLACEHOLDERS: Record<string, readonly string[]> = {
   found: ['words', 'example'],
-  replace: ['words', 'example'],
+  swap: ['words', 'example'],
   tooMany: ['words', 'count', 'max']
 }
 
@@ -47,7 +47,7 @@ export interface Substitute {
 /** What a data rule holds for one language. */
 export interface KindData {
   /** existence and occurrence: the phrases; substitution: the entries. */
-  phrases: Array<string | Substitute>
+  phrases?: Array<string | Substitute>
   /** substitution, shorter: `{phrase: replacement | [replacements]}`, added after `phrases`. */
   swap?: Record<string, string | string[]>
   /** Words skipped between a phrase's words ("I *just* came across"). */
@@ -67,7 +67,10 @@ export interface DataRuleSpec {
   /** occurrence: how many uses are fine (default 1), and where they are counted (default the draft). */
   max?: number
   scope?: 'draft' | 'sentence'
-  /** Message ids by role (see KIND_MESSAGES), when the rule's messages name them otherwise. */
+  /**
+   * Message ids by role (see KIND_MESSAGES), when the rule's messages name them otherwise. The ids
+   * of the engine's own messages (src/messages.json: `replace`, …) are not a rule's to use.
+   */
   messageIds?: Partial<Record<string, string>>
   /** Message texts per locale (en required; a locale without a text falls back to English). */
   messages: Partial<Messages> & {en: Record<string, string>}
@@ -86,7 +89,7 @@ interface Prepared {
 
 /** The data of one language as entries with patterns: plain phrases, substitution entries, `swap`. */
 export function entriesOf(data: KindData): Substitute[] {
-  const entries = data.phrases.map((phrase) => (typeof phrase === 'string' ? {patterns: [phrase], expected: []} : phrase))
+  const entries = (data.phrases ?? []).map((phrase) => (typeof phrase === 'string' ? {patterns: [phrase], expected: []} : phrase))
   for (const [pattern, replacement] of Object.entries(data.swap ?? {})) entries.push({patterns: [pattern], expected: typeof replacement === 'string' ? [replacement] : replacement})
   return entries
 }
@@ -129,7 +132,7 @@ export function dataRule(spec: DataRuleSpec): Rule<KindData, Record<string, unkn
         const {fillers} = data
         return {phrases: editPatterns(entriesOf(data), add, remove, (pattern) => ({patterns: [pattern], expected: []})), ...(fillers ? {fillers} : {})}
       }
-      return {...data, phrases: editList(data.phrases as string[], add, remove)}
+      return {...data, phrases: editList((data.phrases ?? []) as string[], add, remove)}
     },
     check(context) {
       const {analysis, report} = context
@@ -151,7 +154,7 @@ export function dataRule(spec: DataRuleSpec): Rule<KindData, Record<string, unkn
       for (const match of matches) {
         const {expected} = match.entry
         const replace = spec.kind === 'substitution' && expected.length > 0
-        report({start: match.start, end: match.end, messageId: id(replace ? 'replace' : 'found'), data: {words: words(analysis.text, match), example: expected[0] ?? ''}, expected})
+        report({start: match.start, end: match.end, messageId: id(replace ? 'swap' : 'found'), data: {words: words(analysis.text, match), example: expected[0] ?? ''}, expected})
       }
     }
   }

@@ -5,6 +5,7 @@ import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {rules} from '../../rules/index.js'
 import {ruleIndex} from '../../scripts/rules.js'
+import {dataRuleSchema} from '../../src/config/schema.js'
 
 const root = join(import.meta.dirname, '..', '..', 'rules')
 
@@ -27,5 +28,16 @@ describe('rule registry', () => {
     expect([rule.summary, rule.rationale, rule.weight, rule.severity]).toEqual([spec.summary, spec.rationale, spec.weight, spec.severity])
     expect(rule.languages).toEqual(['en', 'fr'])
     expect(typeof rule.extend).toBe('function')
+  })
+
+  it('checks each rule.json, with its data, messages and examples, against the schema of a team\'s rules', () => {
+    for (const rule of rules) {
+      const path = join(root, rule.id, 'rule.json')
+      if (!existsSync(path)) continue
+      const read = (file: string) => JSON.parse(readFileSync(join(root, rule.id, file), 'utf8'))
+      const spec = {...read('rule.json'), data: Object.fromEntries(rule.languages.map((lang) => [lang, read(`${lang}.json`)])), messages: read('messages.json'), examples: read('examples.json')}
+      const result = dataRuleSchema().safeParse(spec)
+      expect(result.success ? [] : result.error.issues, rule.id).toEqual([])
+    }
   })
 })
