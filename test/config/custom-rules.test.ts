@@ -1,8 +1,17 @@
 // A team's own rules, written as data in the config (customRules: rule files in JSON or YAML, or
 // inline), run through the CLI: their findings in every report, their errors one line each.
+import {readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {join} from 'node:path'
+import Ajv from 'ajv-draft-04'
+import addFormats from 'ajv-formats'
 import {describe, expect, it} from 'vitest'
 import {runCli, spawnCli, tempFiles} from '../helpers.js'
+
+// The SARIF 2.1.0 schema, as test/reporters/sarif.test.ts checks reports against it.
+const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
+addFormats(ajv)
+const validSarif = ajv.compile(JSON.parse(readFileSync(createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')))
 
 /** A substitution rule as a team writes it, in YAML, with a help page. */
 const NO_ASAP_YAML = `# Pushy time words
@@ -115,6 +124,7 @@ describe('custom rules through the CLI', () => {
     const directory = team(CONFIG)
     const run = await runCli([join(directory, 'drafts/a.txt'), '--format', 'sarif'], {cwd: directory})
     const sarif = JSON.parse(run.stdout)
+    expect(validSarif(sarif) ? [] : validSarif.errors).toEqual([])
     const {rules} = sarif.runs[0].tool.driver
     const asap = rules.find((rule: any) => rule.id === 'no-asap')
     expect(asap).toMatchObject({shortDescription: {text: 'Pushy time words ("ASAP", "touch base")'}, helpUri: 'https://wiki.example.com/sales/no-asap', messageStrings: {swap: {text: '`{{words}}` sounds pushy: write “{{example}}”'}}})
