@@ -34,7 +34,7 @@ export const SPLIT_ABOVE = 16 * 1024
 export const BLOCK = 4 * 1024
 
 /** parse-latin's white space (`\s` differs: it has U+FEFF, not U+0085). */
-const WHITE_SPACE = /[\t-\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g
+const WHITE_SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g
 /** A white-space node parse-latin splits paragraphs at (its `newLine` expression). */
 const PARAGRAPH_BREAK = /^[ \t]*(?:(?:\r?\n|\r)[\t ]*){2,}$/
 const LINE_BREAK = /[\n\r\u2028\u2029]/

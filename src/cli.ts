@@ -22,7 +22,7 @@ import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
 import type {Rule} from './rule.js'
 import {summaryCounter} from './summary.js'
-import type {Draft, DraftReport, Lang, SeveritySetting, Summary} from './types.js'
+import type {Draft, DraftReport, Lang, SeveritySetting} from './types.js'
 
 /** Exit codes, written down once (SPEC). */
 export const EXIT = {ok: 0, lintFailure: 1, fatal: 2} as const

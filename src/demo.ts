@@ -108,7 +108,7 @@ export function fixturePairs(options: {langs?: readonly Lang[]; root?: string; r
     }
     const order = new Map(rules.map((rule, index) => [rule.id, index]))
     found.sort((a, b) => order.get(a.rule.id)! - order.get(b.rule.id)!)
-    pairs.push(...found)
+    for (const pair of found) pairs.push(pair)
   }
   return pairs
 }
@@ -136,17 +136,17 @@ function draftBlock(label: string, draft: {report: DraftReport; text: string}, c
   const {report, text} = draft
   const out = [`${c.bold(label.padEnd(7))}${c.dim(report.name)}  ${scoreText(report, c)}`]
   const bar = c.dim('│ ')
-  out.push(...wrapPieces(markedPieces(text.replace(/\s+$/, ''), report.findings, c), width, `  ${bar}`))
+  for (const row of wrapPieces(markedPieces(text.trimEnd(), report.findings, c), width, `  ${bar}`)) out.push(row)
   if (report.findings.length === 0) {
     out.push(`  ${c.green('✔')} nothing to say`)
     return out
   }
-  const labelWidth = Math.max(...report.findings.map((finding) => SEVERITY_LABEL[finding.severity].length))
+  const labelWidth = report.findings.reduce((max, finding) => Math.max(max, SEVERITY_LABEL[finding.severity].length), -Infinity)
   report.findings.forEach((finding, index) => {
     const number = `[${index + 1}]`.padEnd(String(report.findings.length).length + 2)
     const head = `  ${c.dim(number)} ${c[SEVERITY_COLOR[finding.severity]](SEVERITY_LABEL[finding.severity].padEnd(labelWidth))}  `
     const hang = ' '.repeat(2 + number.length + 1 + labelWidth + 2)
-    out.push(...wrapPieces([{text: finding.message}, {text: `  ${finding.rule}`, style: c[FAMILY_COLOR[familyOf(finding.rule)]]}], width, head, hang))
+    for (const row of wrapPieces([{text: finding.message}, {text: `  ${finding.rule}`, style: c[FAMILY_COLOR[familyOf(finding.rule)]]}], width, head, hang)) out.push(row)
   })
   if (report.findings.length > 1) {
     const first = fixFirst(report.findings, weights).map((finding) => `[${report.findings.indexOf(finding) + 1}]`)
@@ -159,10 +159,12 @@ export function renderPairText(pair: LintedPair, index: number, total: number, c
   const {rule, before, after} = pair
   const title = ` ${index + 1}/${total} · ${rule.id} · ${LANG_NAME[pair.lang]} `
   const out = [c.bold(`──${title}${'─'.repeat(Math.max(2, width - title.length - 2))}`)]
-  out.push(...wrapPieces([{text: rule.summary, style: c[FAMILY_COLOR[rule.category]]}], width))
+  for (const row of wrapPieces([{text: rule.summary, style: c[FAMILY_COLOR[rule.category]]}], width)) out.push(row)
   out.push('')
-  out.push(...draftBlock('Before', before, c, width, weights), '')
-  out.push(...draftBlock('After', after, c, width, weights), '')
+  for (const row of draftBlock('Before', before, c, width, weights)) out.push(row)
+  out.push('')
+  for (const row of draftBlock('After', after, c, width, weights)) out.push(row)
+  out.push('')
   const delta = after.report.score - before.report.score
   out.push(`${c.bold('Score')}  ${scoreText(before.report, c)} → ${scoreText(after.report, c)}  ${c.dim(`(${delta >= 0 ? '+' : ''}${delta})`)}`, '')
   out.push(c.bold('Why'), wrapText(pair.rule.rationale, width, '  '), '')

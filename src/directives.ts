@@ -46,7 +46,7 @@ export const DIRECTIVE_RULE = {
 }
 
 // Linear: an attempt starts only at "<!-- cluelint-" and looks at most 300 characters ahead for "-->".
-const COMMENT = /<!--[ \t]*cluelint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^>]{0,300}?)-->/g
+const COMMENT = /<!--[ \t]*cluelint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^>]{1,300}?)-->/g
 const LINE = /^[ \t]*cluelint-(disable-next-line|disable|enable)(?![\w-])([^\n]*)$/gm
 const MARK = 'cluelint-'
 

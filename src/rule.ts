@@ -175,6 +175,7 @@ export function perList<Data extends object, Prepared, Rest extends unknown[]>(
   const prepared = new WeakMap<Data, Prepared>()
   return (data, ...rest) => {
     let value = prepared.get(data)
+    // eslint-disable-next-line no-restricted-syntax -- forwards the caller's own arguments (a fixed few)
     if (value === undefined) prepared.set(data, (value = prepare(data, ...rest)))
     return value
   }

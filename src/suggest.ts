@@ -8,6 +8,7 @@
  */
 import type {RuleSuggestion, SuggestContext, TextEdit} from './rule.js'
 import type {Analysis, Sentence} from './text/analysis.js'
+import {escapeRegExp} from './text/normalize.js'
 import type {Fix} from './types.js'
 
 /** `replacement` written in the case of `written`: all capitals, or a capital first letter. */
@@ -135,6 +136,11 @@ export function askAsQuestion(context: SuggestContext<unknown>, thanks: string |
  * que vous allez bien, je reviens…" → "Je reviens…") when a comma, colon, dash or one of
  * `connectors` ("and", "et") joins it to the rest; the next word gets its capital.
  */
+/** What joins a stock opening to the rest of its sentence: a comma, a colon, a dash, or a connector ("and", "et"). */
+export function connectorPattern(connectors: readonly string[]): RegExp {
+  return new RegExp(`^(?:\\s*[,;:—–]\\s*|\\s+(?:${connectors.map(escapeRegExp).join('|')})\\s+)`, 'iu')
+}
+
 export function deleteStockLine(context: SuggestContext<unknown>, connectors: readonly string[]): RuleSuggestion[] {
   const {analysis, start, end} = context
   const {text} = analysis
@@ -149,8 +155,7 @@ export function deleteStockLine(context: SuggestContext<unknown>, connectors: re
     const edit = deletion(text, start, Math.max(end, sentence.end), false)
     return [{messageId: 'deleteStockSentence', ...edit}]
   }
-  const words = connectors.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
-  const join = new RegExp(`^(?:\\s*[,;:—–]\\s*|\\s+(?:${words})\\s+)`, 'iu').exec(after)
+  const join = connectorPattern(connectors).exec(after)
   if (!join) return []
   const edit = deletion(text, start, end + join[0].length, opening)
   return [{messageId: 'deleteStockOpening', data: {words: text.slice(start, end).replace(/\s+/g, ' ')}, ...edit}]

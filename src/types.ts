@@ -1,6 +1,5 @@
 /** Languages cluelint ships packs for (langs/<code>/); a pack registered at run time adds its own code. */
 export type Lang = 'en' | 'fr'
-export const LANGS: readonly Lang[] = ['en', 'fr']
 
 /** Severity of one finding, as reported. */
 export type Severity = 'error' | 'warning' | 'info'

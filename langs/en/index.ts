@@ -6,6 +6,7 @@ import frame from './frame.json' with {type: 'json'}
 import inclusive from './inclusive.json' with {type: 'json'}
 import inflection from './inflection.json' with {type: 'json'}
 import negation from './negation.json' with {type: 'json'}
+import {baseVerbs} from './verbs.js'
 
 export default definePack({
   code: 'en',
@@ -16,5 +17,6 @@ export default definePack({
   inflection: inflection as {suffixes: Array<[string, string]>},
   negation,
   courtesy,
-  inclusive
+  inclusive,
+  baseVerbs
 })

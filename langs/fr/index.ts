@@ -5,6 +5,7 @@ import frame from './frame.json' with {type: 'json'}
 import inclusive from './inclusive.json' with {type: 'json'}
 import inflection from './inflection.json' with {type: 'json'}
 import negation from './negation.json' with {type: 'json'}
+import {baseVerbs} from './verbs.js'
 import retextFrench from './parser.js'
 
 export default definePack({
@@ -17,5 +18,6 @@ export default definePack({
   elisions: ['j', 'l', 'qu', 'n', 'd', 's', 'c', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu'],
   negation,
   courtesy,
-  inclusive
+  inclusive,
+  baseVerbs
 })

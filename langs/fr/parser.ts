@@ -302,7 +302,8 @@ function retextFrench(this: Processor): undefined {
 }
 
 function add<T>(list: T[], values: T[] | undefined): void {
-  if (values) list.unshift(...values) // plugin lists: a handful of functions
+  // Prepended in order: the last value first.
+  for (let index = (values?.length ?? 0) - 1; index >= 0; index--) list.unshift(values![index])
 }
 
 // Typed like retext-english's export, so that `unified().use(retextFrench)`

@@ -130,7 +130,7 @@ export default defineRule({
   examples: exampleTexts(examples),
   check({analysis, data, options, channel, report}) {
     const limits = limitsFor(options, channel)
-    const {sentences, tokens, text} = analysis
+    const {sentences, text} = analysis
     if (sentences.length === 0) return
     const overshoots: Overshoot[] = []
 

@@ -41,7 +41,9 @@ export default defineRule<Data, Record<string, never>>({
     const ask = mainAsk(found.asks)
     // An ask with nothing given: ask-without-thanks reports it (one problem, one finding).
     if (ask && found.offers.length === 0) return
-    const gift = found.gifts[0]
+    // A meeting both sides had ("we met at the fair") is something to thank for, unless the draft
+    // only gives ("here is the benchmark I promised"): a give-only draft is not reported.
+    const gift = found.gifts.find((item) => item.kind !== 'encounter') ?? (found.offers.length === 0 ? found.gifts[0] : undefined)
     // Something to thank for: what the reader gave or did, or an ask (here, with something given).
     if (!gift && !ask) return
     const order = found.asks.find((item) => item.kind === 'polite-order')

@@ -35,7 +35,12 @@ const alternativesOf = perList((data: Data): string[][] => data.alternatives.map
 export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
   const found = courtesy(analysis)
   const byUnit = new Map<number, Competitor & {follow: boolean; soft: boolean}>()
-  for (const ask of found.asks) byUnit.set(ask.unit, {start: ask.start, end: ask.end, unit: ask.unit, kind: 'ask', follow: ask.follow, soft: ask.soft})
+  const chained = new Map<number, Competitor[]>()
+  for (const ask of found.asks) {
+    byUnit.set(ask.unit, {start: ask.start, end: ask.end, unit: ask.unit, kind: 'ask', follow: ask.follow, soft: ask.soft})
+    // "Merci de me retourner le devis, de me confirmer la date et de me rappeler": three orders in one sentence.
+    if (ask.chained.length > 0) chained.set(ask.unit, ask.chained.map((order) => ({start: order.start, end: order.end, unit: ask.unit, kind: 'ask'})))
+  }
   for (const question of found.questions) {
     // A hook or rhetorical opener is not an ask (SPEC, hard cases): it does not compete.
     if (byUnit.has(question.unit) || question.kind === 'rhetorical') continue
@@ -64,12 +69,14 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       for (let between = previous.unit + 1; between < u; between++) if (!found.units[between].listItem) gap++
       if (gap === 1 && found.units[u].question && startsWithAny(analysis, found.units[u].words, alternativesOf(data))) continue
       if (previous.kind === 'ask' && gap <= 2 && (item.follow || ((item.soft || previous.soft) && item.kind === 'ask'))) {
-        // One ask said twice: keep the firmer of the two.
+        // One ask said twice: keep the firmer of the two (and the orders chained to it).
         if (previous.soft && !item.soft) items[items.length - 1] = {...item, soft: false}
+        for (const order of chained.get(u) ?? []) items.push({...order, follow: false, soft: false})
         continue
       }
     }
     items.push(item)
+    for (const order of chained.get(u) ?? []) items.push({...order, follow: false, soft: false})
   }
   return items.map(({start, end, unit, kind}) => ({start, end, unit, kind}))
 }

@@ -1,6 +1,7 @@
 import {decimal, type MessageRef} from '../../src/i18n.js'
 import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
+import {courtesy} from '../../src/text/courtesy.js'
 import {draftFields, fieldAt, type Field} from '../../src/text/fields.js'
 import {inclusiveSentences, isPlural} from '../../src/text/inclusive.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -140,8 +141,13 @@ export default defineRule({
     let worst = -1
     let worstScore = -Infinity
     const inclusive = inclusiveSentences(analysis)
+    // A sentence that gives the reader something ("here's the scorecard we used when we opened our
+    // Porto office", "j'ai rédigé une note sur ce que nous avons mesuré") speaks of the writer to give:
+    // its writer words are the giver's, not a pitch.
+    const giving = new Set(courtesy(analysis).offers.map((offer) => offer.sentence))
     for (let s = body; s < end; s++) {
       const counts = tally(analysis, sentences[s], prepared, fields, inclusive.has(s))
+      if (giving.has(s)) counts.writer = 0
       writer += counts.writer
       reader += counts.reader
       if (counts.writer > 0 && counts.writer - counts.reader > worstScore) {

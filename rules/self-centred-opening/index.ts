@@ -40,6 +40,8 @@ interface Data {
   presenting: string[]
   /** A body sentence opening on one of these defines the writer ("I am the CEO of…", "Je suis responsable commercial"). */
   identity: string[]
+  /** Openings whose subject, left out, is the writer ("Just checking in on my email", "Petite relance"): they count as opening on the writer. */
+  implicitWriter: string[]
 }
 
 interface Options extends Record<string, unknown> {
@@ -54,6 +56,7 @@ interface Prepared {
   presenting: PhraseMatcher<string>
   stock: PhraseMatcher<string>
   identity: PhraseMatcher<string>
+  implicitWriter: PhraseMatcher<string>
   notWriter: PhraseMatcher<string>
   writerFields: Set<string>
   tic: PhraseMatcher<Tic>
@@ -68,6 +71,7 @@ const prepare = perList(
     presenting: compilePhrases(data.presenting, lang),
     stock: compilePhrases(data.stock, lang),
     identity: compilePhrases(data.identity, lang),
+    implicitWriter: compilePhrases(data.implicitWriter, lang),
     notWriter: compilePhrases(data.notWriter, lang),
     writerFields: new Set(data.writerFields.map((field) => fieldKey(`[${field}]`))),
     tic: compilePhrases(data.tic, lang, (tic) => tic.pattern),
@@ -144,6 +148,7 @@ export default defineRule({
     // "We sat next to each other", "nous avons déjeuné ensemble": we/nous means the writer and the reader.
     const inclusive = inclusiveSentences(analysis)
     const shared = (s: number, lead: number) => inclusive.has(s) && isPlural(lang, tokens[lead].fold)
+    const implicit = new Map(prepared.implicitWriter.find(analysis, body, end).map((match) => [match.first, match] as const))
 
     /** The opening words of sentence `s` when it opens on the writer: a starter word or a writer merge field. */
     const writerStart = (s: number): [number, number] | undefined => {
@@ -151,6 +156,9 @@ export default defineRule({
       const index = leadWord(analysis, sentence, prepared.skip)
       const lead = sentence.words[index]
       if (notWriter.has(lead) || shared(s, lead)) return undefined
+      // "Just checking in on my last email": the writer, unsaid. (A match may start on a skipped first word.)
+      const unsaid = implicit.get(lead) ?? implicit.get(sentence.words[0])
+      if (unsaid) return [unsaid.start, unsaid.end]
       const field = fieldAt(fields, tokens[lead].start)
       if (field) return prepared.writerFields.has(field.key) ? [field.start, field.end] : undefined
       return prepared.starters.has(tokens[lead].fold) ? openingSpan(analysis, sentence, index) : undefined

@@ -53,9 +53,9 @@ const prepare = perList((data: Data) => ({
 
 type Sets = ReturnType<typeof prepare>
 
-/** Folded words of a label, elisions split off: "nom de l'entreprise" → nom, de, l', entreprise. */
+/** Folded words of a label, elisions split off without their apostrophe: "nom de l'entreprise" → nom, de, l, entreprise. */
 function labelWords(key: string): string[] {
-  return key.match(/[\p{L}\p{N}]+(?:['’](?![\p{L}]))?|[\p{L}]['’]/gu) ?? []
+  return key.match(/[\p{L}\p{N}]+(?:['’](?!\p{L}))?/gu) ?? []
 }
 
 /** Does a known field label start the label: "nom de l'entreprise du prospect" starts with "nom de l'entreprise". */
@@ -105,7 +105,7 @@ function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean)
     return !((quoted || label.length === 1) && /^\p{Ll}/u.test(label))
   }
   if (syntax.angle) return /^\p{Lu}[\p{L}' -]*$/u.test(label) // <Prénom>
-  return /^\p{Lu}?[\p{L}]+(?:\.[\p{L}_]+)*$/u.test(label) && /\p{Lu}/u.test(label) // {FirstName}, {contact.Name}
+  return /^\p{L}+(?:\.[\p{L}_]+)*$/u.test(label) && /\p{Lu}/u.test(label) // {FirstName}, {contact.Name}
 }
 
 /** A Markdown task-list box ("- [x] done") or the second half of a reference link ("[text][ref]"). */

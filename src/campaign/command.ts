@@ -80,7 +80,7 @@ async function campaign(inputs: string[], flags: CampaignFlags, options: LintOpt
 
   if (json) {
     const done = json.done({version: 1, drafts: [], summary: counter.summary()})
-    emit(done.replace(/\n}\n$/, `,\n  "campaign": ${JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')}\n}\n`))
+    emit(done.replace(/\n\}\n$/, `,\n  "campaign": ${JSON.stringify(result, null, 2).replace(/\n/g, '\n  ')}\n}\n`))
   } else {
     emit(renderCampaign(result, summary, new Chalk({level: flags.output ? 0 : io.color}), inputErrors.length))
   }
@@ -127,7 +127,7 @@ export function renderCampaign(result: CampaignReport, summary: Summary, c: Chal
 
   if (result.rules.length > 0) {
     out.push(c.bold('Findings by rule'))
-    const width = Math.max(...result.rules.map((rule) => rule.rule.length))
+    const width = result.rules.reduce((max, rule) => Math.max(max, rule.rule.length), -Infinity)
     for (const rule of result.rules) {
       out.push(`  ${rule.rule.padEnd(width)}  ${String(rule.drafts).padStart(5)} draft${rule.drafts === 1 ? ' ' : 's'}  ${c.dim(`e.g. ${rule.example.name}: "${rule.example.excerpt.slice(0, 50)}"`)}`)
     }

@@ -8,6 +8,7 @@ import type {Loader} from 'lilconfig'
 import type {LintOptions} from '../engine.js'
 import type {DataRuleSpec} from '../kinds.js'
 import {DEFAULT_LOCALE, type Locale} from '../i18n.js'
+import {lineIndex} from '../text/lines.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
 import type {CluelintConfig} from './schema.js'
 
@@ -76,10 +77,8 @@ const jsonLoader: Loader = (file, content) => {
     const message = (error as Error).message
     const at = /at position (\d+)/.exec(message)
     if (!at) throw new ConfigError(file, `invalid JSON: ${firstLine(message)}`)
-    const before = content.replace(/^\uFEFF/, '').slice(0, Number(at[1]))
-    const line = before.split('\n').length
-    const column = Number(at[1]) - before.lastIndexOf('\n')
-    throw new ConfigError(file, `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`)
+    const {line, column} = lineIndex(content.replace(/^\uFEFF/, '')).toPoint(Number(at[1]))
+    throw new ConfigError(file, `invalid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d.*$/, '')}`)
   }
 }
 

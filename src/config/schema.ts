@@ -210,7 +210,7 @@ function closestBranch(branches: Issue[][]): Issue[] {
   let best = branches[0]
   let bestRank = -1
   for (const branch of branches) {
-    const depth = Math.max(...branch.map((issue) => issue.path.length))
+    const depth = branch.reduce((max, issue) => Math.max(max, issue.path.length), -Infinity)
     const rank = depth * 2 + (branch.some(isTypeMismatch) ? 0 : 1)
     if (rank > bestRank) {
       best = branch

@@ -35,6 +35,11 @@ export interface LanguagePack {
   courtesy: unknown
   /** Inclusive "we": markers of a sentence about writer and reader together, and the plural first-person words. */
   inclusive: {markers: string[]; plural: string[]}
+  /**
+   * The offsets, in `text` (one sentence or part of one), of the words that are verbs in their base
+   * form (infinitive, imperative): what starts a further order after "and" / "et" (src/text/chains.ts).
+   */
+  baseVerbs?: (text: string) => Set<number>
   /** Syllables of a word, for readability; a rule falls back to its own count without it. */
   syllables?: (word: string) => number
   /** Rule data for rules that have none of their own for this language, by rule id. */

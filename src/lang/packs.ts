@@ -17,10 +17,6 @@ export function packFor(lang: string): LanguagePack {
   return pack
 }
 
-export function hasPack(lang: string): boolean {
-  return packs.has(lang)
-}
-
 /** The codes of the known languages, built-in first. */
 export function languages(): string[] {
   return [...packs.keys()]

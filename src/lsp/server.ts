@@ -96,7 +96,8 @@ function pathOf(uri: string): string {
       // fall through: an odd file URI is linted as an untitled document
     }
   }
-  return basename(uri.replace(/[?#].*$/, '')) || 'untitled'
+  const query = uri.search(/[?#]/)
+  return basename(query === -1 ? uri : uri.slice(0, query)) || 'untitled'
 }
 
 /** The drafts of a document, read the way the CLI reads a file of its kind. */
@@ -340,10 +341,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const diagnostic = params.context.diagnostics.find((item) => item.code === finding.rule && item.range.start.line === range.start.line && item.range.start.character === range.start.character)
         const diagnostics = diagnostic ? [diagnostic] : undefined
         if (finding.fix) {
-          actions.push({title: say(state, 'lspFix', {message: finding.message}), kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: edit([{range: rangeOf(document, ...finding.fix.range), newText: finding.fix.text}])})
+          actions.push({title: say(state, 'lspFix', {message: finding.message}), kind: CodeActionKind.QuickFix, diagnostics, isPreferred: true, edit: edit([{range: rangeOf(document, finding.fix.range[0], finding.fix.range[1]), newText: finding.fix.text}])})
         }
         finding.suggestions.forEach((suggestion, index) => {
-          actions.push({title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: index === 0 && !finding.fix, edit: edit([{range: rangeOf(document, ...suggestion.fix.range), newText: suggestion.fix.text}])})
+          actions.push({title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: index === 0 && !finding.fix, edit: edit([{range: rangeOf(document, suggestion.fix.range[0], suggestion.fix.range[1]), newText: suggestion.fix.text}])})
         })
         if (finding.rule === DIRECTIVE_RULE.id) continue
         actions.push({title: say(state, 'lspDisable', {rule: finding.rule}), kind: CodeActionKind.QuickFix, diagnostics, edit: edit([disableLine(document, range.start.line, finding.rule, format)])})

@@ -70,6 +70,12 @@ function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<str
   return element
 }
 
+/** Replaces an element's children (lists appended one by one, as `h` does). */
+function setChildren(element: Element, ...children: Child[]): void {
+  element.replaceChildren()
+  appendAll(element, children)
+}
+
 function appendAll(element: Element, children: readonly Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue
@@ -206,12 +212,13 @@ function applyStrings(): void {
   )
   lang.value = langChoice
   const channels = byId<HTMLSelectElement>('channel')
-  channels.replaceChildren(...CHANNELS.map((id) => h('option', {value: id}, t.channels[id])))
+  setChildren(channels, CHANNELS.map((id) => h('option', {value: id}, t.channels[id])))
   channels.value = channel
 
   byId('legend').setAttribute('aria-label', t.legendLabel)
-  byId('legend').replaceChildren(
-    ...FAMILIES.filter((family) => family.id !== 'other').map((family) =>
+  setChildren(
+    byId('legend'),
+    FAMILIES.filter((family) => family.id !== 'other').map((family) =>
       h('li', {}, h('mark', {class: `hl b-${family.id} u-${family.id}`}, t.families[family.id].label), ' ', t.families[family.id].about)
     )
   )
@@ -232,7 +239,7 @@ function renderSettings(): void {
     ...configured.map(([id, severity]) => h('li', {}, h('code', {}, id), `: ${severity === 'off' ? t.off : t.severity[severity === 'warn' ? 'warning' : severity]}`)),
     ...tuned.filter((id) => !(id in (settings.options.rules ?? {}))).map((id) => h('li', {}, h('code', {}, id), ': options'))
   ]
-  box.replaceChildren(h('p', {}, settings.configFile ? format(t.settingsFrom, {file: settings.configFile}) : t.settings), items.length > 0 ? h('ul', {}, ...items) : '')
+  box.replaceChildren(h('p', {}, settings.configFile ? format(t.settingsFrom, {file: settings.configFile}) : t.settings), items.length > 0 ? h('ul', {}, items) : '')
 }
 
 function renderRules(): void {
@@ -242,8 +249,9 @@ function renderRules(): void {
     const rule = pageRules.find((item) => item.id === id)!
     return t.severity[set === undefined ? rule.severity : set === 'warn' ? 'warning' : set]
   }
-  byId('rule-list').replaceChildren(
-    ...pageRules.map((rule) =>
+  setChildren(
+    byId('rule-list'),
+    pageRules.map((rule) =>
       h(
         'details',
         {id: `rule-${rule.id}`, class: `rule-doc f-${rule.category}`},
@@ -253,15 +261,15 @@ function renderRules(): void {
         h(
           'div',
           {class: 'example-pair'},
-          ...(['en', 'fr'] as const).map((lang) =>
+          (['en', 'fr'] as const).map((lang) =>
             h(
               'div',
               {class: 'examples'},
               h('h4', {}, t.langName[lang]),
               h('p', {class: 'ex-title'}, t.bad),
-              h('ul', {class: 'ex bad', lang}, ...(rule.examples[lang]?.bad ?? []).map((text) => h('li', {}, text))),
+              h('ul', {class: 'ex bad', lang}, (rule.examples[lang]?.bad ?? []).map((text) => h('li', {}, text))),
               h('p', {class: 'ex-title'}, t.good),
-              h('ul', {class: 'ex good', lang}, ...(rule.examples[lang]?.good ?? []).map((text) => h('li', {}, text)))
+              h('ul', {class: 'ex good', lang}, (rule.examples[lang]?.good ?? []).map((text) => h('li', {}, text)))
             )
           )
         )
@@ -366,9 +374,8 @@ function gauge(score: number, grade: Grade): SVGElement {
 }
 
 /** One finding as a list item: severity, message, suggestions as buttons, its rule (link to the explanation), place. */
-function findingItem(finding: Finding, index: number, text: string): HTMLLIElement {
+function findingItem(finding: Finding, index: number): HTMLLIElement {
   const family = familyOf(finding.rule)
-  const place = positionOf(text, finding.offset)
   const item = h(
     'li',
     {
@@ -389,7 +396,7 @@ function findingItem(finding: Finding, index: number, text: string): HTMLLIEleme
       h(
         'span',
         {class: 'try'},
-        ...finding.suggestions.map((suggestion, number) =>
+        finding.suggestions.map((suggestion, number) =>
           h('button', {type: 'button', class: 'btn small apply', 'data-finding': index, 'data-suggestion': number, 'data-text': suggestion.fix.text}, format(t.apply, {text: suggestion.fix.text || suggestion.desc}))
         )
       )
@@ -403,20 +410,10 @@ function findingItem(finding: Finding, index: number, text: string): HTMLLIEleme
       ' ',
       h('a', {class: `rule f-${family}`, href: `#rule-${finding.rule}`, 'data-rule-link': finding.rule}, format(t.explain, {rule: finding.rule})),
       ' ',
-      h('span', {class: 'pos'}, format(t.lineColumn, {line: place.line, column: place.column}))
+      h('span', {class: 'pos'}, format(t.lineColumn, {line: finding.line, column: finding.column}))
     )
   )
   return item
-}
-
-function positionOf(text: string, offset: number): {line: number; column: number} {
-  let line = 1
-  let start = 0
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++
-    start = index + 1
-  }
-  return {line, column: offset - start + 1}
 }
 
 function renderResults(report: DraftReport, text: string): void {
@@ -438,7 +435,7 @@ function renderResults(report: DraftReport, text: string): void {
   const first = fixFirst(report.findings, weights)
   const listed = new Set(first)
   const rest = byCost(report.findings, weights).filter((finding) => !listed.has(finding))
-  const item = (finding: Finding) => findingItem(finding, index.get(finding)!, text)
+  const item = (finding: Finding) => findingItem(finding, index.get(finding)!)
   fix.replaceChildren(
     h('ol', {class: 'findings', id: 'fix-first'}, first.map(item)),
     rest.length > 0 ? h('details', {id: 'more'}, h('summary', {}, format(rest.length === 1 ? t.oneMore : t.moreFindings, {count: rest.length})), h('ol', {class: 'findings', start: first.length + 1}, rest.map(item))) : ''
@@ -465,7 +462,7 @@ function showTip(ids: string[], anchor: DOMRect): void {
         if (copy instanceof HTMLElement && (copy.classList.contains('try') || copy.classList.contains('actions'))) {
           // Buttons are not for a tooltip: keep the rule id and the suggested words as text.
           if (copy.classList.contains('actions')) item.append(' ', h('span', {class: 'rule'}, source.dataset.rule ?? ''))
-          else item.append(' ', h('span', {class: 'try'}, ...Array.from(copy.querySelectorAll('button')).map((button) => h('code', {}, button.dataset.text ?? ''))))
+          else item.append(' ', h('span', {class: 'try'}, Array.from(copy.querySelectorAll('button')).map((button) => h('code', {}, button.dataset.text ?? ''))))
           continue
         }
         item.append(copy)
@@ -527,9 +524,10 @@ function updateCursor(): void {
     hideTip()
     return
   }
-  line.replaceChildren(
+  setChildren(
+    line,
     h('span', {class: 'sr'}, t.inFinding + ' '),
-    ...ids.map((id) => {
+    ids.map((id) => {
       const finding = linted!.report.findings[Number(id.slice(2))]
       return h('span', {class: 'cursor-finding'}, h('span', {class: `sev sev-${finding.severity}`}, t.severity[finding.severity]), h('span', {lang: 'en'}, richText(finding.message)), ' ', h('span', {class: 'rule'}, finding.rule))
     })

@@ -208,6 +208,6 @@ function displayName(addresses: Address[] | undefined): string | undefined {
   const mailbox = first?.group ? first.group[0] : first
   const name = mailbox?.name?.trim().replace(/^["']|["']$/g, '').trim()
   if (!name || name.includes('@')) return undefined
-  const swapped = /^([^,]+),\s*([^,]+)$/.exec(name)
+  const swapped = /^([^,]+),([^,]+)$/.exec(name)
   return swapped ? `${swapped[2].trim()} ${swapped[1].trim()}` : name
 }

@@ -73,8 +73,9 @@ const AUTOLINK_EMAIL = /<[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+>/y
 const URL_START = /https?:\/\/|www\./iy
 /** Mailchimp merge tag: kept whole so its `*` is not read as emphasis. */
 const MAILCHIMP_TAG = /\*\|[A-Za-z0-9_:]{1,64}\|\*/y
-/** `[label]: destination "optional title"` (checked further by hand). */
-const REFERENCE_DEFINITION = /^\[([^[\]]{1,999})\]:[ \t]*(<[^<>]*>|\S+)(.*)$/
+/** `[label]: ` of `[label]: destination "optional title"` (the rest is checked by hand). */
+const REFERENCE_LABEL = /^\[([^[\]]{1,999})\]:[ \t]*/
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/
 const LINK_TITLE = /^(?:"[^"]*"|'[^']*'|\([^()]*\))$/
 const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*$/
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/
@@ -385,10 +386,15 @@ function closesFence(text: string, from: number, to: number, fence: Fence): bool
  * `[Prénom]: Jean` (a merge field in prose) is not swallowed.
  */
 function isReferenceDefinition(line: string): boolean {
-  const match = REFERENCE_DEFINITION.exec(line)
-  if (!match || match[1].trim() === '') return false
-  const rest = match[3].trim()
-  return looksLikeDestination(match[2]) && (rest === '' || LINK_TITLE.test(rest))
+  const label = REFERENCE_LABEL.exec(line)
+  if (!label || label[1].trim() === '') return false
+  const after = line.slice(label[0].length)
+  // The destination: `<…>` when the rest of the line follows it, else the run of non-spaces.
+  let destination = after.startsWith('<') ? /^<[^<>]*>/.exec(after)?.[0] : undefined
+  if (destination === undefined || LINE_TERMINATOR.test(after.slice(destination.length))) destination = /^\S+/.exec(after)?.[0]
+  if (destination === undefined || LINE_TERMINATOR.test(after.slice(destination.length))) return false
+  const rest = after.slice(destination.length).trim()
+  return looksLikeDestination(destination) && (rest === '' || LINK_TITLE.test(rest))
 }
 
 function looksLikeDestination(value: string): boolean {

@@ -247,7 +247,7 @@ export function decodeCharset(decoded: DecodedBytes, charset: string | undefined
 /** A decoder for a MIME charset label; unknown labels read as UTF-8. */
 export function textDecoder(charset: string | undefined): InstanceType<typeof TextDecoder> {
   const label = (charset || 'utf-8').trim().toLowerCase()
-  for (const candidate of [label, label.replace(/^(x-|cs)/, ''), label.replace(/^(iso)[-_]?(\d+)[-_]?(\d+)$/, '$1-$2-$3'), label.replace(/^cp[-_]?(\d+)$/, 'windows-$1')]) {
+  for (const candidate of [label, label.replace(/^(x-|cs)/, ''), label.replace(/^(iso)[-_]?(\d+)[-_](\d+)$/, '$1-$2-$3'), label.replace(/^cp[-_]?(\d+)$/, 'windows-$1')]) {
     try {
       return new TextDecoder(candidate)
     } catch {

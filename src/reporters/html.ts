@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto'
 import pkg from '../../package.json' with {type: 'json'}
 import {byCost, fixFirst} from '../score.js'
 import {lineIndex} from '../text/lines.js'
-import type {DraftReport, Finding, Grade, Lang, Report, Severity, Summary} from '../types.js'
+import type {DraftReport, Finding, Grade, Lang, Severity, Summary} from '../types.js'
 import {escapeHtml, FAMILIES, familyOf, segment, type Family, type Span} from './html/highlight.js'
 import {SCRIPT} from './html/script.js'
 import {STYLE} from './html/style.js'
@@ -219,7 +219,7 @@ export function legend(families: ReadonlySet<Family> | undefined = undefined): s
 function scoreChart(drafts: readonly DraftReport[]): string {
   const bins = Array.from({length: 10}, (_, index) => ({from: index * 10, to: index === 9 ? 100 : index * 10 + 9, count: 0}))
   for (const draft of drafts) bins[Math.min(9, Math.floor(draft.score / 10))].count++
-  const max = Math.max(1, ...bins.map((bin) => bin.count))
+  const max = bins.reduce((max, bin) => Math.max(max, bin.count), 1)
   const tone = (from: number) => (from >= 80 ? 'good' : from >= 60 ? 'mid' : 'bad')
   const items = bins
     .map(
@@ -237,7 +237,7 @@ function ruleChart(drafts: readonly DraftReport[]): string {
   const counts = new Map<string, number>()
   for (const draft of drafts) for (const finding of draft.findings) counts.set(finding.rule, (counts.get(finding.rule) ?? 0) + 1)
   const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-  const max = Math.max(1, ...rows.map(([, count]) => count))
+  const max = rows.reduce((max, [, count]) => Math.max(max, count), 1)
   const body =
     rows.length === 0
       ? `<p class="empty">No findings.</p>`

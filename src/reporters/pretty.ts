@@ -79,6 +79,7 @@ function highlight(line: string, finding: Finding, c: ChalkInstance): string[] {
 }
 
 /** Control characters but tab (C0, DEL, C1) as `\x1b`: a draft's escapes (set the title, clear the screen) would act on the terminal. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g
 
 export function visible(text: string): string {

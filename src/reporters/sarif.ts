@@ -122,7 +122,9 @@ const directiveDescriptor = (locale: Locale) => ({
 })
 
 function fence(text: string): string {
-  const ticks = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((match) => match[0].length + 1)))
+  let longest = 0
+  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length)
+  const ticks = '`'.repeat(Math.max(3, longest + 1))
   return `${ticks}text\n${text}\n${ticks}`
 }
 

@@ -135,7 +135,7 @@ type RuleInfo = Pick<Rule, 'id' | 'summary' | 'rationale' | 'category' | 'langua
 
 /** The rule list: id, languages, severity and weight aligned, summary wrapped beside them. */
 export function renderRules(rules: readonly RuleInfo[], c: ChalkInstance, width: number): string {
-  const idWidth = Math.max(4, ...rules.map((rule) => rule.id.length))
+  const idWidth = rules.reduce((max, rule) => Math.max(max, rule.id.length), 4)
   const head = ['RULE'.padEnd(idWidth), 'LANG ', 'SEVERITY', 'WEIGHT']
   const lead = head.join('  ').length + 2
   const beside = width - lead >= 30
@@ -145,7 +145,8 @@ export function renderRules(rules: readonly RuleInfo[], c: ChalkInstance, width:
     const columns = `${c.bold[FAMILY_COLOR[rule.category] ?? 'gray'](rule.id.padEnd(idWidth))}  ${rule.languages.join(',').padEnd(5)}  ${severity}  ${String(rule.weight).padStart(6)}  `
     if (beside) {
       const [firstLine, ...more] = wrapPieces([{text: rule.summary}], width - lead)
-      out.push(columns + firstLine, ...more.map((line) => ' '.repeat(lead) + line))
+      out.push(columns + firstLine)
+      for (const line of more) out.push(' '.repeat(lead) + line)
     } else {
       out.push(columns.trimEnd(), wrapText(rule.summary, width, '    '))
     }
@@ -155,7 +156,8 @@ export function renderRules(rules: readonly RuleInfo[], c: ChalkInstance, width:
   const legend: Piece[] = [{text: 'Families: ', style: c.dim}]
   families.forEach((family, index) => legend.push({text: family.id, style: c[FAMILY_COLOR[family.id]]}, {text: index === families.length - 1 ? '. ' : ', ', style: c.dim}))
   legend.push({text: "'cluelint explain <rule>' says why each one matters.", style: c.dim})
-  out.push('', ...wrapPieces(legend, width))
+  out.push('')
+  for (const row of wrapPieces(legend, width)) out.push(row)
   return out.join('\n') + '\n'
 }
 
@@ -183,11 +185,11 @@ export function renderExplain(rule: RuleInfo, c: ChalkInstance, width: number, l
     for (const bad of examples.bad) {
       const findings = lintText(bad, {lang, locale}).findings.filter((finding) => finding.rule === rule.id)
       const pieces = markedPieces(bad, findings, c, false)
-      out.push(...wrapPieces(pieces, width, `  ${c.red('✖ bad ')}  `, '          '))
+      for (const row of wrapPieces(pieces, width, `  ${c.red('✖ bad ')}  `, '          ')) out.push(row)
       // What the rule says about it, in the user's language.
-      for (const finding of findings) out.push(...wrapPieces([{text: finding.message}], width, `          ${c.dim('→')} `, '            '))
+      for (const finding of findings) for (const row of wrapPieces([{text: finding.message}], width, `          ${c.dim('→')} `, '            ')) out.push(row)
     }
-    for (const good of examples.good) out.push(...wrapPieces([{text: good}], width, `  ${c.green('✔ good')}  `, '          '))
+    for (const good of examples.good) for (const row of wrapPieces([{text: good}], width, `  ${c.green('✔ good')}  `, '          ')) out.push(row)
     out.push('')
   }
   return out.join('\n')

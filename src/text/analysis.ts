@@ -69,7 +69,6 @@ export interface Analysis {
   derived: Map<object, unknown>
 }
 
-const SENTENCE_END = new Set(['.', '!', '?', '…'])
 const OPEN_QUOTES = new Set(['"', '“', '«', '„', '‘'])
 const CLOSE_QUOTES: Record<string, string> = {'"': '"', '“': '”', '«': '»', '„': '“', '‘': '’'}
 /** The language's greetings and sign-offs (langs/<code>/frame.json), split into folded words. */

@@ -98,8 +98,3 @@ export function wordUnits(analysis: Analysis, from = 0, to = analysis.tokens.len
   }
   return units
 }
-
-/** The text of a unit without its elided article: "l'équipe" gives "équipe". */
-export function unitWord(analysis: Analysis, unit: Unit): string {
-  return analysis.tokens[unit.token].value
-}

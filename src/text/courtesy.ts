@@ -2,10 +2,11 @@ import type {Lang} from '../types.js'
 import type {Analysis, Sentence} from './analysis.js'
 import {derivation, derive} from './derived.js'
 import {packFor, perPack} from '../lang/packs.js'
-import {foldWord} from './normalize.js'
+import {escapeRegExp, foldWord} from './normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from './phrases.js'
 import {draftFields, fieldAt} from './fields.js'
 import {isUsed} from './prose.js'
+import {chainedOrders, type Chained} from './chains.js'
 
 /**
  * Courtesy, as the rules missing-thanks, ask-without-thanks and
@@ -81,6 +82,8 @@ export interface Ask extends Span {
   soft: boolean
   /** For a polite order ("Merci de me rappeler"): the same request as a question ("Pourriez-vous me rappeler ?"). */
   rewrite?: string
+  /** Further orders of the same sentence ("…, de me confirmer la date et de me rappeler"): see chains.ts. */
+  chained: Chained[]
 }
 
 export interface Question extends Span {
@@ -94,7 +97,8 @@ export interface Offer extends Span {
   kind: OfferKind
 }
 
-export type GiftKind = 'time' | 'meeting' | 'interview' | 'recommendation' | 'reply'
+/** `encounter`: a meeting both sides had ("we met at the fair"), not something the reader gave on their own. */
+export type GiftKind = 'time' | 'meeting' | 'encounter' | 'interview' | 'recommendation' | 'reply'
 export interface Gift extends Span {
   kind: GiftKind
 }
@@ -196,7 +200,6 @@ function exact(pattern: string): string {
 }
 
 const words = (list: readonly string[]) => new Set(list.flatMap((entry) => entry.split(/\s+/)).map(foldWord))
-const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 function prepare(data: CourtesyData, lang: Lang): Prepared {
   const g = data.gratitude
@@ -233,6 +236,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
         ['findings', data.offers.findings],
         ['gift:time', data.gifts.time],
         ['gift:meeting', data.gifts.meeting],
+        ['gift:encounter', data.gifts.encounter],
         ['gift:interview', data.gifts.interview],
         ['gift:recommendation', data.gifts.recommendation],
         ['gift:reply', data.gifts.reply]
@@ -263,10 +267,19 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
     people: new Set(data.offers.people.map(foldWord)),
     platforms: new Set(data.offers.platforms.map(foldWord)),
     desireNot: new Set(data.asks.desireNot.map(foldWord)),
-    // Hosts are literal strings joined by `|`, followed by one bounded character class: linear time.
-    hosts: data.bookingHosts.length > 0 ? new RegExp(`(?:https?://)?(?:www\\.)?(?:${data.bookingHosts.map(escape).join('|')})[^\\s)\\]>"'»]*`, 'giu') : undefined,
-    // The hosts alone: most drafts have none, and this is cheaper to rule out than the pattern above (profiled).
-    anyHost: data.bookingHosts.length > 0 ? new RegExp(data.bookingHosts.map(escape).join('|'), 'iu') : undefined
+    ...(data.bookingHosts.length > 0 ? bookingPatterns(data.bookingHosts) : {hosts: undefined, anyHost: undefined})
+  }
+}
+
+/**
+ * A booking link (`calendly.com/sam`), and the hosts alone: most drafts have none, and the hosts
+ * alone rule that out sooner. Hosts are literal strings joined by `|`, then one character class.
+ */
+export function bookingPatterns(hosts: readonly string[]): {hosts: RegExp; anyHost: RegExp} {
+  const alternatives = hosts.map(escapeRegExp).join('|')
+  return {
+    hosts: new RegExp(`(?:https?://)?(?:www\\.)?(?:${alternatives})[^\\s)\\]>"'»]*`, 'giu'),
+    anyHost: new RegExp(alternatives, 'iu')
   }
 }
 
@@ -311,7 +324,6 @@ interface Trigger {
 }
 
 const ASK_PRIORITY: Record<AskKind, number> = {'polite-order': 0, request: 1, imperative: 2, booking: 3, question: 4}
-const END_PUNCTUATION = /[.!?…:;]$/u
 
 /** The body's sentences (the analysis already joins hard-wrapped lines): one unit each, in one pass. */
 function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, number>} {
@@ -326,11 +338,6 @@ function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, numb
     unitOf.set(s, units.length - 1)
   }
   return {units, unitOf}
-}
-
-function lastToken(analysis: Analysis, sentence: Sentence) {
-  for (let t = sentence.last - 1; t >= sentence.first; t--) if (analysis.tokens[t].kind !== 'whitespace') return analysis.tokens[t]
-  return undefined
 }
 
 function compute(analysis: Analysis): Courtesy {
@@ -391,7 +398,8 @@ function compute(analysis: Analysis): Courtesy {
         if (detail < 4) continue
       }
       // "I have attached our contract", "Voici notre devis": the writer's papers are not for the reader.
-      if (kind === 'resource' && objectIs(tokens, words, match.last, prepared.forWriter)) continue
+      // "Notre catalogue complet est en pièce jointe", "Our price list is attached": the subject, before.
+      if (kind === 'resource' && (objectIs(tokens, words, match.last, prepared.forWriter) || subjectIs(tokens, words, match.first, prepared.forWriter))) continue
       // "Introduce you to our platform", "je vous présente notre offre": a person is introduced, not a product.
       if (kind === 'introduction' && !introducesPerson(tokens, words, match.last, prepared.people)) continue
       // "I noticed three quick wins on your pricing page": observations announced as such.
@@ -425,6 +433,12 @@ function compute(analysis: Analysis): Courtesy {
     // A booking placeholder ("[Calendly link]") still stands for an ask.
     if (kind !== 'booking' && !isUsed(analysis, match.start, match.end)) continue
     const unit = unitAt(match.first)
+    // "N'hésitez pas à me dire si jeudi vous convient", "Don't hesitate to reach out if you'd like a demo":
+    // an invitation that names a meeting or a time asks for one (softly); "if you have questions" does not.
+    if (kind === 'invitation' && unit !== undefined && namesMeeting(analysis, prepared, units[unit], match.last)) {
+      addTrigger(unit, {start: match.start, end: match.end, kind: 'request', follow: false, soft: true})
+      continue
+    }
     if (kind === 'not' || kind === 'invitation') {
       blocked.push([match.start, match.end])
       if (kind === 'invitation' && unit !== undefined) invited.add(unit)
@@ -522,8 +536,14 @@ function compute(analysis: Analysis): Courtesy {
       // "Let me know." / "Book here: calendly.com/…" back up the ask before them; "Share this" does not.
       follow: list.some((trigger) => trigger.follow) && list.every((trigger) => trigger.follow || trigger.kind === 'imperative'),
       soft: list.every((trigger) => trigger.soft),
-      rewrite: list.find((trigger) => trigger.rewrite)?.rewrite
+      rewrite: list.find((trigger) => trigger.rewrite)?.rewrite,
+      chained: []
     })
+  }
+  for (const ask of asks) {
+    // An order, a request or a question to the reader may chain further orders; a wish or a reply prompt does not.
+    if (ask.soft || ask.follow || ask.kind === 'booking') continue
+    ask.chained = chainedOrders(analysis, units[ask.unit].words, ask.trigger.end, units[ask.unit].end)
   }
 
   return {gratitude, thanked: gratitude.some((item) => item.reason !== 'conditional'), asks, questions, offers, gifts, units, unitOf}
@@ -540,9 +560,12 @@ function merciDe(analysis: Analysis, prepared: Prepared, match: Match<unknown>):
   const sentence = analysis.sentences[tokens[match.last].sentence]
   const words = sentence.words
   const at = words.indexOf(match.last)
-  const de = words[at + 1]
+  // "Merci aussi de…", "Merci également de…": an adverb may come before "de".
+  let head = at + 1
+  while (head < words.length && !rules.heads.has(tokens[words[head]].fold) && rules.skip.has(tokens[words[head]].fold)) head++
+  const de = words[head]
   if (de === undefined || !rules.heads.has(tokens[de].fold)) return undefined
-  let index = at + 2
+  let index = head + 1
   let article = false
   while (index < words.length && (rules.skip.has(tokens[words[index]].fold) || rules.articles.has(tokens[words[index]].fold))) {
     if (rules.articles.has(tokens[words[index]].fold)) article = true
@@ -559,7 +582,7 @@ function merciDe(analysis: Analysis, prepared: Prepared, match: Match<unknown>):
   let rewrite: string | undefined
   if (match.first === match.last && tokens[match.first].fold === 'merci') {
     const rest = analysis.text
-      .slice(tokens[words[at + 2]].start, sentence.end)
+      .slice(tokens[words[head + 1]].start, sentence.end)
       .replace(/^bien vouloir\s+/i, '')
       // `(?<!…)`: a trailing run is tried from its first character only (linear on 10,000 marks, test/robustness).
       .replace(/(?<![\s.!…,;])[\s.!…,;]+$/u, '')
@@ -601,6 +624,18 @@ function objectIs(tokens: Analysis['tokens'], words: number[], after: number, no
     if (w <= after) continue
     if (nouns.has(tokens[w].fold)) return true
     if (++seen >= OBJECT_WINDOW) break
+  }
+  return false
+}
+
+/** Is one of the few words before `before`, in the same clause (no punctuation between), in `nouns`? */
+function subjectIs(tokens: Analysis['tokens'], words: number[], before: number, nouns: Set<string>): boolean {
+  let at = words.indexOf(before)
+  for (let seen = 0; at > 0 && seen < OBJECT_WINDOW; seen++) {
+    const previous = words[at - 1]
+    for (let t = previous + 1; t < words[at]; t++) if (tokens[t].kind === 'punctuation') return false
+    if (nouns.has(tokens[previous].fold)) return true
+    at--
   }
   return false
 }
@@ -669,7 +704,7 @@ function isHook(analysis: Analysis, prepared: Prepared, units: Unit[], u: number
   const next = units[1]
   if (next === undefined || next.question || next.listItem || next.head >= analysis.closingSentence) return false
   for (const index of units[0].words) {
-    if (analysis.tokens[index].fold.split('-').some((part) => prepared.meetingWords.has(part))) return false
+    if (isMeetingWord(prepared, analysis.tokens[index].fold)) return false
   }
   return true
 }
@@ -692,9 +727,23 @@ function wantsFromReader(analysis: Analysis, prepared: Prepared, unit: Unit, aft
       first = false
       if (parts.some((part) => prepared.desireNot.has(part))) return false
     }
-    if (parts.some((part) => prepared.readerWords.has(part) || prepared.meetingWords.has(part))) reader = true
+    if (isMeetingWord(prepared, token.fold) || parts.some((part) => prepared.readerWords.has(part))) reader = true
   }
   return reader
+}
+
+/** A meeting word, whole: "rendez-vous", "catch-up" (not the "time" of "time-consuming" or "real-time"). */
+function isMeetingWord(prepared: Prepared, fold: string): boolean {
+  return prepared.meetingWords.has(fold)
+}
+
+/** Does the rest of the unit after `after` name a meeting or a time ("a call", "jeudi", "un rendez-vous")? */
+function namesMeeting(analysis: Analysis, prepared: Prepared, unit: Unit, after: number): boolean {
+  for (const w of unit.words) {
+    if (w <= after) continue
+    if (isMeetingWord(prepared, analysis.tokens[w].fold)) return true
+  }
+  return false
 }
 
 /**
@@ -712,8 +761,9 @@ function addressesReader(analysis: Analysis, prepared: Prepared, unit: Unit): bo
       if (keys.some((key) => prepared.readerFields.has(key)) && !keys.some((key) => prepared.writerFields.has(key))) return true
       continue
     }
+    if (isMeetingWord(prepared, token.fold)) return true
     for (const part of token.fold.split('-')) {
-      if (prepared.readerWords.has(part) || prepared.meetingWords.has(part)) return true
+      if (prepared.readerWords.has(part)) return true
     }
   }
   return false

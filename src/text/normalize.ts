@@ -60,8 +60,17 @@ export function cachedWords(): number {
   return normCache.size + foldCache.size
 }
 
-/** A word that starts with one of the language's elisions ("j'ai", "qu'il"), or undefined when it has none. */
-const elisionOf = perPack(({elisions}) => (elisions && elisions.length > 0 ? new RegExp(`^(${elisions.map((elision) => elision.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})'(.+)$`) : undefined))
+/** `value` matched literally inside a regular expression. */
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
+/** A word that starts with one of these elisions ("j'ai", "qu'il"): the elision, then the rest. */
+export function elisionPattern(elisions: readonly string[]): RegExp {
+  return new RegExp(`^(${elisions.map(escapeRegExp).join('|')})'(.+)$`)
+}
+
+const elisionOf = perPack(({elisions}) => (elisions && elisions.length > 0 ? elisionPattern(elisions) : undefined))
 
 /**
  * Splits a word-list phrase into folded words the way the parser splits

@@ -333,7 +333,7 @@ function compileHead(source: string, lang: Lang, cache: Map<string, Set<string>>
   let next = 0
   while (next < words.length) {
     const steps = compileWord(words[next++], lang, cache)
-    head.push(...steps)
+    for (const step of steps) head.push(step)
     if (steps.some((step) => !step.optional || !step.forms)) break
   }
   return {head, rest: words.slice(next)}
@@ -351,7 +351,7 @@ function compileWord(raw: string, lang: Lang, cache: Map<string, Set<string>>): 
   if (body === '*') return [{forms: undefined, optional}]
   // An elided alternative ("j'ai|je") can span two parser words: expand per alternative.
   const alternatives = body.split('|').map((alt) => (alt.startsWith('=') ? ['=' + phraseWords(alt.slice(1), lang).join(' ')] : phraseWords(alt, lang)))
-  const width = Math.max(...alternatives.map((alt) => alt.length))
+  const width = alternatives.reduce((max, alt) => Math.max(max, alt.length), -Infinity)
   if (width === 1) {
     return [{forms: formsOf(alternatives.map((alt) => alt[0]), lang, cache), optional}]
   }

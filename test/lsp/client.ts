@@ -62,7 +62,7 @@ export async function startClient(root: string, capabilities: Record<string, unk
   connection.listen()
   await connection.sendRequest('initialize', {processId: null, rootUri: pathToFileURL(root).href, capabilities, workspaceFolders: null, ...(locale ? {locale} : {})})
   await connection.sendNotification('initialized', {})
-  let version = 1
+  const version = 1
   return {
     connection,
     server,

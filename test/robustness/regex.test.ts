@@ -1,152 +1,122 @@
 /**
- * Every regular expression the rules use runs in time linear in the length
- * of its input, on pathological inputs too: long runs of the characters the
- * pattern repeats. Counted in steps of a backtracking matcher (regex-work.ts),
- * never timed.
- *
- * The expressions are not listed by hand: they are collected while linting
- * (every `exec` seen from cluelint's own code: rules/, src/), so a rule added
- * tomorrow is checked too. Regular expressions of dependencies that rules call
- * (syllable, pluralize, compromise) are checked for something else: that a
- * rule never hands them unbounded input.
+ * Regular expressions run in time linear in their input. The patterns written
+ * in the code are checked by `npm run lint` (eslint-plugin-regexp's
+ * no-super-linear-backtracking and no-super-linear-move, reporting potential
+ * cases too, over src/, rules/ and langs/). This test checks with the same two
+ * rules what the linter cannot see: patterns that come from data files (a
+ * rule's `regex` entries) and patterns built in code from word lists, with the
+ * word lists cluelint ships. syllable, whose own patterns are not linear,
+ * must get bounded input from the readability rule.
  */
-import {readdirSync, readFileSync} from 'node:fs'
-import {join, sep} from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {readdirSync, readFileSync, statSync} from 'node:fs'
+import {join} from 'node:path'
+import {Linter} from 'eslint'
+import regexp from 'eslint-plugin-regexp'
+import {describe, expect, it, vi} from 'vitest'
 import {lintText} from '../../src/engine.js'
-import {rules} from '../../rules/index.js'
-import {pathologicalInputs, TooMuchWork, work} from './regex-work.js'
+import {languages, packFor} from '../../src/lang/packs.js'
+import {connectorPattern} from '../../src/suggest.js'
+import {bookingPatterns} from '../../src/text/courtesy.js'
+import {elisionPattern} from '../../src/text/normalize.js'
+
+const seenLengths = vi.hoisted(() => ({syllable: 0}))
+
+vi.mock('syllable', async (importOriginal) => {
+  const original = await importOriginal<typeof import('syllable')>()
+  return {
+    ...original,
+    syllable: (value: string) => {
+      seenLengths.syllable = Math.max(seenLengths.syllable, value.length)
+      return original.syllable(value)
+    }
+  }
+})
 
 const root = join(import.meta.dirname, '..', '..')
-const ours = [join(root, 'src') + sep, join(root, 'rules') + sep]
-const fromRules = [join(root, 'rules') + sep, join(root, 'src', 'text') + sep]
+const linter = new Linter({configType: 'flat'})
+const config = [
+  {
+    plugins: {regexp},
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', {report: 'potential'}],
+      'regexp/no-super-linear-move': ['error', {report: 'potential', ignoreSticky: false, ignorePartial: false}]
+    }
+  }
+] as Linter.Config[]
 
-interface Seen {
-  regex: RegExp
-  /** Where it was first run: file:line of cluelint's code. */
-  where: string
-  /** Longest input a dependency's expression got, for dependencies called from rules. */
-  longest: number
-  dependency?: string
+/** What eslint-plugin-regexp says about a pattern used to search a text. */
+function problems(regex: RegExp): string[] {
+  const code = `const input = String(process.argv[2]); new RegExp(${JSON.stringify(regex.source)}, ${JSON.stringify(regex.flags)}).exec(input)`
+  return linter.verify(code, config).map((message) => `/${regex.source}/${regex.flags}: ${message.message}`)
 }
 
-const seen = new Map<string, Seen>()
-/** Per RegExp object: its entry, or undefined when it is not one to check (parse-latin runs some for every character). */
-const byObject = new WeakMap<RegExp, Seen | undefined>()
-const exec = RegExp.prototype.exec
-let busy = false
-
-function frames(): string[] {
-  return (new Error().stack ?? '').split('\n').slice(3)
-}
-
-beforeAll(() => {
-  RegExp.prototype.exec = function (this: RegExp, input: string) {
-    if (!busy) {
-      busy = true
-      try {
-        let entry = byObject.get(this)
-        const key = entry === undefined && !byObject.has(this) ? `/${this.source}/${this.flags}` : undefined
-        if (key !== undefined) entry = seen.get(key)
-        if (key !== undefined && !entry) {
-          const stack = frames()
-          const inner = stack.find((line) => !/node:internal|\(native\)|<anonymous>/.test(line)) ?? ''
-          const own = stack.find((line) => ours.some((path) => line.includes(path)))
-          const dependency = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(inner)?.[1]
-          const viaRule = stack.some((line) => fromRules.some((path) => line.includes(path)))
-          if (own && (!dependency || viaRule)) {
-            entry = {regex: new RegExp(this.source, this.flags), where: own.trim().replace(/^at /, '').replace(root + sep, ''), longest: 0, dependency}
-            seen.set(key, entry)
-          }
-        }
-        if (key !== undefined) byObject.set(this, entry)
-        if (entry?.dependency) entry.longest = Math.max(entry.longest, String(input).length)
-      } finally {
-        busy = false
+/** Every string under a `regex` key of the JSON files of rules/ and langs/. */
+function dataPatterns(): Array<{file: string; source: string}> {
+  const found: Array<{file: string; source: string}> = []
+  const walk = (value: unknown, file: string) => {
+    if (Array.isArray(value)) for (const item of value) walk(item, file)
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'regex' && typeof item === 'string') found.push({file, source: item})
+        else walk(item, file)
       }
     }
-    return exec.call(this, input)
   }
-  // Lint what makes every rule and every path of the analysis run: examples, fixtures, hostile text.
-  for (const rule of rules) {
-    for (const lang of rule.languages) for (const text of [...rule.examples[lang].bad, ...rule.examples[lang].good]) lintText(text, {lang})
-  }
-  const fixtures = join(root, 'fixtures')
-  for (const lang of ['en', 'fr'] as const) {
-    for (const kind of ['good', 'bad']) {
-      const directory = join(fixtures, lang, kind)
-      for (const file of readdirSync(directory).filter((name) => name.endsWith('.txt'))) lintText(readFileSync(join(directory, file), 'utf8'), {lang})
+  for (const top of ['rules', 'langs']) {
+    for (const folder of readdirSync(join(root, top))) {
+      const directory = join(root, top, folder)
+      if (!statSync(directory).isDirectory()) continue
+      for (const name of readdirSync(directory).filter((file) => file.endsWith('.json'))) {
+        walk(JSON.parse(readFileSync(join(directory, name), 'utf8')), `${top}/${folder}/${name}`)
+      }
     }
   }
-  for (const lang of ['en', 'fr'] as const) {
-    for (const text of HOSTILE) lintText(text, {lang, meta: {readerName: 'Ana....', company: 'Acme....'}})
-  }
-  // Collected: the measuring below runs regular expressions of its own.
-  RegExp.prototype.exec = exec
-}, 120_000)
+  return found
+}
 
-afterAll(() => {
-  RegExp.prototype.exec = exec
+describe('regular expressions the linter cannot see', () => {
+  it('the check itself reports patterns that backtrack or move superlinearly, and passes linear ones', () => {
+    // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-trivially-nested-quantifier -- a bad pattern on purpose
+    expect(problems(/^(?:a+)+$/)).toHaveLength(1)
+    expect(problems(/\s+$/)).toHaveLength(1)
+    expect(problems(/\{\{[^{}\n]{1,80}\}\}/gu)).toEqual([])
+  })
+
+  it('patterns of the rules’ data files', () => {
+    const patterns = dataPatterns()
+    expect(patterns.length).toBeGreaterThan(5) // unfilled-merge-field's syntaxes at least
+    expect(patterns.flatMap(({file, source}) => problems(new RegExp(source, 'gu')).map((problem) => `${file}: ${problem}`))).toEqual([])
+  })
+
+  it('patterns built from the languages’ word lists (booking hosts, elisions, connectors)', () => {
+    const built: RegExp[] = []
+    for (const lang of languages()) {
+      const pack = packFor(lang)
+      const hosts = (JSON.parse(readFileSync(join(root, 'langs', lang, 'courtesy.json'), 'utf8')) as {bookingHosts: string[]}).bookingHosts
+      if (hosts.length > 0) built.push(...Object.values(bookingPatterns(hosts)))
+      if (pack.elisions && pack.elisions.length > 0) built.push(elisionPattern(pack.elisions))
+    }
+    const suggestions = JSON.parse(readFileSync(join(root, 'rules', 'canned-personalization', 'suggestions.json'), 'utf8')) as Record<string, {connectors: string[]}>
+    for (const {connectors} of Object.values(suggestions)) built.push(connectorPattern(connectors))
+    expect(built.length).toBeGreaterThanOrEqual(5)
+    expect(built.flatMap(problems)).toEqual([])
+  })
 })
 
-/** Long runs of everything the rules' patterns repeat, in drafts. */
+/** Long runs of what patterns repeat, in drafts. */
 const HOSTILE = [
+  'Hi Ana,\n\n' + 'We help growing companies organise their recruitment with thoughtful interviews. '.repeat(30) + 'Thanks, Sam',
   'Hi Ana,\n\n' + 'a'.repeat(5000) + ' thanks.',
   'Hi Ana,\n\n' + 'Zz'.repeat(3000) + '\n\nBest,\nSam',
+  'Hi Ana,\n\n' + 'Supercalifragilistic'.repeat(200) + ' is what we do.',
   '.'.repeat(5000) + '\n' + '!'.repeat(3000) + ' ' + '?'.repeat(2000),
-  'Merci de me rappeler' + ' .'.repeat(3000),
-  'Hi ' + '{{'.repeat(2000) + ' ' + '[['.repeat(2000) + ' ' + '%'.repeat(2000) + ' ' + '<'.repeat(2000),
-  'Hello\n' + '\n \n'.repeat(2000) + 'x',
-  'http://' + 'a'.repeat(4000) + ' ' + 'x@'.repeat(2000) + ' www.' + '.'.repeat(2000),
-  'Bonjour Ana,\n' + "l'".repeat(2000) + ' ' + 'É'.repeat(2000),
-  'Thanks Ana, Ana, Ana. ' + 'Ana '.repeat(1000) + 'P.S. ' + 'Inc. '.repeat(500)
+  'Bonjour Ana,\n' + "l'".repeat(2000) + ' ' + 'É'.repeat(2000)
 ]
 
-describe('regular expressions of the rules', () => {
-  it('were collected from cluelint’s own code', () => {
-    const own = [...seen.values()].filter((entry) => !entry.dependency)
-    expect(own.length).toBeGreaterThan(20)
-    expect(own.some((entry) => /\brules\//.test(entry.where))).toBe(true)
-  })
-
-  it('run in time linear in the input, on long runs of what they repeat', () => {
-    const superlinear: string[] = []
-    for (const [key, entry] of seen) {
-      if (entry.dependency) continue
-      for (const family of pathologicalInputs(entry.regex)) {
-        // Work at n and 2n characters: linear doubles (bounded quantifiers such as {1,190} add a constant).
-        let ratio: number
-        let small = 0
-        let large = 0
-        try {
-          ;[small, large] = measure(entry.regex, family.make, 1000)
-        } catch (error) {
-          if (!(error instanceof RangeError)) throw error
-          ;[small, large] = measure(entry.regex, family.make, 300) // deeply nested groups: smaller inputs
-        }
-        ratio = large / Math.max(1, small)
-        if (ratio > 2.5) superlinear.push(`${key} (${entry.where}): input ${family.label}, work x${ratio.toFixed(1)} for 2x the input`)
-      }
-    }
-    expect(superlinear).toEqual([])
-  }, 120_000)
-
-  it('of dependencies, get bounded input from the rules', () => {
-    const unbounded = [...seen.entries()]
-      .filter(([, entry]) => entry.dependency && entry.longest > 500)
-      .map(([key, entry]) => `${key} of ${entry.dependency} (from ${entry.where}) got ${entry.longest} characters`)
-    expect(unbounded).toEqual([])
-  })
+describe('dependencies with patterns of their own', () => {
+  it('syllable gets bounded input from the rules', () => {
+    for (const lang of ['en', 'fr'] as const) for (const text of HOSTILE) lintText(text, {lang})
+    expect(seenLengths.syllable).toBeGreaterThan(0)
+    expect(seenLengths.syllable).toBeLessThanOrEqual(500)
+  }, 60_000)
 })
-
-function measure(regex: RegExp, make: (n: number) => string, n: number): [number, number] {
-  const small = work(regex, make(n), 20_000_000)
-  let large: number
-  try {
-    large = work(regex, make(2 * n), 20_000_000)
-  } catch (error) {
-    if (error instanceof TooMuchWork) return [small, Infinity]
-    throw error
-  }
-  return [small, large]
-}

@@ -19,6 +19,8 @@ const placeholders: Array<[Lang, string, string[]]> = [
   ['en', 'Thanks! Your team at (company name) will like it.', ['(company name)']],
   ['en', 'Thanks, [Link to the case study] is below.', ['[Link to the case study]']],
   ['en', 'Prices drop XX% in June, thanks to you.', ['XX']],
+  ['en', 'Thanks, __FIRST_NAME__. Our results for __company__ were strong.', ['__FIRST_NAME__', '__company__']],
+  ['fr', 'Merci __PRENOM__, nos chiffres pour __ENTREPRISE__ suivent.', ['__PRENOM__', '__ENTREPRISE__']],
   ['fr', 'Merci. Nos clients divisent ce temps par deux en [durée] : [lien]', ['[durée]', '[lien]']],
   ['fr', "Chez (nom de l'entreprise du prospect), vos équipes passent XXXX heures par mois.", ["(nom de l'entreprise du prospect)", 'XXXX']],
   ['fr', 'Merci pour votre temps.\n\n<insérer une étude de cas>\n\nLéa', ['<insérer une étude de cas>']],

@@ -118,6 +118,11 @@ describe('asks', () => {
     ['en', 'Please find attached the deck.', []],
     ['en', 'Let me introduce you to Maya, who runs hiring in Lyon.', []],
     ['en', 'The result? Ramp time fell by half.', []],
+    ['en', 'We are pleased to confirm the March delivery.', []],
+    ['en', "Don't hesitate to reach out if you'd like a demo.", [["Don't hesitate to reach out if you'd like a demo.", 'request']]],
+    ['en', 'Happy to walk you through it if you have 15 minutes this week.', [['Happy to walk you through it if you have 15 minutes this week.', 'request']]],
+    ['en', 'I was hoping to grab 20 minutes with you.', [['I was hoping to grab 20 minutes with you.', 'request']]],
+    ['en', 'Happy to intro you to Dana if that helps.', []],
     ['fr', 'Seriez-vous disponible pour un échange de 15 minutes ?', [['Seriez-vous disponible pour un échange de 15 minutes ?', 'request']]],
     ['fr', 'Bonjour, pourriez-vous ajouter le lien vers mon livre sur la page ?', [['pourriez-vous ajouter le lien vers mon livre sur la page ?', 'request']]],
     ['fr', 'Merci de me rappeler.', [['Merci de me rappeler.', 'polite-order']]],
@@ -137,7 +142,12 @@ describe('asks', () => {
     ['fr', 'Notez que le salon commence à 9 h.', []],
     ['fr', 'Continuez comme ça !', []],
     ['fr', 'Comment [Entreprise] gère-t-elle ses relances ?', [['Comment [Entreprise] gère-t-elle ses relances ?', 'question']]],
-    ['fr', 'Vous trouverez ci-joint le planning.', []]
+    ['fr', 'Vous trouverez ci-joint le planning.', []],
+    ["fr", "N'hésitez pas à me dire si jeudi vous convient.", [["N'hésitez pas à me dire si jeudi vous convient.", 'request']]],
+    ['fr', 'Je reste à votre disposition pour un rendez-vous à votre convenance.', [['Je reste à votre disposition pour un rendez-vous à votre convenance.', 'request']]],
+    ['fr', 'Je me permets de vous proposer un rendez-vous.', [['Je me permets de vous proposer un rendez-vous.', 'request']]],
+    ['fr', 'Je reste à votre disposition pour tout complément.', []],
+    ['fr', 'Merci aussi de suivre notre page LinkedIn.', [['Merci aussi de suivre notre page LinkedIn.', 'polite-order']]]
   ]
   for (const [lang, text, expected] of table) {
     it(`${lang}: ${JSON.stringify(text)}`, () => {
@@ -230,11 +240,17 @@ describe("reader's gifts", () => {
     ['en', 'The interview you gave us runs on Monday.', 'interview', 'The interview you gave'],
     ['en', 'Your recommendation landed me the meeting.', 'recommendation', 'Your recommendation'],
     ['en', 'Your reply made my week.', 'reply', 'Your reply'],
+    ['en', "We are following up on Monday's meeting at your offices.", 'meeting', "Monday's meeting"],
+    ['en', 'Our notes from the visit to your warehouse are ready.', 'meeting', 'the visit to your'],
+    ['en', 'We met at the Lyon fair.', 'encounter', 'We met'],
     ['fr', 'Merci pour votre temps.', 'time', 'votre temps'],
     ['fr', 'Suite à notre échange de mardi, voici le plan.', 'meeting', 'notre échange'],
     ['fr', "L'interview que vous m'avez accordée paraît lundi.", 'interview', "L'interview que vous"],
     ['fr', 'Votre recommandation auprès de Paul a tout changé.', 'recommendation', 'Votre recommandation'],
-    ['fr', 'Votre réponse est arrivée à point.', 'reply', 'Votre réponse']
+    ['fr', 'Votre réponse est arrivée à point.', 'reply', 'Votre réponse'],
+    ['fr', 'Nous faisons suite à la visite de lundi au musée.', 'meeting', 'la visite de'],
+    ['fr', 'La réunion dans vos locaux a tout clarifié.', 'meeting', 'réunion dans vos locaux'],
+    ['fr', 'Nous nous sommes vus au salon de Lyon.', 'encounter', 'Nous nous sommes vus']
   ]
   for (const [lang, text, kind, words] of table) {
     it(`${lang}: ${JSON.stringify(text)} → ${kind}`, () => {

@@ -1,0 +1,108 @@
+import type {Analysis} from './analysis.js'
+import {packFor, perPack} from '../lang/packs.js'
+import {foldWord} from './normalize.js'
+
+/**
+ * Chained orders: one sentence that asks for several things ("Merci de me retourner le devis, de
+ * me confirmer la date et de me rappeler", "Can you confirm who joins, and send over the budget?").
+ * Each further order competes with the first for the reader's attention (multiple-asks), though
+ * the sentence stays one ask for the courtesy rules.
+ *
+ * After an order, a coordinator ("and", ",", "et", "puis") followed by a verb in its base form
+ * starts another. Which words are verbs is the language pack's to say (`baseVerbs`: English reads
+ * compromise's tags, French its infinitive endings); the words around it are data
+ * (`langs/<code>/courtesy.json`, `chains`): the heads and pronouns that may stand between the
+ * coordinator and the verb ("de me", "to"), whether one is required (French: "et de me rappeler",
+ * not "et le premier"), and the verbs that do not make a new order ("and see how…", "and let me
+ * know", which back up the first).
+ */
+
+export interface ChainData {
+  coordinators: string[]
+  heads: string[]
+  pronouns: string[]
+  /** A head or a pronoun must come before the verb. */
+  needsHead: boolean
+  /** Verbs that follow an order without being one: purposes ("see", "découvrir") and reply prompts ("let", "tell"). */
+  notOrders: string[]
+  /** Words that end the first order's clause: another subject ("or should I close your file and stop…"), a condition, an alternative. */
+  stops: string[]
+}
+
+interface Prepared {
+  coordinators: Set<string>
+  heads: Set<string>
+  pronouns: Set<string>
+  needsHead: boolean
+  notOrders: Set<string>
+  stops: Set<string>
+}
+
+const preparedFor = perPack((pack): Prepared | undefined => {
+  const data = (pack.courtesy as {chains?: ChainData}).chains
+  if (!data) return undefined
+  const set = (list: string[]) => new Set(list.map(foldWord))
+  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops)}
+})
+
+/** A further order of the sentence: from its first word (after the coordinator) to the next coordinator or the sentence's end. */
+export interface Chained {
+  start: number
+  end: number
+}
+
+/**
+ * The further orders of one sentence after `from` (an offset: where the first order's trigger
+ * ends), up to `to`. `words` are the sentence's word tokens, in order.
+ */
+export function chainedOrders(analysis: Analysis, words: readonly number[], from: number, to: number): Chained[] {
+  const prepared = preparedFor(analysis.lang)
+  const pack = packFor(analysis.lang)
+  if (!prepared || !pack.baseVerbs) return []
+  const {tokens, text} = analysis
+  // Where a coordinator opens a place for an order: the index in `words` of the word after it.
+  // `cut`: where the order before it ends (the coordinator or the comma).
+  const openings: Array<{at: number; cut: number}> = []
+  for (let w = 0; w < words.length; w++) {
+    const token = tokens[words[w]]
+    if (token.start < from) continue
+    if (token.end > to || prepared.stops.has(token.fold)) break
+    if (prepared.coordinators.has(token.fold)) openings.push({at: w + 1, cut: token.start})
+    else if (w > 0 && tokens[words[w - 1]].start >= from) {
+      const comma = commaBetween(analysis, words[w - 1], words[w])
+      if (comma !== undefined) openings.push({at: w, cut: comma})
+    }
+  }
+  if (openings.length === 0) return []
+  const verbs = pack.baseVerbs(text.slice(from, to))
+  const found: Array<Chained & {cut: number}> = []
+  for (const {at: opening, cut} of openings) {
+    let w = opening
+    let head = false
+    while (w < words.length && (prepared.heads.has(tokens[words[w]].fold) || prepared.pronouns.has(tokens[words[w]].fold))) {
+      head = true
+      w++
+    }
+    if (w >= words.length || tokens[words[w]].end > to) continue
+    const verb = tokens[words[w]]
+    if (prepared.needsHead && !head) continue
+    if (prepared.notOrders.has(verb.fold) || !verbs.has(verb.start - from)) continue
+    const start = tokens[words[opening]]?.start ?? verb.start
+    if (found.length > 0 && found[found.length - 1].start === start) continue
+    found.push({start, end: verb.end, cut})
+  }
+  // Each runs to the next one, or to the end.
+  return found.map((item, index) => ({start: item.start, end: trimEnd(text, index + 1 < found.length ? found[index + 1].cut : to)}))
+}
+
+/** The offset of a comma between two consecutive word tokens, if there is one. */
+function commaBetween(analysis: Analysis, before: number, after: number): number | undefined {
+  for (let t = before + 1; t < after; t++) if (analysis.tokens[t].value === ',') return analysis.tokens[t].start
+  return undefined
+}
+
+/** `end`, moved back over spaces, commas and coordinators' punctuation. */
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && /[\s,;.!?…]/u.test(text[end - 1])) end--
+  return end
+}
