@@ -6,7 +6,7 @@ import {rules} from '../rules/index.js'
 import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
 import type {DemoFlags} from './demo.js'
 import type {PlaygroundFlags} from './playground/command.js'
-import {getRule, lintDraft, unknownRules, weights} from './engine.js'
+import {customRules, getRule, lintDraft, unknownRules, weights} from './engine.js'
 import {DEFAULT_LOCALE, LOCALES, localeFromEnv, type Locale} from './i18n.js'
 import {expandPaths} from './files.js'
 import {lintInParallel, threadBudget, threadsFor, workerUrl} from './parallel.js'
@@ -20,6 +20,7 @@ import {asInputError, decodeText, fileError, InputError} from './readers/decode.
 import {fileOutput, OutputError, refuseInputAsOutput} from './output.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
+import type {Rule} from './rule.js'
 import {summaryCounter} from './summary.js'
 import type {Draft, DraftReport, Lang, SeveritySetting} from './types.js'
 
@@ -102,8 +103,8 @@ interface LintFlags {
 }
 
 async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<number> {
+  // An id no rule has: checked once the configs are read (their own rules have ids too).
   const unknown = unknownRules({rules: flags.rule ?? {}})
-  if (unknown.length > 0) throw new UsageError(`unknown rule id '${unknown[0]}' in --rule (run 'cluelint rules' for the list)`)
   // Config files (from each file's folder upward, or --config), with the flags over them.
   const configs = new ConfigResolver(io.cwd, {lang: flags.lang, locale: flags.locale, envLocale: localeFromEnv(io.env), rules: flags.rule, minScore: flags.minScore, maxWarnings: flags.maxWarnings, quiet: flags.quiet, template: flags.template}, flags.config)
 
@@ -135,9 +136,17 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
       if (paths.includes(file)) io.stderr.write(`cluelint: ${file}: skipped (matches an ignore pattern in ${ignoredBy})\n`)
     }
   }
+  // The configs' own rules (customRules): the first of each id, for the report's rule list and weights.
+  const own = new Map<string, Rule<any, any>>()
+  for (const settings of [stdinSettings, ...targets.map(([, settings]) => settings)]) {
+    for (const rule of (settings && customRules(settings.options)?.rules) ?? []) if (!own.has(rule.id)) own.set(rule.id, rule)
+  }
+  const stranger = unknown.find((id) => !own.has(id))
+  if (stranger !== undefined) throw new UsageError(`unknown rule id '${stranger}' in --rule (run 'cluelint rules' for the list)`)
+  const runRules = own.size > 0 ? {rules: [...rules, ...own.values()], weights: new Map([...weights, ...[...own.values()].map((rule) => [rule.id, rule.weight] as const)])} : {rules, weights}
   // The report's own words (SARIF's rule messages) in the flag's locale, else the config's of the first draft.
   const locale = (stdinSettings ?? targets[0]?.[1])?.options.locale ?? flags.locale ?? localeFromEnv(io.env) ?? DEFAULT_LOCALE
-  const reporter = await createReporter(flags.format, level, io, locale)
+  const reporter = await createReporter(flags.format, level, io, locale, runRules)
   // The report never goes over an input (ignored ones included: they are drafts all the same).
   if (toFile) refuseInputAsOutput(flags.output!, files)
   const output = toFile ? fileOutput(flags.output!) : undefined
@@ -343,14 +352,15 @@ function rowPool(env: Io['env']): RowPool | undefined {
  * the others (the HTML report with its style and script, SARIF and its
  * hashes) load when asked for, so a run on one draft does not compile them.
  */
-async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io, locale: Locale): Promise<Reporter> {
+async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io, locale: Locale, run: {rules: ReadonlyArray<Rule<any, any>>; weights: ReadonlyMap<string, number>}): Promise<Reporter> {
+  const {weights} = run
   switch (format) {
     case 'json':
       return (await import('./reporters/json.js')).jsonReporter()
     case 'jsonl':
       return (await import('./reporters/jsonl.js')).jsonlReporter()
     case 'sarif':
-      return (await import('./reporters/sarif.js')).sarifReporter({cwd: io.cwd, locale})
+      return (await import('./reporters/sarif.js')).sarifReporter({cwd: io.cwd, locale, rules: run.rules})
     case 'github':
       return (await import('./reporters/github.js')).githubReporter({cwd: io.cwd})
     case 'html':

@@ -5,6 +5,7 @@ import {rules as allRules} from '../rules/index.js'
 import {parseInBlocks, SPLIT_ABOVE} from './blocks.js'
 import {ruleData} from './config/words.js'
 import {applyDirectives, maskDirectives} from './directives.js'
+import {dataRule, type DataRuleSpec} from './kinds.js'
 import {detectLanguage} from './lang/detect.js'
 import {packFor} from './lang/packs.js'
 import type {Rule, RuleSuggestion, TextEdit} from './rule.js'
@@ -32,6 +33,8 @@ export interface LintOptions {
   template?: boolean
   /** The language of messages and suggestions (the user's, not the draft's): English by default. */
   locale?: Locale
+  /** A team's own rules, written as data (src/kinds.ts): they run after the built-in ones. */
+  customRules?: readonly DataRuleSpec[]
 }
 
 export const SOURCE = 'cluelint'
@@ -54,6 +57,35 @@ export const weights: ReadonlyMap<string, number> = new Map(allRules.map((rule) 
 
 export function getRule(id: string): Rule<any, any> | undefined {
   return ruleById.get(id)
+}
+
+/** A configuration's own rules, built once per list (the config's settings keep the list). */
+interface CustomRules {
+  rules: ReadonlyArray<Rule<any, any>>
+  /** The list as text, for the processor's key. */
+  key: string
+  ids: ReadonlySet<string>
+  weights: ReadonlyMap<string, number>
+}
+
+const customCache = new WeakMap<readonly DataRuleSpec[], CustomRules>()
+
+/** The rules of `options.customRules`, with the weights of every rule; built once per list. */
+export function customRules(options: Pick<LintOptions, 'customRules'>): CustomRules | undefined {
+  const specs = options.customRules
+  if (!specs || specs.length === 0) return undefined
+  let custom = customCache.get(specs)
+  if (!custom) {
+    const built = specs.map(dataRule)
+    custom = {rules: built, key: JSON.stringify(specs), ids: new Set(built.map((rule) => rule.id)), weights: new Map([...weights, ...built.map((rule) => [rule.id, rule.weight] as const)])}
+    customCache.set(specs, custom)
+  }
+  return custom
+}
+
+/** Where a rule is documented: the url it gives, else a built-in rule's README (a team's rule may have none). */
+export function ruleUrl(rule: Pick<Rule, 'id' | 'url'>): string | undefined {
+  return rule.url ?? (ruleById.has(rule.id) ? RULE_URL + rule.id + '/README.md' : undefined)
 }
 
 /** Turns a configured severity into the reported one; undefined keeps the rule's own. */
@@ -146,7 +178,8 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
         message.fatal = toFatal(settings.severity ?? report.severity ?? rule.severity)
         message.actual = analysis.text.slice(report.start, report.end)
         message.expected = report.expected ?? []
-        message.url = RULE_URL + rule.id + '/README.md'
+        const url = ruleUrl(rule)
+        if (url) message.url = url
         if (report.note) message.note = report.note
         if (report.lineAt !== undefined) (message as LineReference).lineAt = report.lineAt
         const expected = report.expected ?? []
@@ -178,7 +211,8 @@ const MAX_PROCESSORS = 32
 
 /** One processor per language and rule configuration, built once and reused. */
 export function getProcessor(lang: Lang, options: LintOptions = {}): CluelintProcessor {
-  const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {}) + (options.template ? '\u0000template' : '')
+  const custom = customRules(options)
+  const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {}) + (options.template ? '\u0000template' : '') + (custom ? '\u0000' + custom.key : '')
   const cached = processors.get(key)
   if (cached) {
     processors.delete(key)
@@ -188,7 +222,7 @@ export function getProcessor(lang: Lang, options: LintOptions = {}): CluelintPro
   const lexicon = lexiconFor(lang)
   const base: any = unified().use(packFor(lang).parser)
   base.use(cluelintAnalysis, lang, lexicon)
-  for (const rule of allRules) {
+  for (const rule of custom ? [...allRules, ...custom.rules] : allRules) {
     const setting = options.rules?.[rule.id]
     if (setting === 'off' || !runsIn(rule, lang)) continue
     if (options.template && rule.id === TEMPLATE_SILENCED) continue
@@ -221,7 +255,8 @@ function runsIn(rule: Rule<any, any>, lang: Lang): boolean {
 
 /** Checks the configured rule ids; returns the unknown ones. */
 export function unknownRules(options: LintOptions): string[] {
-  return Object.keys({...options.rules, ...options.ruleOptions}).filter((id) => !ruleById.has(id))
+  const custom = customRules(options)
+  return Object.keys({...options.rules, ...options.ruleOptions}).filter((id) => !ruleById.has(id) && !custom?.ids.has(id))
 }
 
 /**
@@ -307,8 +342,9 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
   // Rule ids are ASCII: a plain comparison (localeCompare's first call loads the ICU collator: 10 ms of a cold start).
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))
   // Inline directives silence findings; a directive naming an unknown rule is a warning that costs no points.
-  const {kept, problems} = applyDirectives(findings, source, (id) => ruleById.has(id), {scope: directiveScope(draft), text: draft.text, map: draft.map, locale})
-  const score = scoreFindings(kept, weights)
+  const custom = customRules(options)
+  const {kept, problems} = applyDirectives(findings, source, (id) => ruleById.has(id) || custom?.ids.has(id) === true, {scope: directiveScope(draft), text: draft.text, map: draft.map, locale})
+  const score = scoreFindings(kept, custom?.weights ?? weights)
   const reported = options.quiet || problems.length === 0 ? kept : [...kept, ...problems].sort((a, b) => a.offset - b.offset)
   const name = draft.name ?? draft.file ?? '<text>'
   if (draft.origin) shiftFindings(reported, draft.origin)

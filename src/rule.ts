@@ -10,6 +10,46 @@ export interface RuleExamples {
   good: string[]
 }
 
+/** A draft's text in a rule's examples.json: one string, or its lines (joined with line breaks). */
+export type ExampleText = string | string[]
+
+/**
+ * One finding a bad example must give, as the JSON report has it (SPEC): each bad example lists
+ * the findings of its rule exactly, in report order; a good example gives none.
+ */
+export interface ExpectedFinding {
+  rule: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  severity: string
+  messageId: string
+  /** The words reported, as the finding's `excerpt`. */
+  excerpt: string
+}
+
+/**
+ * `rules/<id>/examples.json`: per language, bad drafts with the findings they must give, and good
+ * drafts that must give none of the rule's. Tests run them (test/rules/examples.test.ts) and the
+ * rule's README shows them (`npm run docs`).
+ */
+export type ExamplesFile = Partial<Record<string, {bad: Array<{text: ExampleText; findings: ExpectedFinding[]}>; good: ExampleText[]}>>
+
+/** The text of an example (its lines joined). */
+export function exampleText(text: ExampleText): string {
+  return typeof text === 'string' ? text : text.join('\n')
+}
+
+/** The texts of a rule's examples, per language (what `explain`, SARIF's help and the editor show). */
+export function exampleTexts(file: ExamplesFile): Record<Lang, RuleExamples> {
+  const out: Record<string, RuleExamples> = {}
+  for (const [lang, examples] of Object.entries(file)) {
+    if (examples) out[lang] = {bad: examples.bad.map((example) => exampleText(example.text)), good: examples.good.map(exampleText)}
+  }
+  return out as Record<Lang, RuleExamples>
+}
+
 export type RuleCategory = 'personalization' | 'courtesy' | 'focus' | 'wording' | 'form'
 
 export interface RuleMeta {
@@ -31,6 +71,11 @@ export interface RuleMeta {
    * with `{{placeholders}}`, as ESLint's `meta.messages`; kept in `rules/<id>/messages.json`.
    */
   messages: Messages
+  /**
+   * Where the rule is documented: findings' url and SARIF's helpUri. Built-in rules leave it out
+   * (their rules/<id>/README.md is used); a team's rule gives its own, or has none.
+   */
+  url?: string
 }
 
 export interface Report {

@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, exampleTexts} from '../../src/rule.js'
 import {courtesy, mainAsk, quote} from '../../src/text/courtesy.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
@@ -6,6 +6,7 @@ import fr from './fr.json' with {type: 'json'}
 import {askAsQuestion} from '../../src/suggest.js'
 import suggestions from './suggestions.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 interface Data {
   /** A specific thank-you, quoted in messages. */
@@ -28,39 +29,7 @@ export default defineRule<Data, Record<string, never>>({
   messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'Hi Sam, could you add a link to my book on your resources page?',
-        'Book a call here: calendly.com/alex/30',
-        'Thanks for nothing, Sam. If you change your mind, grab a slot on my calendar: calendly.com/alex/30',
-        "Hi Sam, I'd love 30 minutes on your calendar next week to walk you through our findings."
-      ],
-      good: [
-        'Thanks for the chat yesterday. Here is the deck I promised. Could you forward it to Sam?',
-        'Hi Sam, you asked how we onboard reps: the checklist is below. Would Tuesday work to go through it?',
-        'Thank you for the intro to Maya. Could you tell me the best time to call her?',
-        'Hi Sam, can you share this post with your team? Thanks in advance.',
-        'Hi Sam, would you be open to a call next week?\n\nThanks,\nAlex'
-      ]
-    },
-    fr: {
-      bad: [
-        'Bonjour, pourriez-vous ajouter le lien vers mon livre sur la page ? Cordialement',
-        'Bonjour Marie, merci de partager ce post avec votre équipe.',
-        'Réservez un créneau ici : calendly.com/alex/30',
-        'Merci pour rien, Marie. Si vous changez d’avis, appelez-moi au 06 45 78 12 90.',
-        'Bonjour Marie, seriez-vous disponible jeudi, pour que je vous présente notre offre ?'
-      ],
-      good: [
-        "Merci pour l'échange d'hier. Voici le guide promis. Pourriez-vous le transmettre à Paul ?",
-        "Bonjour Marie, vous m'aviez demandé nos chiffres de rétention : les voici. Un appel mardi pour en parler ?",
-        'Merci pour votre recommandation auprès de Paul. Auriez-vous son numéro ?',
-        "Bonjour Marie, seriez-vous disponible mardi pour un appel ? Merci d'avance.",
-        'Bonjour Marie, auriez-vous 15 minutes jeudi ?\n\nMerci,\nAlex'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   // "Merci de me rappeler." → "Pourriez-vous me rappeler ? Merci."
   suggest: (context) => askAsQuestion(context, suggestions[context.lang]?.thanks),
   check({analysis, data, report}) {

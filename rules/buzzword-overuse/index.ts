@@ -1,5 +1,5 @@
 import {decimal} from '../../src/i18n.js'
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {isNegated} from '../../src/text/negation.js'
@@ -9,6 +9,7 @@ import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 /**
  * Virtue words ("empathie", "authentic") and hype words ("synergie",
@@ -123,32 +124,7 @@ export default defineRule<Data, Options>({
   messages,
   options: {repeat: 2, errorAt: 4, density: 3, densityMinimum: 3},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'I think empathy and the human touch are at the heart of what we do. Empathy is in our DNA. Please call me back.',
-        'We are passionate about your success, and our passion shows in every project.',
-        'Our synergies will leverage your ecosystem to disrupt the market.'
-      ],
-      good: [
-        'Thanks for the call on Tuesday. Your point about onboarding reps in two weeks stayed with me.',
-        'Thanks for your note. Our human resources team will send the contract today.',
-        'Thanks for the workshop. You asked why we dropped the word "empathy" from our deck: it said nothing.'
-      ]
-    },
-    fr: {
-      bad: [
-        "Moi je pense que l'empathie et l'humain sont au cœur de notre démarche. L'empathie, c'est notre ADN. Merci de me rappeler.",
-        'Notre approche est bienveillante, car la bienveillance guide chacun de nos projets.',
-        'Notre écosystème crée des synergies et une valeur ajoutée disruptive.'
-      ],
-      good: [
-        'Merci pour votre temps mardi. Votre remarque sur les deux premières semaines des commerciaux m\'a fait réfléchir.',
-        'Merci pour votre message. Notre service des ressources humaines vous envoie le contrat demain.',
-        'Merci pour l\'atelier. Vous demandiez pourquoi nous avons retiré le mot « empathie » de nos slides : il ne disait rien.'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   extend(data, add, remove) {
     const removed = new Set(remove.map(foldWord))
     const keep = (lists: Record<string, string[]>) =>

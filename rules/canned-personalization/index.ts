@@ -1,5 +1,5 @@
 import {editPatterns} from '../../src/config/words.js'
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -10,6 +10,7 @@ import fr from './fr.json' with {type: 'json'}
 import {deleteStockLine, replacements} from '../../src/suggest.js'
 import suggestions from './suggestions.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 /** One stock line: its patterns (src/text/phrases.ts syntax) and what to write instead. */
 interface Line {
@@ -130,34 +131,7 @@ export default defineRule<Data, Record<string, never>>({
   messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'Hi Sam, I came across your profile and thought we should talk.',
-        'I hope this email finds you well. We help teams like yours.',
-        'Just following up on my last email. Any thoughts?',
-        'Quick question: who handles hiring at Acme?'
-      ],
-      good: [
-        'Hi Sam, thanks for your post on onboarding reps in two weeks; the checklist is now on our wall.',
-        'Thanks for the intro, Maya. Your Lyon office opened in May: here is the floor plan I promised.',
-        'Our trainers tell reps never to write "I hope this email finds you well". Thanks for the tip!'
-      ]
-    },
-    fr: {
-      bad: [
-        'Bonjour Marie, je suis tombée sur votre profil et je me suis dit que nous devrions échanger.',
-        "Je me permets de vous contacter au sujet de vos recrutements.",
-        "J'espère que vous allez bien. Je reviens vers vous concernant ma proposition.",
-        'Petite question : qui gère les achats chez Acme ?'
-      ],
-      good: [
-        'Bonjour Marie, merci pour votre article sur l\'accueil des commerciaux : la liste est affichée chez nous.',
-        'Merci pour la présentation, Paul. Voici le plan du bureau de Lyon promis mardi.',
-        'Nos formateurs interdisent « J\'espère que vous allez bien » en ouverture. Merci pour le conseil !'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   extend(data, add, remove) {
     return {...data, lines: editPatterns(data.lines, add, remove, (pattern) => ({patterns: [pattern], instead: GENERIC}))}
   },

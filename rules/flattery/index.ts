@@ -1,4 +1,4 @@
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
@@ -11,6 +11,7 @@ import {dropAdjective} from '../../src/suggest.js'
 import {inflect} from '../../src/text/inflect.js'
 import suggestions from './suggestions.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 type Tier = 'mild' | 'gushing'
 
@@ -118,32 +119,7 @@ export default defineRule<Data, Options>({
   messages,
   options: {threshold: 2, density: 1},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        "I'm a huge fan of your work, Sam.",
-        'What an incredible journey! Your amazing profile caught our attention.',
-        'Your impressive background and your remarkable leadership speak volumes.'
-      ],
-      good: [
-        'Thanks for your post on onboarding, Sam: we cut ramp time to two weeks with your checklist.',
-        'Your impressive launch in Lyon made the local news. Thanks for the quote you gave us.',
-        'Thanks for the talk. Our CTO, a real fan of clean code, asked for your slides.'
-      ]
-    },
-    fr: {
-      bad: [
-        'Votre parcours impressionnant et votre incroyable expertise forcent le respect.',
-        'Vous êtes un vrai visionnaire, un génie du marketing !',
-        'Je suis fan de votre travail, votre parcours est remarquable.'
-      ],
-      good: [
-        'Merci pour votre article sur l\'accueil des commerciaux : nous avons réduit l\'intégration à deux semaines.',
-        'Votre lancement à Lyon est remarquable, et merci pour la citation que vous nous avez donnée.',
-        'Merci pour votre réponse. Notre ingénieur en génie civil passera jeudi.'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   extend(data, add, remove) {
     const removed = new Set(remove.map(foldWord))
     const keep = (list: string[]) => list.filter((entry) => !removed.has(foldWord(entry)))

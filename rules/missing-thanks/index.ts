@@ -1,4 +1,4 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, exampleTexts} from '../../src/rule.js'
 import {courtesy, mainAsk, quote} from '../../src/text/courtesy.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
@@ -6,6 +6,7 @@ import fr from './fr.json' with {type: 'json'}
 import {askAsQuestion} from '../../src/suggest.js'
 import suggestions from './suggestions.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 interface Data {
   /** A specific thank-you, quoted in messages. */
@@ -29,36 +30,7 @@ export default defineRule<Data, Record<string, never>>({
   messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'Hi Sam, I enjoyed our call yesterday. The proposal will follow next week.',
-        'Hi Sam, your reply on Friday helped a lot. The checklist you asked for is attached. Could you share it with Maya?',
-        'Hi Sam, thanks for nothing. You took the time to meet me and then went silent.'
-      ],
-      good: [
-        'Hi Sam, thanks for your post on hiring SDRs in Lyon.',
-        'Thank you for the intro to Maya, Sam.',
-        'Sam, I really appreciate the time you gave me on Tuesday.',
-        'Hi Sam, congratulations on the Lyon office. Here is the hiring checklist we use, free to copy.',
-        'Hi Sam, could you send me the pricing sheet?\n\nThanks,\nAlex'
-      ]
-    },
-    fr: {
-      bad: [
-        "Bonjour Marie, notre échange de mardi m'a beaucoup appris. La proposition suivra lundi.",
-        'Bonjour Marie, votre réponse de vendredi m’a aidé. Voici la grille que vous demandiez. Pourriez-vous la transmettre à Paul ?',
-        "Bonjour Marie, merci pour rien. Vous avez pris le temps de me recevoir puis plus de nouvelles."
-      ],
-      good: [
-        "Bonjour Marie, merci pour votre article sur l'accueil des commerciaux.",
-        "Je vous remercie pour l'échange de mardi.",
-        "Merci de m'avoir reçu hier, Marie.",
-        'Bonjour Marie, félicitations pour le bureau de Lyon. Voici la grille de recrutement que nous utilisons, libre de droits.',
-        "Bonjour Marie, pourriez-vous m'envoyer la grille tarifaire ?\n\nMerci,\nAlex"
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   // "Merci de me rappeler." → "Pourriez-vous me rappeler ? Merci."
   suggest: (context) => askAsQuestion(context, suggestions[context.lang]?.thanks),
   check({analysis, data, report}) {

@@ -1,4 +1,4 @@
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {courtesy, quote} from '../../src/text/courtesy.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -6,6 +6,7 @@ import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 interface Data {
   /** A question opening on one of these offers an alternative to the one before ("Or Thursday?"): the same ask. */
@@ -100,34 +101,7 @@ export default defineRule<Data, Record<string, never>>({
   messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'Could you share the deck with your team? Also, would you be open to a call on Tuesday?',
-        'How do you onboard reps today? Would you be open to a call on Tuesday?',
-        'Can you intro me to Maya? Could you also share the report? And are you free Friday?'
-      ],
-      good: [
-        'Thanks for the reply, Sam. Would Tuesday at 10 work for a call?',
-        'Would you be open to a call? If so, pick a slot here: calendly.com/alex/30',
-        'Thanks for the intro. Here is the deck. Could you forward it to Maya?',
-        'Ever wondered why reps quit? Would you be open to a call?'
-      ]
-    },
-    fr: {
-      bad: [
-        'Pourriez-vous partager le guide ? Seriez-vous disponible mardi pour un appel ?',
-        'Comment accueillez-vous vos nouveaux commerciaux ? Seriez-vous disponible mardi pour un appel ?',
-        'Pouvez-vous me présenter à Paul ? Auriez-vous aussi le rapport ? Et êtes-vous libre vendredi ?'
-      ],
-      good: [
-        'Merci pour votre retour, Marie. Seriez-vous disponible mardi à 10 h ?',
-        'Seriez-vous disponible pour un appel ? Si oui, réservez un créneau ici : calendly.com/alex/30',
-        'Merci pour la mise en relation. Voici le guide. Pourriez-vous le transmettre à Paul ?',
-        'Et si vos commerciaux restaient deux fois plus longtemps ? Seriez-vous disponible pour un appel ?'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   check({analysis, data, report}) {
     const items = competingAsks(analysis, data)
     if (items.length < 2) return

@@ -1,5 +1,5 @@
 import type {MessageRef} from '../../src/i18n.js'
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Token} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
 import {foldWord} from '../../src/text/normalize.js'
@@ -7,6 +7,7 @@ import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 interface Data {
   /** Merge-field labels standing for the reader's company ("company name", "nom de l'entreprise"). */
@@ -207,32 +208,7 @@ export default defineRule({
   messages,
   options: {nameUses: 2, companyUses: 2, wordsPerExtraUse: 150} as Options,
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'Hi Sarah,\n\nSarah, your talk on onboarding was great. Would love your take on it, Sarah.',
-        'Hi {{first_name}},\n\nQuick one, {{first_name}}: is your team hiring? Thanks, {{first_name}}.',
-        'Hi Tom,\n\nI saw your team at Brightdesk is hiring. Brightdesk is growing fast, and Brightdesk reps need ramp time.'
-      ],
-      good: [
-        'Hi Sarah,\n\nThanks for your talk on onboarding. Would you share the slides?',
-        'Hi Tom,\n\nCongratulations to your team at Brightdesk on the launch. Thanks for the demo.',
-        'Hi Will,\n\nThanks for the notes. Will you be in Lyon next week? I will bring the samples.'
-      ]
-    },
-    fr: {
-      bad: [
-        'Bonjour Marie,\n\nMarie, votre conférence était passionnante. Merci Marie !',
-        'Bonjour [Prénom],\n\nMerci [Prénom] pour votre message. À très vite [Prénom] !',
-        "Bonjour Luc,\n\nJ'ai vu que votre équipe chez Brightdesk recrute. Brightdesk grandit vite et Brightdesk a besoin de commerciaux."
-      ],
-      good: [
-        'Bonjour Marie,\n\nMerci pour votre conférence sur le recrutement. Pourriez-vous partager les diapositives ?',
-        'Bonjour Luc,\n\nBravo à votre équipe chez Brightdesk pour le lancement, et merci pour la démonstration.',
-        'Bonjour Pierre,\n\nMerci pour la visite de la carrière : la pierre de Comblanchien est superbe.'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   check({analysis, data, options, meta, report}) {
     const prepared = prepare(data)
     const fields = draftFields(analysis)

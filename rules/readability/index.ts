@@ -1,5 +1,5 @@
 import {decimal, type MessageRef} from '../../src/i18n.js'
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import {wordUnits, type Unit} from '../../src/text/counting.js'
 import {foldWord} from '../../src/text/normalize.js'
 import type {Analysis} from '../../src/text/analysis.js'
@@ -8,6 +8,7 @@ import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import {englishSyllables, frenchSyllables, type FrenchSyllableData} from './syllables.js'
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 interface Data {
   /** The formula's name, as the message gives it. */
@@ -147,32 +148,7 @@ export default defineRule({
   messages,
   options: {minWords: 10, hard: 30, veryHard: 10} satisfies Options,
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'Hi Dana,\n\nOur comprehensive implementation methodology facilitates organizational transformation initiatives across geographically distributed enterprise environments.\n\nBest,\nChris',
-        'Hi Sam,\n\nThanks for your time on Tuesday. We help revenue operations leaders automate territory planning with predictive analytics.',
-        'Thanks for the intro, Lee. Leveraging proprietary artificial intelligence, our platform identifies underperforming opportunities automatically.'
-      ],
-      good: [
-        'Hi Dana,\n\nThanks for your post on forecast calls. The tip about asking reps for the next step is now part of our Monday review.',
-        'Hi Sam,\n\nThank you for the time you gave me on Tuesday. I wrote up the three questions you asked, with the answers I found.',
-        'Hi Lee,\n\nThanks for the intro to Maya, Tom, Priya, Jordan, Alex, Chen, Sara and Omar at Northwind.'
-      ]
-    },
-    fr: {
-      bad: [
-        "Bonjour Claire,\n\nNotre méthodologie d'accompagnement personnalisé facilite l'industrialisation opérationnelle des transformations organisationnelles.\n\nBien à vous,\nJulien",
-        'Bonjour Sophie,\n\nMerci pour votre temps mardi. Nous accompagnons les directions commerciales dans l’optimisation de la performance opérationnelle de leurs équipes.',
-        "Merci pour la présentation, Léa. Grâce à l'intelligence artificielle, notre plateforme identifie automatiquement les opportunités insuffisamment exploitées."
-      ],
-      good: [
-        'Bonjour Claire,\n\nMerci pour votre article sur les revues de pipeline. Le conseil sur la prochaine étape est maintenant dans notre point du lundi.',
-        "Bonjour Sophie,\n\nMerci pour le temps que vous m'avez donné mardi. J'ai mis par écrit les trois questions que vous avez posées, avec mes réponses.",
-        'Bonjour Léa,\n\nMerci de m’avoir présenté Marc, Paul, Chloé, Sami, Inès, Jules, Lina et Hugo chez Terrain.'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   check({analysis, data, options, report}) {
     for (const [first, last] of proseSentences(analysis)) {
       if (wordCount(analysis, first, last) < options.minWords) continue

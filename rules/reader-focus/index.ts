@@ -1,5 +1,5 @@
 import {decimal, type MessageRef} from '../../src/i18n.js'
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {courtesy} from '../../src/text/courtesy.js'
 import {draftFields, fieldAt, type Field} from '../../src/text/fields.js'
@@ -10,6 +10,7 @@ import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 interface Data {
   /** Words pointing at the writer: je, nous, notre; I, we, our. */
@@ -126,32 +127,7 @@ export default defineRule({
   messages,
   options: {minWriter: 5, ratio: 2} as Options,
   data: {en: en as Data, fr: fr as Data} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        "Hi Ana,\n\nI'm Sam and I run a small studio. We design menus and we print them. My team and I would love to work with you.",
-        'Hello Tom,\n\nWe built our platform because we saw our own reps struggle. Our clients love it and we are growing fast. Can I show you?',
-        'Hi Lea, my name is Jo. I help my clients grow. I think I could help. Let me know.'
-      ],
-      good: [
-        'Hi Ana,\n\nYour menus in Lyon are lovely. Thanks for sending the photos. Would you like me to print a test run for your team?',
-        'Hello Tom,\n\nThanks for your talk on onboarding. Your point about the first week stayed with me. How do you measure it?',
-        'Hi Lea,\n\nWe sell in the US and the UK, and your shop ships to both. Thanks for the catalogue you sent.'
-      ]
-    },
-    fr: {
-      bad: [
-        "Bonjour Marie,\n\nJe suis Paul et je dirige une petite agence. Nous faisons des sites et nous les hébergeons. Mon équipe et moi serions ravis de travailler avec vous.",
-        'Bonjour Luc,\n\nNotre plateforme est née de notre expérience : nos clients nous adorent et nous grandissons vite. Je peux vous la montrer ?',
-        "Bonjour Léa, je m'appelle Jo. J'aide mes clients à grandir. Je pense que je peux aider. Dites-moi."
-      ],
-      good: [
-        'Bonjour Marie,\n\nVos menus sont superbes. Merci pour les photos. Voulez-vous que je vous imprime un essai pour votre équipe ?',
-        'Bonjour Luc,\n\nMerci pour votre conférence sur l’intégration. Votre remarque sur la première semaine m’a marqué. Comment la mesurez-vous ?',
-        'Bonjour Léa,\n\nMerci pour votre message : vous nous avez bien aidés, et votre équipe aussi. Votre rendez-vous de mardi tient toujours ?'
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   check({analysis, data, options, lang, report}) {
     const {sentences} = analysis
     const body = analysis.bodySentence

@@ -1,4 +1,4 @@
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
 import {inclusiveSentences, isPlural} from '../../src/text/inclusive.js'
@@ -9,6 +9,7 @@ import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 interface Tic {
   pattern: string
@@ -126,34 +127,7 @@ export default defineRule({
   messages,
   options: {minSentences: 3, share: 0.5} as Options,
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: [
-        'Me, I think empathy and the human touch are at the heart of what we do. Empathy is in our DNA. Please call me back.',
-        'Hi John, I am the founder of Brightdesk, a platform for sales teams.',
-        'Hello Sam,\n\nOur company builds onboarding tools for support teams.\n\nWould a call help?',
-        'Hi Ana,\n\nThanks for the reply. I run a small studio. We design menus. We print them too. We deliver in Lyon. My rates are low.'
-      ],
-      good: [
-        'Hi John,\n\nYour post on ramping new reps in two weeks was the clearest I have read. Thanks for writing it.',
-        'Hello Sam,\n\nCongratulations on the Lyon office. How are you hiring for it?',
-        'Hi Ana, thanks for the menu photos. I loved the chalk drawings. Your team clearly cares about them.'
-      ]
-    },
-    fr: {
-      bad: [
-        "Moi je pense que l'empathie et l'humain sont au cœur de notre démarche. L'empathie, c'est notre ADN. Merci de me rappeler.",
-        'Bonjour Marie,\n\nJe suis consultant en recrutement depuis dix ans.',
-        'Bonjour Paul, chez Brightdesk, nous aidons les équipes commerciales à mieux recruter.',
-        "Bonjour Léa,\n\nMerci pour votre message. Nous sommes une petite agence. Nous faisons des sites. J'ai dix ans de métier. Notre équipe est à Lyon."
-      ],
-      good: [
-        'Bonjour Marie,\n\nVotre article sur le recrutement des commerciaux à Lyon m’a appris beaucoup, merci.',
-        'Bonjour Paul,\n\nFélicitations pour l’ouverture de votre bureau à Nantes. Comment recrutez-vous ?',
-        "Bonjour Léa, merci pour les photos du chantier. J'ai aimé le parquet. Votre équipe en prend soin."
-      ]
-    }
-  },
+  examples: exampleTexts(examples),
   // Config `words` edits the openers: `add` patterns ("je représente"), `remove` listed ones ("we *").
   extend(data, add, remove) {
     const removed = new Set(remove.map(foldWord))

@@ -1,8 +1,9 @@
-import {defineRule} from '../../src/rule.js'
+import {defineRule, exampleTexts} from '../../src/rule.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 /**
  * Spacing and punctuation, as data per language: what goes before `! ? ; :` (French: a no-break
@@ -50,16 +51,7 @@ export default defineRule<Data, Record<string, never>>({
   messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: ['Thanks for the intro, Sam!!! It helped.', 'Are you free on Tuesday ?', 'Thanks for your reply.  I will send the file.'],
-      good: ['Thanks for the intro, Sam! It helped.', 'Are you free on Tuesday? The call is at 10:30.', 'Thanks for your reply. I will send the file: see https://example.com/a?b=1.']
-    },
-    fr: {
-      bad: ['Merci pour la mise en relation, Marie!!!', 'Êtes-vous disponible mardi?', 'Merci pour votre retour.  Je vous envoie le fichier.'],
-      good: ['Merci pour la mise en relation, Marie\u202f!', 'Êtes-vous disponible mardi\u202f? L\'appel est à 10:30.', 'Merci pour votre retour. Voici le lien\u00a0: https://example.com/a?b=1.']
-    }
-  },
+  examples: exampleTexts(examples),
   check({analysis, data, report}) {
     const {text} = analysis
     const notBefore = new Set(data.notBefore)

@@ -1,4 +1,4 @@
-import {defineRule, perList} from '../../src/rule.js'
+import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import {isQuoted} from '../../src/text/analysis.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {TakenSpans} from '../../src/text/spans.js'
@@ -7,6 +7,7 @@ import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import table from './syntaxes.json' with {type: 'json'}
 import messages from './messages.json' with {type: 'json'}
+import examples from './examples.json' with {type: 'json'}
 
 interface Data {
   /** Labels that are placeholders in any brackets: [link], [durée], [X], (company name). */
@@ -133,16 +134,7 @@ export default defineRule({
   messages,
   options: {},
   data: {en, fr} satisfies Record<Lang, Data>,
-  examples: {
-    en: {
-      bad: ['Hi {{first_name}},\n\nLoved your post about hiring.', 'Hello [Name], I saw that [Company] is hiring.', 'Dear %FIRSTNAME%, quick note.', 'Hey *|FNAME|*, thanks for the reply.', 'Teams cut ramp time by [X]% within XXX days: [link]'],
-      good: ['Hi Sam,\n\nThanks for your post about hiring SDRs in Lyon.', 'See [the report](https://example.com) we discussed.', 'Thanks Sam, the figures are in the deck [1].', 'Thanks, Sam. The audit sheet [PDF attached] quotes "recieved [sic] goods" (see [1]).']
-    },
-    fr: {
-      bad: ['Bonjour {{prénom}},\n\nMerci pour votre message.', 'Bonjour <Prénom>, j\'ai vu que [Nom de l\'entreprise] recrute.', 'Bonjour {FirstName}, merci pour votre temps.', "Chez (nom de l'entreprise du prospect), le gain est de XXXX heures en [durée]."],
-      good: ['Bonjour Marie,\n\nMerci pour votre message sur le recrutement à Lyon.', 'Voici [le rapport](https://example.com) dont nous avons parlé, merci encore.', 'Merci, Marie. La fiche [PDF joint] cite « les marchandise [sic] reçues » (voir [1]).']
-    }
-  },
+  examples: exampleTexts(examples),
   check({analysis, data, report}) {
     const sets = prepare(data)
     const text = analysis.text

@@ -6,6 +6,7 @@ import type ignore from 'ignore'
 import type {Ignore} from 'ignore'
 import type {Loader} from 'lilconfig'
 import type {LintOptions} from '../engine.js'
+import type {DataRuleSpec} from '../kinds.js'
 import {DEFAULT_LOCALE, type Locale} from '../i18n.js'
 import {lineIndex} from '../text/lines.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
@@ -142,6 +143,8 @@ export class ConfigResolver {
   private readonly foundFrom = new Map<string, Promise<Found | undefined>>()
   /** Per config file; the entry `''` is for folders with no config. */
   private readonly byFile = new Map<string, Settings>()
+  /** The own rules of each config file, read once per run. */
+  private readonly customByFile = new Map<string, Promise<DataRuleSpec[]>>()
   private explicit?: Promise<Settings>
   /** `.cluelintignore` in the cwd: its text is read at once (a read error stops the run), its matcher built on first use. */
   private readonly ignoreText?: {path: string; text: string}
@@ -209,7 +212,7 @@ export class ConfigResolver {
   private async search(directory: string): Promise<Settings> {
     const found = await this.lookUp(directory).catch((error) => this.rethrow(error))
     if (found) await Promise.all([loadSchema(), loadIgnore()])
-    return found ? this.settings(found.filepath, found.config) : this.settings(undefined, {})
+    return found ? this.settings(found.filepath, found.config, await this.customRules(found.filepath, found.config)) : this.settings(undefined, {})
   }
 
   /**
@@ -261,7 +264,53 @@ export class ConfigResolver {
     const found = await explorer.load(absolute).catch((error) => this.rethrow(error))
     await Promise.all([loadSchema(), loadIgnore()])
     if (found && found.config === null && absolute.endsWith(`${sep}package.json`)) throw new ConfigError(this.show(absolute), "no 'cluelint' key")
-    return this.settings(absolute, found?.config)
+    return this.settings(absolute, found?.config, await this.customRules(absolute, found?.config))
+  }
+
+  /**
+   * The config's own rules (`customRules`): rule files (JSON or YAML, relative to the config's
+   * folder) and inline rules, each checked against the data rule schema. A rule that cannot be
+   * used stops the run with one line naming its file (or the config, for an inline rule).
+   */
+  private customRules(file: string, raw: unknown): Promise<DataRuleSpec[]> {
+    let specs = this.customByFile.get(file)
+    if (!specs) this.customByFile.set(file, (specs = this.readCustomRules(file, raw)))
+    return specs
+  }
+
+  private async readCustomRules(file: string, raw: unknown): Promise<DataRuleSpec[]> {
+    const list = (raw as {customRules?: unknown} | null | undefined)?.customRules
+    if (!Array.isArray(list)) return [] // the config's schema says what is wrong with it
+    const specs: DataRuleSpec[] = []
+    const where: string[] = []
+    for (const [index, item] of list.entries()) {
+      let value: unknown = item
+      let shown = this.show(file)
+      let base: PropertyKey[] = ['customRules', index]
+      if (typeof item === 'string' && item.trim() !== '') {
+        const path = resolve(dirname(file), item)
+        shown = this.show(path)
+        base = []
+        const extension = extname(path).toLowerCase()
+        if (!['.json', '.yaml', '.yml'].includes(extension)) throw new ConfigError(shown, `unknown rule file format '${extension || 'none'}' (use .json, .yaml or .yml)`)
+        const stats = statSync(path, {throwIfNoEntry: false})
+        if (!stats) throw new ConfigError(shown, `no such rule file (customRules[${index}] in ${this.show(file)})`)
+        if (!stats.isFile()) throw new ConfigError(shown, 'is a folder, not a rule file')
+        let content: string
+        try {
+          content = readFileSync(path, 'utf8')
+        } catch (error) {
+          throw new ConfigError(shown, `cannot read: ${firstLine((error as Error).message)}`)
+        }
+        value = await loaders[extension === '.json' ? '.json' : '.yaml'](shown, content)
+      } else if (typeof item !== 'object' || item === null || Array.isArray(item)) continue // the config's schema says what is wrong with it
+      const spec = validateRule(value ?? {}, shown, base)
+      const clash = specs.findIndex((other) => other.id === spec.id)
+      if (clash >= 0) throw new ConfigError(shown, `${base.length > 0 ? formatRulePath(base) + '.' : ''}id: "${spec.id}" is also the id of the rule in ${where[clash]}`)
+      specs.push(spec)
+      where.push(shown)
+    }
+    return specs
   }
 
   private rethrow(error: unknown): never {
@@ -269,10 +318,10 @@ export class ConfigResolver {
     throw error
   }
 
-  private settings(file: string | undefined, raw: unknown): Settings {
+  private settings(file: string | undefined, raw: unknown, custom: DataRuleSpec[] = []): Settings {
     const cached = this.byFile.get(file ?? '')
     if (cached) return cached
-    const config = file === undefined ? {} : validate(raw ?? {}, this.show(file))
+    const config = file === undefined ? {} : validate(raw ?? {}, this.show(file), custom)
     const {overrides} = this
     const rules: Record<string, SeveritySetting> = {}
     const ruleOptions: Record<string, Record<string, unknown>> = {}
@@ -292,7 +341,8 @@ export class ConfigResolver {
         ruleOptions,
         channel: overrides.channel ?? config.channel,
         template: overrides.template ?? config.template,
-        quiet: overrides.quiet
+        quiet: overrides.quiet,
+        ...(custom.length > 0 ? {customRules: custom} : {})
       },
       minScore: overrides.minScore ?? config.minScore,
       maxWarnings: overrides.maxWarnings ?? config.maxWarnings,
@@ -312,10 +362,13 @@ export async function loadSchema(): Promise<void> {
   schema ??= await import('./schema.js')
 }
 
-/** Validates a loaded config; the first problem becomes a one-line ConfigError. Call `loadSchema()` first. */
-export function validate(raw: unknown, file: string): CluelintConfig {
+/**
+ * Validates a loaded config; the first problem becomes a one-line ConfigError. Call `loadSchema()`
+ * first. `custom`: the config's own rules, already read and checked (their ids are rule ids).
+ */
+export function validate(raw: unknown, file: string, custom: DataRuleSpec[] = []): CluelintConfig {
   if (!schema) throw new Error('cluelint: loadSchema() must run before validate()')
-  const result = schema.configSchema().safeParse(raw, {reportInput: true})
+  const result = schema.configSchema(custom).safeParse(raw, {reportInput: true})
   if (result.success) return result.data
   throw new ConfigError(file, schema.describeIssue(result.error.issues[0]))
 }
@@ -328,4 +381,21 @@ function matches(matcher: Ignore, base: string, absolute: string): boolean {
 
 function outside(relativePath: string): boolean {
   return relativePath === '..' || relativePath.startsWith(`..${sep}`) || isAbsolute(relativePath)
+}
+
+/** `customRules[2]` */
+function formatRulePath(path: readonly PropertyKey[]): string {
+  return schema ? schema.formatPath(path) : path.join('.')
+}
+
+/**
+ * Checks a rule written as data (a rule file, or an inline rule at `base` in the config): the
+ * first problem becomes a one-line ConfigError naming `file`. A rule may not take a built-in id.
+ */
+export function validateRule(raw: unknown, file: string, base: readonly PropertyKey[] = []): DataRuleSpec {
+  if (!schema) throw new Error('cluelint: loadSchema() must run before validateRule()')
+  const result = schema.dataRuleSchema().safeParse(raw, {reportInput: true})
+  if (!result.success) throw new ConfigError(file, schema.describeIssue(result.error.issues[0], base))
+  if (schema.isBuiltInRule(result.data.id)) throw new ConfigError(file, `${base.length > 0 ? formatRulePath(base) + '.' : ''}id: "${result.data.id}" is a built-in rule (choose another id)`)
+  return result.data
 }

@@ -1,6 +1,8 @@
 import {z} from 'zod'
 import {rules} from '../../rules/index.js'
-import {LOCALES} from '../i18n.js'
+import {coreMessages, LOCALES, placeholders} from '../i18n.js'
+import {KIND_MESSAGES, KINDS, ROLE_PLACEHOLDERS, type DataRuleSpec} from '../kinds.js'
+import {languages} from '../lang/packs.js'
 import type {Locale} from '../i18n.js'
 import type {Rule} from '../rule.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
@@ -27,6 +29,8 @@ export interface CluelintConfig {
   maxWarnings?: number
   /** gitignore-style patterns, relative to the config file's folder. */
   ignore?: string[]
+  /** A team's own rules, as data: files (JSON or YAML, relative to the config file's folder) or inline. */
+  customRules?: Array<string | DataRuleSpec>
 }
 
 export const SEVERITY_SETTINGS = ['off', 'info', 'warn', 'error', 'warning'] as const satisfies readonly SeveritySetting[]
@@ -61,21 +65,116 @@ function ruleEntrySchema(rule: Rule<any, any>) {
   return z.union([severity, z.tuple([severity, ruleOptionsSchema(rule).optional()])]).optional()
 }
 
+const text = z.string().trim().min(1)
+const exampleText = z.union([z.string(), z.array(z.string())])
+const finding = z.strictObject({
+  rule: z.string(),
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  endColumn: z.number().int().min(1),
+  severity: z.enum(['error', 'warning', 'info']),
+  messageId: z.string(),
+  excerpt: z.string()
+})
+const kindData = z.strictObject({
+  $comment: z.string().optional(),
+  phrases: z.array(z.union([text, z.strictObject({patterns: z.array(text).min(1), expected: z.array(z.string())})])).optional(),
+  swap: z.record(text, z.union([z.string(), z.array(z.string())])).optional(),
+  fillers: z.array(text).optional()
+})
+const messageTexts = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), text)
+
+/**
+ * A rule written as data (src/kinds.ts): a team's own rule in the config, or a built-in
+ * rules/<id>/rule.json once its data and messages are read. What the kind reports must have a
+ * message in English, with only the placeholders the kind fills in.
+ */
+export function dataRuleSchema(): z.ZodType<DataRuleSpec> {
+  const known = languages()
+  return z
+    .strictObject({
+      $comment: z.string().optional(),
+      id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id (lower-case words joined by "-")'),
+      kind: z.enum(KINDS),
+      summary: text,
+      rationale: text.optional(),
+      category: z.enum(['personalization', 'courtesy', 'focus', 'wording', 'form']).optional(),
+      severity: z.enum(['error', 'warning', 'info']).optional(),
+      weight: z.number().min(0).max(100).optional(),
+      max: z.number().int().min(0).optional(),
+      scope: z.enum(['draft', 'sentence']).optional(),
+      messageIds: z.record(z.string(), z.string()).optional(),
+      messages: z.strictObject({en: messageTexts, fr: messageTexts.optional()}),
+      data: z.record(z.string(), kindData),
+      examples: z.record(z.string(), z.strictObject({bad: z.array(z.strictObject({text: exampleText, findings: z.array(finding)})), good: z.array(exampleText)})).optional(),
+      url: z.url().optional()
+    })
+    .superRefine((spec, context) => {
+      const issue = (path: PropertyKey[], message: string) => context.addIssue({code: 'custom', path, message})
+      const langs = Object.keys(spec.data)
+      if (langs.length === 0) issue(['data'], `expected phrases for at least one language (${known.join(', ')})`)
+      for (const lang of langs) {
+        if (!known.includes(lang)) issue(['data', lang], `unknown language (expected ${known.join(', ')})`)
+        else if ((spec.data[lang]?.phrases?.length ?? 0) + Object.keys(spec.data[lang]?.swap ?? {}).length === 0) issue(['data', lang], 'expected at least one phrase')
+        else if (spec.kind !== 'substitution' && spec.data[lang]?.swap) issue(['data', lang, 'swap'], `a ${spec.kind} rule has no replacements (swap is for kind substitution)`)
+      }
+      if (spec.kind !== 'occurrence') for (const key of ['max', 'scope'] as const) if (spec[key] !== undefined) issue([key], `only for kind occurrence`)
+      for (const locale of ['en', 'fr'] as const) {
+        for (const id of Object.keys(spec.messages[locale] ?? {})) if (id in coreMessages.en) issue(['messages', locale, id], `"${id}" is one of cluelint's own message ids (choose another)`)
+      }
+      const roles = KIND_MESSAGES[spec.kind]
+      for (const role of Object.keys(spec.messageIds ?? {})) if (!roles.includes(role)) issue(['messageIds', role], `kind ${spec.kind} reports ${roles.join(', ')}`)
+      for (const role of roles) {
+        const id = spec.messageIds?.[role] ?? role
+        for (const locale of ['en', 'fr'] as const) {
+          const texts = spec.messages[locale]
+          if (!texts) continue
+          const message = texts[id]
+          if (message === undefined) {
+            if (locale === 'en') issue(['messages', 'en', id], `missing: kind ${spec.kind} reports it`)
+            continue
+          }
+          const unknown = placeholders(message).filter((name) => !ROLE_PLACEHOLDERS[role].includes(name))
+          if (unknown.length > 0) issue(['messages', locale, id], `unknown placeholder {{${unknown[0]}}} (expected ${ROLE_PLACEHOLDERS[role].map((name) => `{{${name}}}`).join(', ')})`)
+        }
+      }
+    }) as unknown as z.ZodType<DataRuleSpec>
+}
+
+/** Is `id` the id of a built-in rule? */
+export function isBuiltInRule(id: string): boolean {
+  return rules.some((rule) => rule.id === id)
+}
+
 let schema: z.ZodType<CluelintConfig> | undefined
 
-/** Built on first use, from the rules that are registered. */
-export function configSchema(): z.ZodType<CluelintConfig> {
-  schema ??= z.strictObject({
-    rules: z.strictObject(Object.fromEntries(rules.map((rule) => [rule.id, ruleEntrySchema(rule)]))).optional(),
+/**
+ * Built on first use, from the rules that are registered; with a config's own rules (`custom`),
+ * built for that config (their ids are rule ids too).
+ */
+export function configSchema(custom: readonly DataRuleSpec[] = []): z.ZodType<CluelintConfig> {
+  if (custom.length === 0 && schema) return schema
+  const built = z.strictObject({
+    rules: z
+      .strictObject(
+        Object.fromEntries([
+          ...rules.map((rule) => [rule.id, ruleEntrySchema(rule)]),
+          ...custom.map((rule) => [rule.id, z.union([severity, z.tuple([severity, z.strictObject(rule.kind === 'occurrence' ? {max: z.number().int().min(0).optional(), words: words.optional()} : {words: words.optional()}).optional()])]).optional()])
+        ])
+      )
+      .optional(),
     lang: z.enum(['auto', 'en', 'fr']).optional(),
     locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional(),
     channel: z.enum(CHANNELS).optional(),
     template: z.boolean().optional(),
     minScore: z.number().int().min(0).max(100).optional(),
     maxWarnings: z.number().int().min(0).optional(),
-    ignore: z.array(z.string().min(1)).optional()
+    ignore: z.array(z.string().min(1)).optional(),
+    customRules: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])).optional()
   }) as z.ZodType<CluelintConfig>
-  return schema
+  if (custom.length === 0) schema = built
+  return built
 }
 
 type Issue = z.core.$ZodIssue

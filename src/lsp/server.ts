@@ -30,7 +30,7 @@ import type {
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {ConfigError, ConfigResolver, type Settings} from '../config/index.js'
-import {getRule, lintDraft, processorCount, RULE_URL} from '../engine.js'
+import {customRules, getRule, lintDraft, processorCount, ruleUrl} from '../engine.js'
 import {fixText, isFixable} from '../fix.js'
 import {InputError} from '../readers/decode.js'
 import {DIRECTIVE_RULE} from '../directives.js'
@@ -190,6 +190,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   })
   connection.onDidChangeConfiguration(() => reload())
 
+  /** Where a rule is documented: a built-in rule's README, else the url of the config's own rule. */
+  function helpOf(id: string, settings?: Settings): string | undefined {
+    return ruleUrl(getRule(id) ?? (settings && customRules(settings.options)?.rules.find((rule) => rule.id === id)) ?? {id})
+  }
+
   async function lint(document: TextDocument): Promise<void> {
     const {uri, version} = document
     const file = pathOf(uri)
@@ -238,7 +243,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         source: 'cluelint',
         message: finding.message
       }
-      if (finding.rule !== DIRECTIVE_RULE.id) diagnostic.codeDescription = {href: RULE_URL + finding.rule + '/README.md'}
+      // A built-in rule's README, or the page a team's rule names (none when it names none).
+      const href = finding.rule === DIRECTIVE_RULE.id ? undefined : helpOf(finding.rule, result.settings)
+      if (href) diagnostic.codeDescription = {href}
       diagnostics.push(diagnostic)
     }
     await connection.sendDiagnostics({uri, version, diagnostics})
@@ -305,7 +312,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const lang = state.lang ?? 'en'
         const examples = rule.examples[lang]
         if (examples?.bad[0] && examples.good[0]) lines.push('', say(state, 'insteadOf', {text: examples.bad[0]}), '', say(state, 'write', {text: examples.good[0]}))
-        lines.push('', `[${finding.rule}](${RULE_URL + finding.rule + '/README.md'})`)
+        lines.push('', `[${finding.rule}](${helpOf(finding.rule)})`)
       } else if (finding.rule === DIRECTIVE_RULE.id) {
         lines.push('', DIRECTIVE_RULE.rationale)
       }

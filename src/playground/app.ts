@@ -14,7 +14,7 @@
  * rule suggests one, a one-click rewrite.
  */
 import {rules} from '../../rules/index.js'
-import {lintText, weights, type LintOptions} from '../engine.js'
+import {customRules, lintText, weights as builtInWeights, type LintOptions} from '../engine.js'
 import {detectLanguage} from '../lang/detect.js'
 import {FAMILIES, familyOf, segment, type Span} from '../reporters/html/highlight.js'
 import {byCost, fixFirst} from '../score.js'
@@ -34,6 +34,9 @@ const DEBOUNCE_MS = 120
 const CHANNELS: readonly Channel[] = ['email', 'linkedin-note', 'linkedin-message', 'follow-up']
 
 const settings: PlaygroundSettings = JSON.parse(document.getElementById('cluelint-settings')?.textContent || '{"version":"","options":{}}')
+/** The page's rules: the built-in ones, then the config's own (customRules), with their weights. */
+const pageRules = [...rules, ...(customRules(settings.options)?.rules ?? [])]
+const weights = customRules(settings.options)?.weights ?? builtInWeights
 
 function load(): Partial<Stored> {
   try {
@@ -243,12 +246,12 @@ function renderRules(): void {
   const severity = (id: string): string => {
     const set = settings.options.rules?.[id]
     if (set === 'off') return t.off
-    const rule = rules.find((item) => item.id === id)!
+    const rule = pageRules.find((item) => item.id === id)!
     return t.severity[set === undefined ? rule.severity : set === 'warn' ? 'warning' : set]
   }
   setChildren(
     byId('rule-list'),
-    rules.map((rule) =>
+    pageRules.map((rule) =>
       h(
         'details',
         {id: `rule-${rule.id}`, class: `rule-doc f-${rule.category}`},
@@ -264,9 +267,9 @@ function renderRules(): void {
               {class: 'examples'},
               h('h4', {}, t.langName[lang]),
               h('p', {class: 'ex-title'}, t.bad),
-              h('ul', {class: 'ex bad', lang}, rule.examples[lang].bad.map((text) => h('li', {}, text))),
+              h('ul', {class: 'ex bad', lang}, (rule.examples[lang]?.bad ?? []).map((text) => h('li', {}, text))),
               h('p', {class: 'ex-title'}, t.good),
-              h('ul', {class: 'ex good', lang}, rule.examples[lang].good.map((text) => h('li', {}, text)))
+              h('ul', {class: 'ex good', lang}, (rule.examples[lang]?.good ?? []).map((text) => h('li', {}, text)))
             )
           )
         )

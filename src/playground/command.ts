@@ -35,11 +35,11 @@ function readBundle(): string {
 export async function runPlayground(flags: PlaygroundFlags, io: {cwd: string; stdout: {write(text: string): unknown}}): Promise<void> {
   const resolver = new ConfigResolver(io.cwd, {lang: flags.lang, rules: flags.rule, template: flags.template}, flags.config)
   const resolved = await resolver.forFile()
-  const {rules, ruleOptions, channel, template, lang} = resolved.options
+  const {rules, ruleOptions, channel, template, lang, customRules} = resolved.options
   const settings: PlaygroundSettings = {
     version: pkg.version,
     configFile: resolved.configFile,
-    options: JSON.parse(JSON.stringify({rules, ruleOptions, channel, template, lang}))
+    options: JSON.parse(JSON.stringify({rules, ruleOptions, channel, template, lang, customRules}))
   }
   const html = playgroundPage(readBundle(), settings)
   if (flags.output === undefined) {

@@ -5,5 +5,5 @@ export interface PlaygroundSettings {
   version: string
   /** The config file the options come from, as the user named it. */
   configFile?: string
-  options: Pick<LintOptions, 'rules' | 'ruleOptions' | 'channel' | 'template' | 'lang'>
+  options: Pick<LintOptions, 'rules' | 'ruleOptions' | 'channel' | 'template' | 'lang' | 'customRules'>
 }

@@ -5,7 +5,7 @@ import pkg from '../../package.json' with {type: 'json'}
 import {rules as allRules} from '../../rules/index.js'
 import {coreMessages, DEFAULT_LOCALE, type Locale, type Messages} from '../i18n.js'
 import {DIRECTIVE_RULE} from '../directives.js'
-import {RULE_URL} from '../engine.js'
+import {ruleUrl} from '../engine.js'
 import type {RuleMeta} from '../rule.js'
 import type {DraftReport, Finding, Report, Severity} from '../types.js'
 import type {Reporter} from './types.js'
@@ -24,7 +24,7 @@ export interface SarifOptions {
   /** Paths in the report are made relative to this folder. */
   cwd: string
   /** Defaults to every registered rule. */
-  rules?: ReadonlyArray<Pick<RuleMeta, 'id' | 'summary' | 'rationale' | 'severity' | 'category' | 'examples' | 'languages'> & Partial<Pick<RuleMeta, 'messages'>>>
+  rules?: ReadonlyArray<Pick<RuleMeta, 'id' | 'summary' | 'rationale' | 'severity' | 'category' | 'examples' | 'languages'> & Partial<Pick<RuleMeta, 'messages' | 'url'>>>
   /** The language of the rules' message strings (each result's message is already in it): English by default. */
   locale?: Locale
 }
@@ -101,7 +101,8 @@ function ruleDescriptor(rule: NonNullable<SarifOptions['rules']>[number], locale
     shortDescription: {text: rule.summary},
     fullDescription: {text: rule.rationale},
     help: {text: lines.join('\n'), markdown: markdown.join('\n')},
-    helpUri: `${RULE_URL}${rule.id}/README.md`,
+    // A team's rule (config customRules) without a url has no help page.
+    ...(ruleUrl(rule) ? {helpUri: ruleUrl(rule)} : {}),
     ...messageStrings(rule.messages, locale),
     defaultConfiguration: {level: LEVEL[rule.severity]},
     properties: {tags: ['outreach', rule.category]}

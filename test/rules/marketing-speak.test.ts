@@ -6,13 +6,17 @@ import buzzFr from '../../rules/buzzword-overuse/fr.json' with {type: 'json'}
 import {findBuzzwords} from '../../rules/buzzword-overuse/index.js'
 import en from '../../rules/marketing-speak/en.json' with {type: 'json'}
 import fr from '../../rules/marketing-speak/fr.json' with {type: 'json'}
-import {findJargon} from '../../rules/marketing-speak/index.js'
+import {findPhrases} from '../../src/kinds.js'
+import type {Analysis} from '../../src/text/analysis.js'
 import {lintText} from '../../src/engine.js'
 import retextFrench from '../../langs/fr/parser.js'
 import {analyze} from '../../src/text/analysis.js'
 import type {Finding, Lang} from '../../src/types.js'
 
 const ID = 'marketing-speak'
+
+/** The jargon a draft uses, as the rule finds it (a substitution rule: src/kinds.ts). */
+const findJargon = (analysis: Analysis, lang: Lang) => findPhrases({analysis, lang, data: lang === 'fr' ? fr : en})
 
 function findings(text: string, lang: Lang): Finding[] {
   const report = lintText(text, {lang})

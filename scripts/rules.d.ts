@@ -1,0 +1,1 @@
+export function ruleIndex(folder?: string): string
