@@ -320,7 +320,12 @@ function candidates(index: DraftIndex, set: StartSet): number[] {
     positions = []
     const {ids} = index
     const {isHead} = set
-    for (let at = 0; at < ids.length; at++) if (isHead[ids[at]] === 1) positions.push(at)
+    // Ids outside the table (-1 for a word no matcher knows, or words learnt since it was built) are no head.
+    const size = isHead.length
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at]
+      if (id >= 0 && id < size && isHead[id] === 1) positions.push(at)
+    }
     index.starts.set(set, positions)
   }
   return positions
