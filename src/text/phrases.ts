@@ -129,6 +129,11 @@ function parse<T>(list: PhraseList<T>): Parsed<T> {
     const head = item.head[0]
     const fixed = head !== undefined && !head.optional && head.forms !== undefined
     item.rank = (fixed ? 0 : compiled.length) + order
+    if (fixed) {
+      // Most patterns start on one listed word: its forms, shared with the step (never changed).
+      item.firsts = head.forms
+      return
+    }
     const firsts = new Set<string>()
     let any = item.head.length === 0
     for (const step of item.head) {
@@ -430,6 +435,7 @@ const SCAN_STEPS = 2
 
 /** Sets how a node finds its steps for a word (see `TrieNode`), once its steps are all known. */
 function finish<T>(node: TrieNode<T>) {
+  if (node.edges.length === 0) return // a leaf: `walk` looks for no step out of it
   const listed = node.edges.filter((edge) => edge.ids !== undefined)
   let total = 0
   for (const edge of listed) total += edge.ids!.size
