@@ -47,8 +47,8 @@ interface CluelintData {
   channel?: Channel
   /** The draft's line index, built on its first finding (most drafts of a rule have none). */
   lines?: LineIndex
-  /** What each message's rule offered beyond the message: its fix and suggestions. */
-  edits?: Map<object, Edits>
+  /** What each message says (its rule, message id and values) and what its rule offered beyond it: its fix and suggestions. */
+  said?: Map<object, Said>
 }
 
 const ruleById = new Map(allRules.map((rule) => [rule.id, rule]))
@@ -111,20 +111,17 @@ function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang, 
   }
 }
 
-/** What a rule reported beyond the message: its fix and suggestions, in offsets of the text it read. */
-interface Edits {
-  fix?: TextEdit
-  suggestions: RuleSuggestion[]
-}
-
-/** What a finding says, written in the user's locale once the draft is linted. */
-interface Wording {
+/**
+ * What a finding says, written in the user's locale once the draft is linted, and what its rule
+ * reported beyond the message: its fix and suggestions, in offsets of the text it read.
+ */
+interface Said {
   rule: Rule<any, any>
   messageId: string
   data?: MessageData
+  fix?: TextEdit
+  suggestions: RuleSuggestion[]
 }
-
-const wordingOf = new WeakMap<object, Wording>()
 
 /**
  * Phrases the config allows for a rule (`words: {<lang>: {remove: [...]}}`, which "allow this
@@ -159,8 +156,8 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
         if (allowed?.has(phraseKey(analysis.text.slice(report.start, report.end)))) return
         const place = (draft.lines ??= lineIndex(String(file.value)))
         const endOffset = Math.max(report.start, report.end)
-        const start = {...place.toPoint(report.start), offset: report.start}
-        const end = {...place.toPoint(endOffset), offset: endOffset}
+        const start = pointAt(place, report.start)
+        const end = pointAt(place, endOffset)
         // A VFileMessage is an Error: capturing its stack (useless here) was a tenth of the lint time.
         const limit = Error.stackTraceLimit
         Error.stackTraceLimit = 0
@@ -185,11 +182,16 @@ export function rulePlugin(rule: Rule<any, any>, settings: {lang: Lang; severity
         const expected = report.expected ?? []
         const context = {start: report.start, end: report.end, expected, analysis, lang: settings.lang, data}
         const suggestions = rule.suggest ? rule.suggest(context) : replacements(context)
-        if (report.fix || suggestions.length > 0) (draft.edits ??= new Map()).set(message, {fix: report.fix, suggestions})
-        wordingOf.set(message, {rule, messageId: report.messageId, data: report.data})
+        ;(draft.said ??= new Map()).set(message, {rule, messageId: report.messageId, data: report.data, fix: report.fix, suggestions})
       }
     })
   }
+}
+
+/** The point of `offset` in the draft (a VFile place's start or end). */
+function pointAt(lines: LineIndex, offset: number): {line: number; column: number; offset: number} {
+  const {line, column} = lines.toPoint(offset)
+  return {line, column, offset}
 }
 
 /** A rule's message that names a line (`{line}`, see `Report.lineAt`). */
@@ -287,7 +289,8 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
 
   const source = draft.source ?? draft.text
   const map = draft.map ?? ((offset: number) => offset)
-  const lines = lineIndex(source)
+  // The rules' findings placed the text they read; the file's lines are the same when nothing was masked.
+  const lines = data.lines && source === text ? data.lines : lineIndex(source)
   const findings: Finding[] = []
   const locale = options.locale ?? 'en'
   // An edit of the text the rules read, moved into the file; undefined when it would not replace
@@ -302,14 +305,14 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
   for (const message of file.messages) {
     const severity = fromFatal(message.fatal)
     if (options.quiet && severity !== 'error') continue
-    const edits = data.edits?.get(message)
-    const fix = edits?.fix && place(edits.fix)
+    const wording = data.said?.get(message)!
+    const fix = wording.fix && place(wording.fix)
     // A fix that does not land in the file was about text the reader never sees (markup, a masked directive).
-    if (edits?.fix && !fix) continue
+    if (wording.fix && !fix) continue
     const suggestions: Suggestion[] = []
-    for (const suggestion of edits?.suggestions ?? []) {
+    for (const suggestion of wording.suggestions) {
       const placed = place(suggestion)
-      if (placed) suggestions.push({desc: formatMessage(wordingOf.get(message)?.rule.messages, locale, suggestion.messageId, suggestion.data), messageId: suggestion.messageId, fix: placed})
+      if (placed) suggestions.push({desc: formatMessage(wording.rule.messages, locale, suggestion.messageId, suggestion.data), messageId: suggestion.messageId, fix: placed})
     }
     const from = message.place && 'start' in message.place ? message.place.start : message.place
     const to = message.place && 'end' in message.place ? message.place.end : from
@@ -321,7 +324,6 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
     const end = lines.toPoint(endMapped)
     // A line named in the message, in the same coordinates as the finding's line (file lines, not the draft's).
     const lineAt = (message as LineReference).lineAt
-    const wording = wordingOf.get(message)!
     const values = lineAt === undefined ? wording.data : {...wording.data, line: lines.toPoint(map(lineAt)).line + (draft.origin ? draft.origin.line - 1 : 0)}
     findings.push({
       rule: message.ruleId ?? 'unknown',

@@ -49,7 +49,7 @@ export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]))].sort()
 }
 
-function render(value: MessageValue | undefined, locale: Locale, maps: readonly Messages[]): string {
+function render(value: MessageValue | undefined, locale: Locale, messages: Messages | undefined): string {
   if (value === undefined) return ''
   if (typeof value === 'string') return value
   if (typeof value === 'number') return locale === 'fr' ? String(value).replace('.', ',') : String(value)
@@ -57,18 +57,56 @@ function render(value: MessageValue | undefined, locale: Locale, maps: readonly 
     const text = value.decimal.toFixed(value.digits)
     return locale === 'fr' ? text.replace('.', ',') : text
   }
-  return formatWith(maps, locale, value.messageId, value.data)
+  return formatWith(messages, locale, value.messageId, value.data)
 }
 
-function formatWith(maps: readonly Messages[], locale: Locale, id: string, data: MessageData = {}): string {
-  let text: string | undefined
-  for (const map of maps) {
-    text = map[locale]?.[id] ?? map[DEFAULT_LOCALE]?.[id]
-    if (text !== undefined) break
+/**
+ * A message text cut at its placeholders: literal text at even indices, placeholder names (and
+ * the placeholder as written, kept when `data` has no such name) in between.
+ */
+interface Template {
+  parts: string[]
+  written: string[]
+}
+
+/** Message texts cut once; the texts are the message maps' (bounded: cleared past MAX_TEMPLATES). */
+const templates = new Map<string, Template>()
+const MAX_TEMPLATES = 4096
+
+function templateOf(text: string): Template {
+  let template = templates.get(text)
+  if (template === undefined) {
+    const parts: string[] = []
+    const written: string[] = []
+    let last = 0
+    for (const match of text.matchAll(PLACEHOLDER)) {
+      parts.push(text.slice(last, match.index), match[1])
+      written.push(match[0])
+      last = match.index + match[0].length
+    }
+    parts.push(text.slice(last))
+    if (templates.size >= MAX_TEMPLATES) templates.clear()
+    templates.set(text, (template = {parts, written}))
   }
+  return template
+}
+
+function formatWith(messages: Messages | undefined, locale: Locale, id: string, data: MessageData = {}): string {
+  const text = lookup(messages, locale, id) ?? lookup(coreMessages, locale, id)
   if (text === undefined) throw new Error(`cluelint: no message "${id}"`)
+  const {parts, written} = templateOf(text)
+  if (parts.length === 1) return text
   // One pass: a placeholder's value is never searched for placeholders (a draft's words may hold `{{...}}`).
-  return text.replace(PLACEHOLDER, (whole, name: string) => (name in data ? render(data[name], locale, maps) : whole))
+  let out = parts[0]
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index]
+    out += (name in data ? render(data[name], locale, messages) : written[index >> 1]) + parts[index + 1]
+  }
+  return out
+}
+
+function lookup(messages: Messages | undefined, locale: Locale, id: string): string | undefined {
+  return messages === undefined ? undefined : (messages[locale]?.[id] ?? messages[DEFAULT_LOCALE]?.[id])
 }
 
 /**
@@ -76,7 +114,7 @@ function formatWith(maps: readonly Messages[], locale: Locale, id: string, data:
  * `{{placeholders}}` replaced by `data`. Ids are looked up in `messages`, then in the engine's own.
  */
 export function formatMessage(messages: Messages | undefined, locale: Locale, id: string, data?: MessageData): string {
-  return formatWith(messages ? [messages, coreMessages] : [coreMessages], locale, id, data)
+  return formatWith(messages, locale, id, data)
 }
 
 /**

@@ -110,6 +110,19 @@ export function scoreSentence(analysis: Analysis, units: Unit[], data: Data, opt
  * Readability judges words, not acronyms: "US SaaS companies expanding into EMEA" is plain.
  */
 export function isAcronym(word: string): boolean {
+  if (word.length < 2 || word.length > 16) return false
+  // Most words are ASCII with at most one capital: no acronym, decided without the regular expressions below.
+  let upper = 0
+  let ascii = true
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code > 0x7f) {
+      ascii = false
+      break
+    }
+    if (code >= 0x41 && code <= 0x5a) upper++
+  }
+  if (ascii && upper < 2) return false
   if (!/^[\p{L}\p{N}&]{2,8}$/u.test(word)) return false
   const letters = word.replace(/[^\p{L}]/gu, '').length
   const capitals = word.replace(/[^\p{Lu}]/gu, '').length

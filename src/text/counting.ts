@@ -92,9 +92,16 @@ export function wordUnits(analysis: Analysis, from = 0, to = analysis.tokens.len
         continue
       }
     }
-    const kind: UnitKind = /^\p{N}/u.test(token.value) ? 'number' : 'word'
+    const kind: UnitKind = startsWithNumber(token.value) ? 'number' : 'word'
     units.push({kind, start: elision === -1 ? token.start : elision, end: token.end, token: index})
     elision = -1
   }
   return units
+}
+
+/** Starts with a digit of any script (`\p{N}`); an ASCII first character is decided without the regular expression. */
+function startsWithNumber(value: string): boolean {
+  const code = value.charCodeAt(0)
+  if (code < 0x80) return code >= 0x30 && code <= 0x39
+  return /^\p{N}/u.test(value)
 }

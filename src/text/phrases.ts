@@ -129,6 +129,11 @@ function parse<T>(list: PhraseList<T>): Parsed<T> {
     const head = item.head[0]
     const fixed = head !== undefined && !head.optional && head.forms !== undefined
     item.rank = (fixed ? 0 : compiled.length) + order
+    if (fixed) {
+      // Most patterns start on one listed word: its forms, shared with the step (never changed).
+      item.firsts = head.forms
+      return
+    }
     const firsts = new Set<string>()
     let any = item.head.length === 0
     for (const step of item.head) {
@@ -320,7 +325,12 @@ function candidates(index: DraftIndex, set: StartSet): number[] {
     positions = []
     const {ids} = index
     const {isHead} = set
-    for (let at = 0; at < ids.length; at++) if (isHead[ids[at]] === 1) positions.push(at)
+    // Ids outside the table (-1 for a word no matcher knows, or words learnt since it was built) are no head.
+    const size = isHead.length
+    for (let at = 0; at < ids.length; at++) {
+      const id = ids[at]
+      if (id >= 0 && id < size && isHead[id] === 1) positions.push(at)
+    }
     index.starts.set(set, positions)
   }
   return positions
@@ -388,11 +398,15 @@ function buildForms(words: string[], lang: Lang): Set<string> {
 /** Patterns sharing their first steps share a path: `done` lists those that end at a node. */
 interface TrieNode<T> {
   done: Array<Compiled<T>>
-  /** The steps out of this node by the word ids they take: one lookup per word, however many steps. */
-  byId: Map<number, Array<TrieEdge<T>>>
-  /** For a node with few word ids: the ids, scanned instead of the map (cheaper), and their steps. */
+  /**
+   * The steps out of this node by the word ids they take, one of three ways (see `finish`): for a
+   * node with few word ids, the ids, scanned, and their steps; for a node with few steps taking
+   * many words, those steps, each asked for the word; else a map from word id to steps.
+   */
   keys?: Int32Array
   keyed?: Array<Array<TrieEdge<T>>>
+  scan?: Array<TrieEdge<T>>
+  byId?: Map<number, Array<TrieEdge<T>>>
   /** Steps that take any word (`*`). */
   any: Array<TrieEdge<T>>
   /** Optional steps, which may also be skipped. */
@@ -409,15 +423,33 @@ interface TrieEdge<T> {
   visit: number
 }
 
-const newNode = <T>(): TrieNode<T> => ({done: [], byId: new Map(), any: [], optional: [], edges: [], keys: undefined, keyed: undefined})
+const newNode = <T>(): TrieNode<T> => ({done: [], any: [], optional: [], edges: [], keys: undefined, keyed: undefined, scan: undefined, byId: undefined})
 
 /** Up to this many word ids out of a node, a scan of an integer array beats a map lookup. */
 const SCAN = 16
+/**
+ * Up to this many steps out of a node that take listed words, asking each step's set beats building
+ * a map of every form of every step (a step can take hundreds of inflected forms).
+ */
+const SCAN_STEPS = 2
 
+/** Sets how a node finds its steps for a word (see `TrieNode`), once its steps are all known. */
 function finish<T>(node: TrieNode<T>) {
-  if (node.byId.size <= SCAN) {
-    node.keys = Int32Array.from(node.byId.keys())
-    node.keyed = [...node.byId.values()]
+  if (node.edges.length === 0) return // a leaf: `walk` looks for no step out of it
+  const listed = node.edges.filter((edge) => edge.ids !== undefined)
+  let total = 0
+  for (const edge of listed) total += edge.ids!.size
+  if (total > SCAN && listed.length <= SCAN_STEPS) {
+    node.scan = listed
+  } else {
+    const byId = new Map<number, Array<TrieEdge<T>>>()
+    for (const edge of listed) for (const id of edge.ids!) (byId.get(id) ?? byId.set(id, []).get(id)!).push(edge)
+    if (byId.size <= SCAN) {
+      node.keys = Int32Array.from(byId.keys())
+      node.keyed = [...byId.values()]
+    } else {
+      node.byId = byId
+    }
   }
   for (const edge of node.edges) finish(edge.child)
 }
@@ -435,7 +467,6 @@ function buildTrie<T>(items: ReadonlyArray<Compiled<T>>, lexicon: Lexicon, cache
         node.edges.push(edge)
         if (step.optional) node.optional.push(edge)
         if (!ids) node.any.push(edge)
-        else for (const id of ids) (node.byId.get(id) ?? node.byId.set(id, []).get(id)!).push(edge)
       }
       node = edge.child
     }
@@ -484,7 +515,7 @@ function walk<T>(node: TrieNode<T>, depth: number, at: number, search: Search<T>
   for (let position = at; position < end; position++) {
     const id = ids[position]
     let edges: Array<TrieEdge<T>> | undefined
-    const {keys} = node
+    const {keys, scan} = node
     if (keys) {
       for (let k = 0; k < keys.length; k++) {
         if (keys[k] === id) {
@@ -492,8 +523,16 @@ function walk<T>(node: TrieNode<T>, depth: number, at: number, search: Search<T>
           break
         }
       }
+    } else if (scan) {
+      // The steps in the order they were added, as the map would list them.
+      for (let n = 0; n < scan.length; n++) {
+        const edge = scan[n]
+        if (edge.visit === visit || !edge.ids!.has(id)) continue
+        edge.visit = visit
+        walk(edge.child, depth + 1, position + 1, search)
+      }
     } else {
-      edges = node.byId.get(id)
+      edges = node.byId!.get(id)
     }
     if (edges) {
       for (let n = 0; n < edges.length; n++) {
