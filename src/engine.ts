@@ -305,7 +305,9 @@ function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
   for (const message of file.messages) {
     const severity = fromFatal(message.fatal)
     if (options.quiet && severity !== 'error') continue
-    const wording = data.said?.get(message)!
+    // Every message comes from a rule's report, which keeps its wording.
+    const wording = data.said?.get(message)
+    if (!wording) continue
     const fix = wording.fix && place(wording.fix)
     // A fix that does not land in the file was about text the reader never sees (markup, a masked directive).
     if (wording.fix && !fix) continue
