@@ -26,6 +26,9 @@ import type {Draft, DraftReport, Lang, SeveritySetting, Summary} from './types.j
 /** Exit codes, written down once (SPEC). */
 export const EXIT = {ok: 0, lintFailure: 1, fatal: 2} as const
 
+/** With -o, the longest the event loop (and so Ctrl-C) waits between two drafts, in milliseconds. */
+const TURN_MS = 50
+
 /** Where the CLI reads and writes: process streams by default, buffers in tests. */
 export interface Io {
   stdout: {write(chunk: string): unknown; isTTY?: boolean; columns?: number}
@@ -165,13 +168,14 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
         if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
         if (reporter.draft) emit(reporter.draft(report, source, firstLine))
       }
-      // Linting is synchronous: with a report file, the event loop gets a turn every so often, so that
-      // Ctrl-C (which removes the temporary file) is heard during a long run, not at its end.
-      let sinceTurn = 0
+      // Linting is synchronous: with a report file, the event loop gets a turn every TURN_MS between
+      // drafts, so that Ctrl-C (which removes the temporary file) is heard during a long run, not at
+      // its end. Counted in time, not drafts: 64 slow drafts kept a run deaf to Ctrl-C for a minute.
+      let lastTurn = performance.now()
       const turn = async () => {
-        if (output && ++sinceTurn >= 64) {
-          sinceTurn = 0
+        if (output && performance.now() - lastTurn >= TURN_MS) {
           await new Promise((resolve) => setImmediate(resolve))
+          lastTurn = performance.now()
         }
       }
 

@@ -152,6 +152,20 @@ describe('-o FILE', () => {
     expect(await exited).toEqual({code: null, signal: 'SIGINT'})
     expect(readdirSync(directory)).toEqual([])
   }, 60_000)
+
+  it('Ctrl-C is heard between drafts while a long run lints, not once the report is done', async () => {
+    // 40 slow drafts: fewer than the 64 drafts between two turns of the event loop there were,
+    // so the signal waited for the end of the run, which then wrote its report and exited 1.
+    const slow = 'Hi Sam,\n\n' + '{{first_name}} '.repeat(1000) + '\n'
+    const directory = tempFiles(Object.fromEntries(Array.from({length: 40}, (_, index) => [`drafts/d${index}.txt`, slow])))
+    const child = spawn(process.execPath, [bin, join(directory, 'drafts'), '--format', 'json', '-o', join(directory, 'report.json')], {cwd: root, stdio: 'ignore'})
+    const exited = new Promise<{code: number | null; signal: string | null}>((resolve) => child.on('exit', (code, signal) => resolve({code, signal})))
+    for (let tries = 0; readdirSync(directory).length === 1 && tries < 600; tries++) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toHaveLength(1)
+    child.kill('SIGINT')
+    expect(await exited).toEqual({code: null, signal: 'SIGINT'})
+    expect(readdirSync(directory)).toEqual(['drafts'])
+  }, 180_000)
 })
 
 describe('-o never writes over an input', () => {
