@@ -17,7 +17,7 @@ import {readStdinInput} from './readers/stdin.js'
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {readStreamBounded} from './readers/bounded.js'
 import {asInputError, decodeText, fileError, InputError} from './readers/decode.js'
-import {fileOutput, OutputError, refuseInputAsOutput} from './output.js'
+import {fileOutput, OutputError, refuseInputAsOutput, signalTurns} from './output.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
 import {summaryCounter} from './summary.js'
@@ -25,9 +25,6 @@ import type {Draft, DraftReport, Lang, SeveritySetting, Summary} from './types.j
 
 /** Exit codes, written down once (SPEC). */
 export const EXIT = {ok: 0, lintFailure: 1, fatal: 2} as const
-
-/** With -o, the longest the event loop (and so Ctrl-C) waits between two drafts, in milliseconds. */
-const TURN_MS = 50
 
 /** Where the CLI reads and writes: process streams by default, buffers in tests. */
 export interface Io {
@@ -168,16 +165,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
         if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
         if (reporter.draft) emit(reporter.draft(report, source, firstLine))
       }
-      // Linting is synchronous: with a report file, the event loop gets a turn every TURN_MS between
-      // drafts, so that Ctrl-C (which removes the temporary file) is heard during a long run, not at
-      // its end. Counted in time, not drafts: 64 slow drafts kept a run deaf to Ctrl-C for a minute.
-      let lastTurn = performance.now()
-      const turn = async () => {
-        if (output && performance.now() - lastTurn >= TURN_MS) {
-          await new Promise((resolve) => setImmediate(resolve))
-          lastTurn = performance.now()
-        }
-      }
+      // With a report file, Ctrl-C (which removes its temporary file) is heard between drafts.
+      const turn = output ? signalTurns() : async () => undefined
 
       if (flags.fix || flags.fixDryRun) {
         if (flags.fix && flags.fixDryRun) throw new UsageError('--fix and --fix-dry-run: give one of them')

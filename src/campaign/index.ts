@@ -2,6 +2,7 @@ import {createReadStream} from 'node:fs'
 import {parse} from 'csv-parse'
 import {lintDraft, type LintOptions} from '../engine.js'
 import {expandPaths} from '../files.js'
+import {signalTurns} from '../output.js'
 import {InputError, streamDrafts} from '../readers/index.js'
 import type {DraftReport} from '../types.js'
 import {nearDuplicateGroups, signature, similarity} from './minhash.js'
@@ -194,6 +195,7 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
   const sources: WordSources = {shared: 0, personalized: 0, personal: 0}
 
   const aggregate = new Aggregate()
+  const turn = signalTurns() // Ctrl-C heard between drafts (see signalTurns)
   for await (const {row, record, columns} of contacts(contactsFile)) {
     for (const item of unfilledFields(template, record, columns)) {
       aggregate.unfilled.count++
@@ -208,6 +210,7 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
     sources.personal += share.words.personal
     aggregate.add(report, share.share)
     options.onDraft?.(report, text)
+    await turn()
   }
   const result = aggregate.finish('template')
   result.personal.freeText = [...freeText].filter(([, free]) => free).map(([field]) => field)
@@ -230,6 +233,7 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
 export async function lintDraftsCampaign(paths: readonly string[], options: CampaignOptions & {column?: string} = {}): Promise<CampaignReport & {errors: InputError[]}> {
   const {files, errors} = await expandPaths(paths)
   const items: Array<{name: string; text: string; list: Word[]; hashes: Uint32Array; report: DraftReport}> = []
+  const turn = signalTurns() // Ctrl-C heard between drafts (see signalTurns)
   for (const file of files) {
     try {
       for await (const draft of streamDrafts(file, {column: options.column})) {
@@ -245,6 +249,7 @@ export async function lintDraftsCampaign(paths: readonly string[], options: Camp
         const list = words(draft.text)
         items.push({name: report.name, text: draft.text, list, hashes: shingleHashes(list), report})
         options.onDraft?.(report, draft.source ?? draft.text)
+        await turn()
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error
