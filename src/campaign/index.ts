@@ -188,14 +188,15 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
   }
   // First pass: the free text that recurs from one contact to another is not personal.
   const counts = new ShingleCounts()
+  const turn = signalTurns() // Ctrl-C heard between contacts (see signalTurns)
   for await (const {row, record} of contacts(contactsFile)) {
     const {text, values} = render(record, row)
     counts.add(freeTextHashes(text, values, isFreeText))
+    await turn()
   }
   const sources: WordSources = {shared: 0, personalized: 0, personal: 0}
 
   const aggregate = new Aggregate()
-  const turn = signalTurns() // Ctrl-C heard between drafts (see signalTurns)
   for await (const {row, record, columns} of contacts(contactsFile)) {
     for (const item of unfilledFields(template, record, columns)) {
       aggregate.unfilled.count++
