@@ -17,7 +17,7 @@ import {readStdinInput} from './readers/stdin.js'
 import {draftsOf, streamDrafts} from './readers/stream.js'
 import {readStreamBounded} from './readers/bounded.js'
 import {asInputError, decodeText, fileError, InputError} from './readers/decode.js'
-import {fileOutput, OutputError, refuseInputAsOutput} from './output.js'
+import {fileOutput, OutputError, refuseInputAsOutput, signalTurns} from './output.js'
 import {prettyReporter} from './reporters/pretty.js'
 import type {Reporter} from './reporters/types.js'
 import type {Rule} from './rule.js'
@@ -174,15 +174,8 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
         if (settings.minScore !== undefined && report.score < settings.minScore && report.score < (below?.score ?? Infinity)) below = {score: report.score, name: report.name, settings}
         if (reporter.draft) emit(reporter.draft(report, source, firstLine))
       }
-      // Linting is synchronous: with a report file, the event loop gets a turn every so often, so that
-      // Ctrl-C (which removes the temporary file) is heard during a long run, not at its end.
-      let sinceTurn = 0
-      const turn = async () => {
-        if (output && ++sinceTurn >= 64) {
-          sinceTurn = 0
-          await new Promise((resolve) => setImmediate(resolve))
-        }
-      }
+      // With a report file, Ctrl-C (which removes its temporary file) is heard between drafts.
+      const turn = output ? signalTurns() : async () => undefined
 
       if (flags.fix || flags.fixDryRun) {
         if (flags.fix && flags.fixDryRun) throw new UsageError('--fix and --fix-dry-run: give one of them')

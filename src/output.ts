@@ -63,6 +63,25 @@ export interface Output {
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
+/** The longest the event loop (and so a signal) waits between two drafts, in milliseconds. */
+const TURN_MS = 50
+
+/**
+ * Linting is synchronous, and a signal is only heard when the event loop turns: with a report
+ * file, call the function this returns between drafts, so that Ctrl-C (which removes the
+ * temporary file) is heard during a long run, not once the report is written. It gives the loop a
+ * turn when TURN_MS have passed since the last; counted in time, not in drafts (a run of 40 slow
+ * drafts, under a count of 64, heard Ctrl-C only at its end).
+ */
+export function signalTurns(): () => Promise<void> {
+  let last = performance.now()
+  return async () => {
+    if (performance.now() - last < TURN_MS) return
+    await new Promise((resolve) => setImmediate(resolve))
+    last = performance.now()
+  }
+}
+
 /** A report written to `target` through a temporary file in the same folder. */
 export function fileOutput(target: string, option = '--output'): Output {
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`)

@@ -2,6 +2,7 @@ import {createReadStream} from 'node:fs'
 import {parse} from 'csv-parse'
 import {lintDraft, type LintOptions} from '../engine.js'
 import {expandPaths} from '../files.js'
+import {signalTurns} from '../output.js'
 import {InputError, streamDrafts} from '../readers/index.js'
 import type {DraftReport} from '../types.js'
 import {nearDuplicateGroups, signature, similarity} from './minhash.js'
@@ -187,9 +188,11 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
   }
   // First pass: the free text that recurs from one contact to another is not personal.
   const counts = new ShingleCounts()
+  const turn = signalTurns() // Ctrl-C heard between contacts (see signalTurns)
   for await (const {row, record} of contacts(contactsFile)) {
     const {text, values} = render(record, row)
     counts.add(freeTextHashes(text, values, isFreeText))
+    await turn()
   }
   const sources: WordSources = {shared: 0, personalized: 0, personal: 0}
 
@@ -208,6 +211,7 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
     sources.personal += share.words.personal
     aggregate.add(report, share.share)
     options.onDraft?.(report, text)
+    await turn()
   }
   const result = aggregate.finish('template')
   result.personal.freeText = [...freeText].filter(([, free]) => free).map(([field]) => field)
@@ -230,6 +234,7 @@ export async function lintTemplateCampaign(templateSource: string, contactsFile:
 export async function lintDraftsCampaign(paths: readonly string[], options: CampaignOptions & {column?: string} = {}): Promise<CampaignReport & {errors: InputError[]}> {
   const {files, errors} = await expandPaths(paths)
   const items: Array<{name: string; text: string; list: Word[]; hashes: Uint32Array; report: DraftReport}> = []
+  const turn = signalTurns() // Ctrl-C heard between drafts (see signalTurns)
   for (const file of files) {
     try {
       for await (const draft of streamDrafts(file, {column: options.column})) {
@@ -245,6 +250,7 @@ export async function lintDraftsCampaign(paths: readonly string[], options: Camp
         const list = words(draft.text)
         items.push({name: report.name, text: draft.text, list, hashes: shingleHashes(list), report})
         options.onDraft?.(report, draft.source ?? draft.text)
+        await turn()
       }
     } catch (error) {
       if (!(error instanceof InputError)) throw error

@@ -152,6 +152,32 @@ describe('-o FILE', () => {
     expect(await exited).toEqual({code: null, signal: 'SIGINT'})
     expect(readdirSync(directory)).toEqual([])
   }, 60_000)
+
+  // Slow drafts, fewer than the 64 drafts between two turns of the event loop there were: the
+  // signal waited for the end of the run, which then wrote its whole report and exited 1.
+  const slow = 'Hi {{first_name}},\n\n' + 'Thanks for the notes on {{company}} and {{x}}. '.repeat(300) + '\n'
+  const interrupted = async (directory: string, args: string[]) => {
+    const inputs = readdirSync(directory)
+    const child = spawn(process.execPath, [bin, ...args, '-o', join(directory, 'report.json')], {cwd: directory, stdio: 'ignore'})
+    const exited = new Promise<{code: number | null; signal: string | null}>((resolve) => child.on('exit', (code, signal) => resolve({code, signal})))
+    for (let tries = 0; readdirSync(directory).length === inputs.length && tries < 600; tries++) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(readdirSync(directory).filter((name) => name.endsWith('.tmp'))).toHaveLength(1)
+    child.kill('SIGINT')
+    expect(await exited).toEqual({code: null, signal: 'SIGINT'})
+    expect(readdirSync(directory)).toEqual(inputs)
+  }
+
+  it('Ctrl-C is heard between drafts while a long run lints, not once the report is done', async () => {
+    const directory = tempFiles(Object.fromEntries(Array.from({length: 40}, (_, index) => [`drafts/d${index}.txt`, slow])))
+    await interrupted(directory, ['drafts', '--format', 'json'])
+  }, 180_000)
+
+  it('campaign: Ctrl-C is heard between contacts, and between written drafts', async () => {
+    // Rendered, the drafts have no merge field left and lint fast: many contacts make a long run.
+    const contacts = 'first_name,company,x\n' + Array.from({length: 600}, (_, index) => `N${index},Co${index},y`).join('\n') + '\n'
+    await interrupted(tempFiles({'t.txt': slow, 'c.csv': contacts}), ['campaign', 't.txt', '--contacts', 'c.csv', '--format', 'json'])
+    await interrupted(tempFiles(Object.fromEntries(Array.from({length: 40}, (_, index) => [`drafts/d${index}.txt`, slow]))), ['campaign', 'drafts', '--format', 'json'])
+  }, 300_000)
 })
 
 describe('-o never writes over an input', () => {
