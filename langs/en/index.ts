@@ -6,6 +6,7 @@ import frame from './frame.json' with {type: 'json'}
 import inclusive from './inclusive.json' with {type: 'json'}
 import inflection from './inflection.json' with {type: 'json'}
 import negation from './negation.json' with {type: 'json'}
+import {syllables} from './syllables.js'
 import {baseVerbs} from './verbs.js'
 
 export default definePack({
@@ -18,5 +19,6 @@ export default definePack({
   negation,
   courtesy,
   inclusive,
-  baseVerbs
+  baseVerbs,
+  syllables
 })

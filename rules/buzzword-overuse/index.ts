@@ -79,7 +79,7 @@ const preparedFor = perList(prepare)
  * "empathy"), not mentioned ("the word empathy") and not negated ("not an
  * innovative tool", "pas disruptif").
  */
-export function findBuzzwords(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): BuzzwordHit[] {
+export function findBuzzwords(analysis: Analysis, lang: Lang, data: Data): BuzzwordHit[] {
   const {words, fixed, mention} = preparedFor(data, lang)
   const fixedSpans = fixed.find(analysis)
   const hits: BuzzwordHit[] = []

@@ -101,7 +101,7 @@ function hasDetail(analysis: Analysis, data: Data, from: number, to: number): bo
  * ("I noticed your post", "J'ai vu votre post") followed, in its sentence or
  * the next, by a detail of what was seen is personal: not a stock line.
  */
-export function findCanned(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): CannedHit[] {
+export function findCanned(analysis: Analysis, lang: Lang, data: Data): CannedHit[] {
   const {tokens, sentences} = analysis
   return matcherFor(data, lang)
     .find(analysis)

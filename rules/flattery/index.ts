@@ -85,7 +85,7 @@ const preparedFor = perList(
 )
 
 /** Every compliment about the reader in the draft, quoted, negated ones and fixed terms ("génie civil") left out. */
-export function findFlattery(analysis: Analysis, lang: Lang, data: Data = lang === 'fr' ? fr : en): FlatteryHit[] {
+export function findFlattery(analysis: Analysis, lang: Lang, data: Data): FlatteryHit[] {
   const {praise, not} = preparedFor(data, lang)
   const excluded = not.find(analysis)
   const hits: FlatteryHit[] = []

@@ -10,6 +10,8 @@ import messages from './messages.json' with {type: 'json'}
 import examples from './examples.json' with {type: 'json'}
 
 interface Data {
+  /** How the messages name the reader in this language ("you" / "vous", "your team" / "votre équipe", "you" / "chez vous"). */
+  messageWords: {you: string; yourTeam: string; atYou: string}
   /** Merge-field labels standing for the reader's company ("company name", "nom de l'entreprise"). */
   companyFields: string[]
   /** "at" / "chez": a capitalised name after it, with a reader word just before, is the reader's company. */
@@ -240,7 +242,7 @@ export default defineRule({
       for (const use of findName(analysis, first ? [first] : [], fields, {surname, prepared})) nameUses.set(use.start, use)
     }
     const nameAllowed = options.nameUses + extra
-    flag([...nameUses.values()], nameAllowed, 'name', {you: analysis.lang === 'fr' ? 'vous' : 'you'})
+    flag([...nameUses.values()], nameAllowed, 'name', {you: data.messageWords.you})
 
     // The reader's company: the campaign file's, company merge fields, or "your team at X".
     // A company field also found in the sign-off ("L'équipe [Entreprise]") is the writer's company.
@@ -261,6 +263,6 @@ export default defineRule({
     const company = meta.company ? nameWords(meta.company, prepared, true) : cuedCompany(analysis, prepared, fields)
     if (company) for (const use of findName(analysis, company, fields)) companyUses.set(use.start, use)
     const companyAllowed = options.companyUses + extra
-    flag([...companyUses.values()], companyAllowed, 'company', {team: analysis.lang === 'fr' ? 'votre équipe' : 'your team', you: analysis.lang === 'fr' ? 'chez vous' : 'you'})
+    flag([...companyUses.values()], companyAllowed, 'company', {team: data.messageWords.yourTeam, you: data.messageWords.atYou})
   }
 })

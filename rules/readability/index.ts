@@ -6,7 +6,8 @@ import type {Analysis} from '../../src/text/analysis.js'
 import type {Lang, Severity} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
-import {englishSyllables, frenchSyllables, type FrenchSyllableData} from './syllables.js'
+import {fallbackSyllables} from '../../src/text/syllables.js'
+import {packFor} from '../../src/lang/packs.js'
 import messages from './messages.json' with {type: 'json'}
 import examples from './examples.json' with {type: 'json'}
 
@@ -20,8 +21,6 @@ interface Data {
   longWord: number
   /** Long words too common to be worth swapping ("usually"): never named, still counted. */
   everyday: string[]
-  /** French only: the syllable counter's exceptions (see syllables.ts). */
-  syllables?: FrenchSyllableData
 }
 
 /**
@@ -72,6 +71,8 @@ export function scoreSentence(analysis: Analysis, units: Unit[], data: Data, opt
 
   let words = 0
   let syllables = 0
+  // The language's own counter (its pack's), else vowel groups.
+  const syllablesOf = packFor(analysis.lang).syllables ?? fallbackSyllables
   const long: Array<[string, number]> = []
   const named = new Set<string>()
   for (let index = 0; index < units.length; index++) {
@@ -85,7 +86,7 @@ export function scoreSentence(analysis: Analysis, units: Unit[], data: Data, opt
       syllables++
       continue
     }
-    const count = analysis.lang === 'fr' && data.syllables ? frenchSyllables(text, data.syllables) : englishSyllables(text)
+    const count = syllablesOf(text)
     syllables += count
     if (count >= data.longWord && unit.kind === 'word') {
       // Named as a word to swap, unless a name ("Salesforce", not the first word) or an everyday word ("usually").

@@ -25,6 +25,8 @@ interface Data {
   notHyphenated: string[]
   /** A form right after one of these words is not a pronoun ("le ton"). */
   notAfter: Record<string, string[]>
+  /** How the message names each side's words in this language, and the reader's pronoun. */
+  messageWords: {writer: string; reader: string; you: string}
 }
 
 interface Options extends Record<string, unknown> {
@@ -128,7 +130,7 @@ export default defineRule({
   options: {minWriter: 5, ratio: 2} as Options,
   data: {en: en as Data, fr: fr as Data} satisfies Record<Lang, Data>,
   examples: exampleTexts(examples),
-  check({analysis, data, options, lang, report}) {
+  check({analysis, data, options, report}) {
     const {sentences} = analysis
     const body = analysis.bodySentence
     const end = analysis.closingSentence
@@ -157,14 +159,13 @@ export default defineRule({
     }
     if (worst === -1 || writer < options.minWriter || writer < options.ratio * reader) return
     const sentence = sentences[worst]
-    const me = lang === 'fr' ? 'je, nous, notre…' : 'I, we, our…'
-    const you = lang === 'fr' ? 'vous, votre…' : 'you, your…'
+    const {writer: me, reader: you, you: pronoun} = data.messageWords
     const ratio: MessageRef = reader === 0 ? {messageId: 'ratioNone', data: {writer}} : {messageId: 'ratio', data: {writer, reader, times: decimal(writer / reader, 1)}}
     report({
       start: sentence.start,
       end: sentence.end,
       messageId: 'writerCentred',
-      data: {me, you, ratio, pronoun: lang === 'fr' ? '`vous`' : '`you`'},
+      data: {me, you, ratio, pronoun},
       expected: []
     })
   }

@@ -42,6 +42,8 @@ interface Data {
   identity: string[]
   /** Openings whose subject, left out, is the writer ("Just checking in on my email", "Petite relance"): they count as opening on the writer. */
   implicitWriter: string[]
+  /** The reader's pronoun, as the message names it. */
+  readerPronoun: string
 }
 
 interface Options extends Record<string, unknown> {
@@ -273,7 +275,7 @@ export default defineRule({
     }
     if (total >= options.minSentences && openings.length > options.share * total) {
       const [start, stop] = openings.find(([from, to]) => !overlaps(from, to)) ?? openings[0]
-      const reader = lang === 'fr' ? '`vous`' : '`you`'
+      const reader = data.readerPronoun
       report({
         start,
         end: stop,

@@ -117,7 +117,7 @@ describe(ID, () => {
         for (const text of samples(pattern)) {
           const analysis = analyze(parsers[lang].parse(text) as any, text, lang)
           const jargon = findJargon(analysis, lang)
-          const buzz = findBuzzwords(analysis, lang)
+          const buzz = findBuzzwords(analysis, lang, (lang === 'en' ? buzzEn : buzzFr) as Parameters<typeof findBuzzwords>[2])
           for (const a of jargon) for (const b of buzz) if (a.start < b.end && b.start < a.end) overlaps.push(`${text}: ${text.slice(a.start, a.end)} / ${text.slice(b.start, b.end)}`)
         }
       }

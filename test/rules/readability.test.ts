@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import rule, {isAcronym} from '../../rules/readability/index.js'
-import fr from '../../rules/readability/fr.json' with {type: 'json'}
-import {englishSyllables, frenchSyllables} from '../../rules/readability/syllables.js'
+import frenchData from '../../langs/fr/syllables.json' with {type: 'json'}
+import {englishSyllables, frenchSyllables} from '../../src/text/syllables.js'
 import {lintText} from '../../src/engine.js'
 import type {Finding, Lang} from '../../src/types.js'
 
@@ -42,7 +42,7 @@ describe('French syllable counter', () => {
     ['PME', 3], ['IA', 2], ['RGPD', 4], ['SaaS', 1], ['15', 1], ['2026', 1]
   ]
   for (const [word, count] of table) {
-    it(`${word}: ${count}`, () => expect(frenchSyllables(word, fr.syllables)).toBe(count))
+    it(`${word}: ${count}`, () => expect(frenchSyllables(word, frenchData)).toBe(count))
   }
 })
 

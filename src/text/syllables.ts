@@ -1,10 +1,12 @@
 import {syllable} from 'syllable'
 
 /**
- * Syllable counters for the readability formulas.
+ * Syllable counters for the readability formulas. A language pack gives its own
+ * (`syllables` in langs/<code>/index.ts); `fallbackSyllables` counts vowel groups for a
+ * pack that gives none.
  *
  * English uses `syllable` (wooorm, the unified collective's counter).
- * French has its own counter: spoken syllables, counted on the spelling.
+ * French has its own counter (its exceptions: langs/fr/syllables.json): spoken syllables, counted on the spelling.
  *   1. Vowel groups (a e i o u y and their accented forms, æ, œ) are counted:
  *      "ai", "eau", "ou", "oi", "eu", "ie" ... are one sound each.
  *   2. Groups are split where French pronounces two vowels: after "é"
@@ -147,6 +149,11 @@ function silentEnt(part: string, data: PreparedFrench): boolean {
 
 /** English counts by word as written: module-level (a pure function of the word), bounded (cleared past 20,000 entries). */
 const englishCache = new Map<string, number>()
+
+/** Syllables of a word in a language whose pack has no counter: figures and acronyms as above, else vowel groups. */
+export function fallbackSyllables(word: string): number {
+  return chunkSyllables(word) ?? vowelGroups(word.toLowerCase())
+}
 
 function vowelGroups(word: string): number {
   let groups = 0

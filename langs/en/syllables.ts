@@ -1,0 +1,1 @@
+export {englishSyllables as syllables} from '../../src/text/syllables.js'
