@@ -10,7 +10,7 @@ import {bin, root, tempFiles, type Run} from '../helpers.js'
  * A draft that makes linting throw (a rule or a parser giving up), through the built CLI on one
  * thread, on several threads over many files, and on several threads over the rows of one file.
  * The hook (hooks/throw-on-word.mjs, preloaded with --import, also in worker threads) makes any
- * draft holding the word "zqxthrow" throw; no code of cluelint's is there for the test.
+ * draft holding the word "Zqxthrow" throw; no code of cluelint's is there for the test.
  */
 const hook = join(import.meta.dirname, 'hooks', 'throw-on-word.mjs')
 
@@ -24,7 +24,7 @@ function cli(args: string[], threads: number): Promise<Run> {
 }
 
 const GOOD = 'Hi {name},\n\nThank you for the talk on onboarding. Could we book a call on Tuesday?\n\nBest,\nSam\n'
-const BAD = 'Hi {name},\n\nzqxthrow thanks for the notes.\n'
+const BAD = 'Hi {name},\n\nZqxthrow thanks for the notes.\n'
 
 describe('a draft that cannot be linted: one line naming it, the others linted, exit 2', () => {
   it('one file among many, on one thread and on several (the same report and the same line)', async () => {
