@@ -2,6 +2,7 @@ import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import {isQuoted, type Analysis, type Sentence} from '../../src/text/analysis.js'
 import {draftFields, fieldAt, fieldKey, type Field} from '../../src/text/fields.js'
 import {inclusiveSentences, isPlural} from '../../src/text/inclusive.js'
+import {isUsed} from '../../src/text/prose.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from '../../src/text/phrases.js'
 import {TakenSpans} from '../../src/text/spans.js'
@@ -107,6 +108,18 @@ function openingSpan(analysis: Analysis, sentence: Sentence, index: number): [nu
   return [token.start, token.end]
 }
 
+/** After word `last`, in its sentence: a name (a capitalised word, not "I") or a figure, written by the writer. */
+function hasDetailAfter(analysis: Analysis, last: number): boolean {
+  const {tokens} = analysis
+  for (const index of analysis.sentences[tokens[last].sentence].words) {
+    if (index <= last) continue
+    const value = tokens[index].value
+    if (!isUsed(analysis, tokens[index].start, tokens[index].end)) continue // quoted, or a merge field
+    if (/^\p{N}/u.test(value) || (/^\p{Lu}/u.test(value) && value !== 'I')) return true
+  }
+  return false
+}
+
 function sameCase(fix: string, written: string): string {
   return /^\p{Lu}/u.test(written) ? fix.charAt(0).toUpperCase() + fix.slice(1) : fix
 }
@@ -204,7 +217,14 @@ export default defineRule({
     // 1b. A stock first line does not hide a self-centred second one: after the stock lines the
     // draft opens on ("I hope this email finds you well."), a sentence presenting the writer.
     if (!opener) {
-      const stock = new Set(prepared.stock.find(analysis, body, end).map((match) => tokens[match.first].sentence))
+      // A pleasantry with a detail only this reader has ("Congrats on the new warehouse in Leeds!", a
+      // name or a number after it) is no stock line: what follows it is read as the opening is.
+      const stock = new Set(
+        prepared.stock
+          .find(analysis, body, end)
+          .filter((match) => !hasDetailAfter(analysis, match.last))
+          .map((match) => tokens[match.first].sentence)
+      )
       let next = body
       while (next < end && stock.has(next)) next++
       if (next > body && next < end) {
