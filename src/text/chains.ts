@@ -29,6 +29,8 @@ export interface ChainData {
   stops: string[]
   /** Words that are never a verb there (articles, possessives, prepositions, numbers are left out too): no need to ask the pack. */
   notVerbs: string[]
+  /** Verbs an order commonly chains ("send", "confirm", "forward"): known without asking the pack. */
+  verbs: string[]
 }
 
 interface Prepared {
@@ -39,13 +41,14 @@ interface Prepared {
   notOrders: Set<string>
   stops: Set<string>
   notVerbs: Set<string>
+  verbs: Set<string>
 }
 
 const preparedFor = perPack((pack): Prepared | undefined => {
   const data = (pack.courtesy as {chains?: ChainData}).chains
   if (!data) return undefined
   const set = (list: string[]) => new Set(list.map(foldWord))
-  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops), notVerbs: set(data.notVerbs)}
+  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops), notVerbs: set(data.notVerbs), verbs: set(data.verbs)}
 })
 
 /** A further order of the sentence: from its first word (after the coordinator) to the next coordinator or the sentence's end. */
@@ -62,6 +65,7 @@ export function chainedOrders(analysis: Analysis, words: readonly number[], from
   const prepared = preparedFor(analysis.lang)
   const pack = packFor(analysis.lang)
   if (!prepared || !pack.baseVerbs) return []
+  const baseVerbs = pack.baseVerbs
   const {tokens, text} = analysis
   // Where a coordinator opens a place for an order: the index in `words` of the word after it.
   // `cut`: where the order before it ends (the coordinator or the comma).
@@ -92,11 +96,13 @@ export function chainedOrders(analysis: Analysis, words: readonly number[], from
     candidates.push({opening, cut, verb: words[w]})
   }
   if (candidates.length === 0) return []
-  const verbs = pack.baseVerbs(text.slice(from, to))
+  // The pack is asked (English: compromise, slow to load) only about a word the lists do not know.
+  const unknown = candidates.some(({verb}) => !prepared.verbs.has(tokens[verb].fold))
+  const verbs = unknown ? baseVerbs(text.slice(from, to)) : undefined
   const found: Array<Chained & {cut: number}> = []
   for (const {opening, cut, verb: index} of candidates) {
     const verb = tokens[index]
-    if (!verbs.has(verb.start - from)) continue
+    if (!prepared.verbs.has(verb.fold) && !verbs?.has(verb.start - from)) continue
     const start = tokens[words[opening]]?.start ?? verb.start
     if (found.length > 0 && found[found.length - 1].start === start) continue
     found.push({start, end: verb.end, cut})

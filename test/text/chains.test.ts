@@ -47,13 +47,17 @@ describe('chained orders', () => {
     expect(orders('Merci de me renvoyer le devis et de nous suivre sur LinkedIn.', 'fr')[0].chained).toEqual(['de nous suivre sur LinkedIn'])
   })
 
-  it('asks compromise only about a sentence holding an order and a coordinator after it', () => {
+  it('asks compromise only about a word after an order and a coordinator that the lists do not know', () => {
     const before = verbStats.texts
     orders('We cut ramp time in half for two teams. Our guide is attached. Are you free on Tuesday?', 'en')
     // After "and", a word that is never a verb there (an article, a possessive, a name): no need to ask.
     orders('Could you send the plan and the notes to Dana and Maya?', 'en')
     expect(verbStats.texts).toBe(before)
-    orders('Could you send the plan and confirm the date?', 'en')
+    // A verb the lists know ("confirm"): no need to ask either.
+    expect(orders('Could you send the plan and confirm the date?', 'en')[0].chained).toEqual(['confirm the date'])
+    expect(verbStats.texts).toBe(before)
+    // One they do not: compromise reads it.
+    expect(orders('Could you send the plan and notarize the lease?', 'en')[0].chained).toEqual(['notarize the lease'])
     expect(verbStats.texts).toBe(before + 1)
   })
 })
