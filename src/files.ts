@@ -2,13 +2,11 @@ import {lstat, readdir, stat} from 'node:fs/promises'
 import {extname, isAbsolute, join} from 'node:path'
 import {notRegular, specialKind} from './readers/bounded.js'
 import {fileError, InputError} from './readers/decode.js'
-import {DRAFT_EXTENSIONS} from './readers/registry.js'
+import {DRAFT_EXTENSIONS, isStreamed} from './readers/registry.js'
 
 const SKIP_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'coverage'])
 /** Files of a project, not campaigns, skipped when walking a directory (named on the command line, they are read). */
 const SKIP_FILES = new Set(['package.json', 'package-lock.json', 'tsconfig.json', 'jsconfig.json', 'composer.json'])
-/** Campaign files are streamed (opened blocking): a special file matched by a glob is refused before. */
-const STREAMED = new Set(['.csv', '.jsonl', '.ndjson'])
 
 // tinyglobby (with fdir and picomatch, 90 KB) loads only for a path that is not a file or folder:
 // a run on named files never pays for it (profiled: a tenth of the cold start on one draft).
@@ -70,7 +68,7 @@ export async function expandPaths(paths: readonly string[], extensions: Readonly
       const matches = await glob.glob(path, {absolute: isAbsolute(path), onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false})
       if (matches.length === 0) errors.push(new InputError(path, 'no files match this pattern'))
       for (const file of matches.sort()) {
-        const kind = STREAMED.has(extname(file).toLowerCase()) ? await stat(file).then(specialKind, () => null) : null
+        const kind = isStreamed(file) ? await stat(file).then(specialKind, () => null) : null
         if (kind) errors.push(new InputError(file, notRegular(kind)))
         else add(file)
       }

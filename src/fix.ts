@@ -3,19 +3,13 @@
  * "fix all". Only text and Markdown drafts are fixed: a campaign file (CSV, JSON), an e-mail or
  * an HTML page is data or markup the draft is only a part of, and is never written.
  */
-import {extname} from 'node:path'
 import {lintDraft, type LintOptions} from './engine.js'
 import {markdownDrafts} from './readers/markdown.js'
-import {plainDrafts, readerOf} from './readers/registry.js'
+import {isFixable, plainDrafts, readerOf} from './readers/registry.js'
 import {applyFixes} from './suggest.js'
 import type {Fix} from './types.js'
 
-/** Extensions `--fix` writes. */
-export const FIXABLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown'])
-
-export function isFixable(file: string): boolean {
-  return FIXABLE_EXTENSIONS.has(extname(file).toLowerCase())
-}
+export {isFixable}
 
 /** Passes at most: a fix left out because it overlapped another is applied on the next pass (as ESLint). */
 const MAX_PASSES = 10

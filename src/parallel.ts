@@ -8,7 +8,7 @@
  */
 import {existsSync} from 'node:fs'
 import {availableParallelism, loadavg} from 'node:os'
-import {extname} from 'node:path'
+import {isStreamed} from './readers/registry.js'
 import {fileURLToPath} from 'node:url'
 import type {LintOptions} from './engine.js'
 import {InputError} from './readers/decode.js'
@@ -71,7 +71,7 @@ export const THREADS_PER_CORE = 4
 export function threadsFor(files: readonly string[], env: Record<string, string | undefined> = process.env, warn: (text: string) => void = () => {}, cores = availableParallelism()): number {
   const wanted = wantedThreads(env.CLUELINT_THREADS, cores, warn)
   if (files.length < PARALLEL_FROM) return 1
-  if (files.some((file) => ['.csv', '.jsonl', '.ndjson'].includes(extname(file).toLowerCase()))) return 1
+  if (files.some(isStreamed)) return 1
   return threadBudget(env, warn, cores, wanted)
 }
 

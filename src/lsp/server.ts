@@ -33,6 +33,7 @@ import {ConfigError, ConfigResolver, type Settings} from '../config/index.js'
 import {customRules, getRule, lintDraft, processorCount, ruleUrl} from '../engine.js'
 import {fixText, isFixable} from '../fix.js'
 import {InputError} from '../readers/decode.js'
+import {readerOf} from '../readers/registry.js'
 import {DIRECTIVE_RULE} from '../directives.js'
 import {formatMessage, localeFromEnv, localeFromTag, type Locale, type MessageData} from '../i18n.js'
 import type {Draft, Finding, Lang} from '../types.js'
@@ -69,11 +70,12 @@ interface Linted {
 /** The reader a document needs, from its file name, else from its language id. */
 function formatOf(document: TextDocument, path: string): '.txt' | '.md' | '.html' | '.eml' | undefined {
   const extension = extname(path).toLowerCase()
-  if (extension === '.md' || extension === '.markdown') return '.md'
-  if (extension === '.html' || extension === '.htm') return '.html'
-  if (extension === '.eml') return '.eml'
+  const reader = readerOf(path)
+  if (reader === 'markdown') return '.md'
+  if (reader === 'html') return '.html'
+  if (reader === 'eml') return '.eml'
+  if (reader === 'csv' || reader === 'jsonl' || reader === 'json') return undefined // campaign files: the CLI's job
   if (extension === '.txt') return '.txt'
-  if (extension === '.csv' || extension === '.json' || extension === '.jsonl') return undefined // campaign files: the CLI's job
   switch (document.languageId) {
     case 'markdown':
       return '.md'

@@ -25,6 +25,8 @@ interface Entry {
   reader: ReaderName
   /** Read when a directory is searched; else only when named or matched by a glob. */
   inDirectories: boolean
+  /** `--fix` may write it: a draft file, not a campaign, an e-mail or a page the draft is part of. */
+  fixable?: boolean
 }
 
 /**
@@ -32,9 +34,9 @@ interface Entry {
  * files and fixture sidecars, not campaigns. Any other extension is text.
  */
 const READERS: Record<string, Entry> = {
-  '.txt': {reader: 'text', inDirectories: true},
-  '.md': {reader: 'markdown', inDirectories: true},
-  '.markdown': {reader: 'markdown', inDirectories: true},
+  '.txt': {reader: 'text', inDirectories: true, fixable: true},
+  '.md': {reader: 'markdown', inDirectories: true, fixable: true},
+  '.markdown': {reader: 'markdown', inDirectories: true, fixable: true},
   '.html': {reader: 'html', inDirectories: true},
   '.htm': {reader: 'html', inDirectories: true},
   '.eml': {reader: 'eml', inDirectories: true},
@@ -50,6 +52,17 @@ export const DRAFT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(READERS
 /** The reader of `file` (standard input and unknown extensions are text). */
 export function readerOf(file: string): ReaderName {
   return READERS[extname(file).toLowerCase()]?.reader ?? 'text'
+}
+
+/** Whether `--fix` may write `file` (see Entry.fixable). */
+export function isFixable(file: string): boolean {
+  return READERS[extname(file).toLowerCase()]?.fixable === true
+}
+
+/** Campaign files read as a stream of rows (CSV, JSON Lines). */
+export function isStreamed(file: string): boolean {
+  const reader = readerOf(file)
+  return reader === 'csv' || reader === 'jsonl'
 }
 
 export function isTextReader(reader: ReaderName): reader is TextReaderName {

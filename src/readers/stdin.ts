@@ -4,7 +4,7 @@
  * draft (or the drafts of the format its `--stdin-filename` names), up to
  * the size limit of a file.
  */
-import {extname} from 'node:path'
+import {readerOf} from './registry.js'
 import {readStreamBounded} from './bounded.js'
 
 export type StdinInput = {kind: 'jsonl'; chunks: AsyncIterable<Buffer>} | {kind: 'whole'; bytes: Uint8Array}
@@ -24,8 +24,7 @@ export async function readStdinInput(stdin: AsyncIterable<unknown>, name: string
   const head: Buffer[] = []
   let size = 0
   let ended = false
-  const extension = name === undefined ? undefined : extname(name).toLowerCase()
-  const named = extension === '.jsonl' || extension === '.ndjson'
+  const named = name !== undefined && readerOf(name) === 'jsonl'
   if (!named) {
     // The first line (or SNIFF_BYTES of it), to look at.
     while (size < SNIFF_BYTES) {
