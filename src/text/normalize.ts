@@ -47,6 +47,8 @@ function isPlain(value: string): boolean {
 
 /** Lower case, no diacritics, straight apostrophes: the key words are compared on. */
 export function foldWord(value: string): string {
+  // Plain ASCII (see `isPlain`) has no diacritics to remove: already folded.
+  if (isPlain(value)) return value
   let fold = foldCache.get(value)
   if (fold === undefined) {
     fold = normalizeWord(value).normalize('NFD').replace(COMBINING, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae')
