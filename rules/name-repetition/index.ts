@@ -10,6 +10,8 @@ import messages from './messages.json' with {type: 'json'}
 import examples from './examples.json' with {type: 'json'}
 
 interface Data {
+  /** Words that may join the names of a greeting to several people ("and", "et", "bonjour"). */
+  groupJoiners: string[]
   /** How the messages name the reader in this language ("you" / "vous", "your team" / "votre équipe", "you" / "chez vous"). */
   messageWords: {you: string; yourTeam: string; atYou: string}
   /** Merge-field labels standing for the reader's company ("company name", "nom de l'entreprise"). */
@@ -47,6 +49,7 @@ interface Prepared {
   legalSuffixes: Set<string>
   notReaderBefore: Set<string>
   determiners: Set<string>
+  groupJoiners: Set<string>
 }
 
 const prepare = perList(
@@ -58,7 +61,8 @@ const prepare = perList(
     titles: new Set(data.titles.map(foldWord)),
     legalSuffixes: new Set(data.legalSuffixes.map(foldWord)),
     notReaderBefore: new Set(data.notReaderBefore.map(foldWord)),
-    determiners: new Set(data.determiners.map(foldWord))
+    determiners: new Set(data.determiners.map(foldWord)),
+    groupJoiners: new Set(data.groupJoiners.map(foldWord))
   })
 )
 
@@ -156,7 +160,37 @@ function greetingName(analysis: Analysis, prepared: Prepared): string | undefine
     if (!/^\p{Lu}/u.test(token.value)) break
     name.push(token.value)
   }
-  return name.length > 0 ? name.join(' ') : undefined
+  if (name.length === 0 || greetsSeveral(analysis, prepared, greeting.name.start)) return undefined
+  return name.join(' ')
+}
+
+/**
+ * The greeting names several people ("Hi Omar and Priya,", "Bonjour Omar, bonjour Priya,"): an
+ * introduction or a group. Each name then addresses one of them, not the reader again like a mail
+ * merge: no single reader's name is counted. Names are runs of capitalised words (titles skipped:
+ * "Ana Ruiz" is one), joined only by the words of `groupJoiners` ("and", "et", "bonjour") on the
+ * greeting's line; any other word ends the greeting ("Hi Sam, thanks for the intro to Dana").
+ */
+function greetsSeveral(analysis: Analysis, prepared: Prepared, from: number): boolean {
+  const {tokens, text} = analysis
+  const lineEnd = text.indexOf('\n', from)
+  const end = lineEnd === -1 ? text.length : lineEnd
+  const names = new Set<string>()
+  let current = ''
+  for (const w of analysis.words) {
+    const token = tokens[w]
+    if (token.start < from) continue
+    if (token.end > end) break
+    if (/^\p{Lu}/u.test(token.value) && !prepared.titles.has(bare(token.fold))) {
+      current = current ? current + ' ' + token.fold : token.fold
+      continue
+    }
+    if (current) names.add(current)
+    current = ''
+    if (!prepared.groupJoiners.has(token.fold)) break
+  }
+  if (current) names.add(current)
+  return names.size >= 2
 }
 
 /**
