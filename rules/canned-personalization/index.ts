@@ -29,7 +29,7 @@ interface Data {
   fillers: string[]
   lines: Line[]
   /** What is not a detail after an observation line: see `hasDetail`. */
-  details: {generic: string[]; agoAfter: string[]; agoBefore: string[]; writerOpeners: string[]}
+  details: {generic: string[]; agoAfter: string[]; agoBefore: string[]; writerOpeners: string[]; topicCues: string[]; topicStop: string[]}
 }
 
 export interface CannedHit {
@@ -59,8 +59,13 @@ const detailsFor = perList((data: Data) => ({
   generic: new Set(data.details.generic.map(foldWord)),
   agoAfter: new Set(data.details.agoAfter.map(foldWord)),
   agoBefore: new Set(data.details.agoBefore.map(foldWord)),
-  writerOpeners: new Set(data.details.writerOpeners.map(foldWord))
+  writerOpeners: new Set(data.details.writerOpeners.map(foldWord)),
+  topicCues: new Set(data.details.topicCues.map(foldWord)),
+  topicStop: new Set(data.details.topicStop.map(foldWord))
 }))
+
+/** How many words of four letters or more name a topic after "on" / "sur" for it to be this reader's ("sur l'abandon de la prospection téléphonique"). */
+const TOPIC_WORDS = 3
 
 /**
  * Does a detail only this reader has come in tokens [from, to): a number
@@ -83,6 +88,9 @@ function hasDetail(analysis: Analysis, data: Data, from: number, to: number): bo
   for (let index = from; index < to; index++) {
     const token = tokens[index]
     if (token.kind !== 'word' || !isUsed(analysis, token.start, token.end)) continue
+    // A named topic: "on why your team dropped cold calling", "sur l'abandon de la prospection
+    // téléphonique" (not "on LinkedIn", not "about growth"): enough words of its own, up to a comma.
+    if (sets.topicCues.has(token.fold) && namesTopic(analysis, sets, index + 1, to)) return true
     if (/^\p{N}/u.test(token.value)) {
       const after = wordAt(index, 1, 2)
       const before = wordAt(index, -1, 3).reverse().join(' ')
@@ -92,6 +100,20 @@ function hasDetail(analysis: Analysis, data: Data, from: number, to: number): bo
     if (!/^\p{Lu}/u.test(token.value) || sentences[token.sentence]?.words[0] === index) continue
     if (sets.generic.has(token.fold) || token.fold === greetingName) continue
     return true
+  }
+  return false
+}
+
+/** From `from`, before a punctuation mark or `to`: at least TOPIC_WORDS long words, none generic (a platform), the first not a stop ("sur ce", "about it"). */
+function namesTopic(analysis: Analysis, sets: ReturnType<typeof detailsFor>, from: number, to: number): boolean {
+  const {tokens} = analysis
+  let words = 0
+  for (let index = from; index < to; index++) {
+    const token = tokens[index]
+    if (token.kind === 'punctuation') break
+    if (token.kind !== 'word') continue
+    if (sets.generic.has(token.fold) || (words === 0 && sets.topicStop.has(token.fold))) return false
+    if (token.fold.length >= 4 && ++words >= TOPIC_WORDS) return true
   }
   return false
 }

@@ -111,7 +111,10 @@ describe('canned-personalization: stock vs specific', () => {
     ['fr', 'Bonjour Maya,\n\nJ’ai vu votre post sur le binôme des nouveaux commerciaux, et la baisse de 30 % du temps de montée en charge. Merci de l’avoir partagé.'],
     ['fr', 'Bonjour Maya,\n\nJ’ai lu votre article sur l’accueil. Vous écrivez que « personne ne lit le wiki la première semaine », et c’est ce que nous voyons.'],
     ['fr', 'Bonjour Maya,\n\nJe suis tombé sur votre publication sur le corridor Abidjan-Lagos. Merci pour la carte.'],
-    ['fr', 'Bonjour Maya,\n\nVotre post a retenu mon attention : 4 audits sur 10 échouent faute d’un seul formulaire.']
+    ['fr', 'Bonjour Maya,\n\nVotre post a retenu mon attention : 4 audits sur 10 échouent faute d’un seul formulaire.'],
+    // A named topic is a detail too (no figure, no capital needed).
+    ['en', 'Hi Maya,\n\nI noticed your post on why your team dropped cold calling for good. Thanks for writing it.'],
+    ['fr', "Bonjour Maya,\n\nJ'ai lu votre article sur l'abandon de la prospection téléphonique. Merci de l'avoir écrit."]
   ]
   for (const [lang, text] of personal) it(`is personal in ${lang}: ${JSON.stringify(text.slice(12, 70))}`, () => expect(own(text, lang)).toEqual([]))
 
@@ -123,7 +126,10 @@ describe('canned-personalization: stock vs specific', () => {
     ['fr', "Bonjour Maya,\n\nJ'ai vu votre post et je l'ai adoré ! Votre parcours impressionnant fait de vous une vraie leader.\n\nKoffi", "J'ai vu votre post"],
     ['fr', "Bonjour Maya,\n\nJe suis tombé sur votre profil sur LinkedIn. Bravo pour votre parcours, Maya !\n\nKoffi", 'suis tombé sur votre profil'],
     ['fr', "Bonjour Maya,\n\nJ'ai vu votre publication il y a 2 jours. Très inspirant !\n\nKoffi", "J'ai vu votre publication"],
-    ['fr', "Bonjour Maya,\n\nJ'ai remarqué que vous recrutez.\n\nKoffi", "J'ai remarqué que vous"]
+    ['fr', "Bonjour Maya,\n\nJ'ai remarqué que vous recrutez.\n\nKoffi", "J'ai remarqué que vous"],
+    // A topic of one word, or a platform, names nothing of theirs.
+    ['en', 'Hi Maya,\n\nI noticed your post about growth. Can we talk?\n\nBest,\nKwame', 'I noticed your'],
+    ['fr', "Bonjour Maya,\n\nJ'ai vu votre post sur LinkedIn. Pouvons-nous échanger ?\n\nKoffi", "J'ai vu votre post"]
   ]
   for (const [lang, text, excerpt] of canned) it(`is canned in ${lang}: ${JSON.stringify(text.slice(12, 70))}`, () => expect(own(text, lang)).toEqual([excerpt]))
 })
