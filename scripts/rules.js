@@ -1,10 +1,12 @@
 // npm run rules: writes rules/index.ts, the registry of the rules found in rules/ (one folder
 // each): a folder with an index.ts is a rule written in TypeScript; a folder with a rule.json is
 // a rule written as data (src/kinds.ts), with its per-language data (<lang>.json), messages.json
-// and examples.json beside it. The CLI bundle and the browser playground cannot list a folder at
+// and examples.json beside it. A rule in TypeScript gets the <lang>.json files its index.ts does
+// not import (a language added after it was written: `withLanguages`), so adding a language is
+// adding data files, not editing the rule's code. The CLI bundle and the browser playground cannot list a folder at
 // run time, so the registry is a module; test/rules/registry.test.ts checks it is up to date.
 
-import {existsSync, readdirSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
@@ -40,15 +42,29 @@ export function ruleIndex(folder = rulesFolder) {
   const json = (id, file, as) => `import ${as} from './${id}/${file}' with {type: 'json'}`
   const imports = []
   const built = []
-  for (const id of ids) {
-    if (existsSync(join(folder, id, 'index.ts'))) {
-      imports.push(`import ${name(id)} from './${id}/index.js'`)
-      continue
-    }
-    const langs = readdirSync(join(folder, id))
+  const languageFiles = (id) =>
+    readdirSync(join(folder, id))
       .filter((file) => /^[a-z]{2,3}\.json$/.test(file))
       .map((file) => file.slice(0, -'.json'.length))
       .sort()
+  let extended = false
+  let asData = false
+  for (const id of ids) {
+    if (existsSync(join(folder, id, 'index.ts'))) {
+      const code = readFileSync(join(folder, id, 'index.ts'), 'utf8')
+      const added = languageFiles(id).filter((lang) => !code.includes(`from './${lang}.json'`))
+      if (added.length === 0) {
+        imports.push(`import ${name(id)} from './${id}/index.js'`)
+        continue
+      }
+      extended = true
+      imports.push(`import ${name(id)}_code from './${id}/index.js'`)
+      for (const lang of added) imports.push(json(id, `${lang}.json`, `${name(id)}_${lang}`))
+      built.push(`const ${name(id)} = withLanguages(${name(id)}_code, {${added.map((lang) => `${lang}: ${name(id)}_${lang}`).join(', ')}})`)
+      continue
+    }
+    asData = true
+    const langs = languageFiles(id)
     imports.push(json(id, 'rule.json', `${name(id)}_rule`))
     for (const lang of langs) imports.push(json(id, `${lang}.json`, `${name(id)}_${lang}`))
     imports.push(json(id, 'messages.json', `${name(id)}_messages`))
@@ -60,8 +76,8 @@ export function ruleIndex(folder = rulesFolder) {
   }
   return [
     '// Written by `npm run rules` (scripts/rules.js) from the folders of rules/: do not edit.',
-    "import type {Rule} from '../src/rule.js'",
-    ...(built.length > 0 ? ["import {dataRule, type DataRuleSpec} from '../src/kinds.js'"] : []),
+    extended ? "import {withLanguages, type Rule} from '../src/rule.js'" : "import type {Rule} from '../src/rule.js'",
+    ...(asData ? ["import {dataRule, type DataRuleSpec} from '../src/kinds.js'"] : []),
     ...imports,
     '',
     ...built,

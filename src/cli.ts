@@ -9,6 +9,7 @@ import type {PlaygroundFlags} from './playground/command.js'
 import {customRules, getRule, lintDraft, unknownRules, weights} from './engine.js'
 import {DEFAULT_LOCALE, LOCALES, localeFromEnv, type Locale} from './i18n.js'
 import {expandPaths} from './files.js'
+import {languages} from './lang/packs.js'
 import {lintInParallel, threadBudget, threadsFor, workerUrl} from './parallel.js'
 import {progressBar, type Progress} from './progress.js'
 import {lintInThread, RowPool} from './rows.js'
@@ -411,7 +412,7 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
 
   program
     .argument('[paths...]', "files, directories and globs; '-' for standard input")
-    .addOption(new Option('-l, --lang <lang>', 'language of the drafts (default: auto, or the config\'s lang)').choices(['auto', 'en', 'fr']))
+    .addOption(new Option('-l, --lang <lang>', 'language of the drafts (default: auto, or the config\'s lang)').choices(['auto', ...languages()]))
     .addOption(new Option('--locale <locale>', 'language of the messages (default: the config\'s locale, else LC_ALL, LC_MESSAGES or LANG, else en)').choices([...LOCALES]))
     .addOption(new Option('-f, --format <name>', 'report format').choices([...FORMATS]).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
@@ -449,7 +450,7 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
   program
     .command('demo')
     .description('walk through the built-in fixtures: a bad draft, its rewrite, the scores and why (one pair per key press)')
-    .addOption(new Option('-l, --lang <lang>', 'only the pairs in this language').choices(['en', 'fr']))
+    .addOption(new Option('-l, --lang <lang>', 'only the pairs in this language').choices(languages()))
     .option('--all', 'print every pair at once (also when the input or output is not a terminal)')
     .addOption(new Option('-f, --format <name>', 'pretty, or html: the whole demo as one page').choices(['pretty', 'html']).default('pretty'))
     .option('-o, --output <file>', 'write the demo to a file instead of stdout')
@@ -465,7 +466,7 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .description('write one self-contained HTML page that lints drafts as they are typed, in the browser (nothing is sent anywhere)')
     .option('-o, --output <file>', 'write the page to a file instead of stdout (e.g. cluelint.html)')
     .option('-c, --config <file>', 'bake this config\'s rule settings and channel into the page (default: the config looked up from the current folder)')
-    .addOption(new Option('-l, --lang <lang>', 'the page\'s default language for drafts').choices(['auto', 'en', 'fr']))
+    .addOption(new Option('-l, --lang <lang>', 'the page\'s default language for drafts').choices(['auto', ...languages()]))
     .option('--rule <id=severity>', 'set a rule to off, info, warn or error in the page (repeatable)', ruleSetting)
     .option('--template', 'drafts are templates: merge fields are expected')
     .action(async (flags: PlaygroundFlags) => {
@@ -488,7 +489,7 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .option('--contacts <file>', 'contacts CSV: render the template once per row')
     .addOption(new Option('-f, --format <name>', 'report format').choices(['pretty', 'json']).default('pretty'))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .addOption(new Option('-l, --lang <lang>', 'language of the drafts').choices(['auto', 'en', 'fr']).default('auto'))
+    .addOption(new Option('-l, --lang <lang>', 'language of the drafts').choices(['auto', ...languages()]).default('auto'))
     .option('--column <name>', 'CSV column or JSON field holding the body (drafts mode)')
     .option('--free-text <columns>', 'template mode: columns written per contact as free text, comma-separated (icebreaker, note, accroche… are known)')
     .option('--threshold <n>', 'similarity from which drafts are near-identical (0..1, default 0.7)', (value: string) => {

@@ -6,9 +6,11 @@ import {Chalk, type ChalkInstance} from 'chalk'
 import {rules as allRules} from '../rules/index.js'
 import {lintDraft} from './engine.js'
 import type {Rule} from './rule.js'
+import {languageName} from './lang/names.js'
+import {languages} from './lang/packs.js'
 import {fixFirst} from './score.js'
 import {draftCard, escapeHtml, familyOf, legend, page} from './reporters/html.js'
-import {FAMILY_COLOR, LANG_NAME, markedPieces, SEVERITY_COLOR, SEVERITY_LABEL, textWidth, wrapPieces, wrapText} from './reporters/terminal.js'
+import {FAMILY_COLOR, markedPieces, SEVERITY_COLOR, SEVERITY_LABEL, textWidth, wrapPieces, wrapText} from './reporters/terminal.js'
 import type {Channel, DraftReport, Lang} from './types.js'
 import {fileOutput, refuseInputAsOutput} from './output.js'
 
@@ -86,7 +88,7 @@ export function fixturePairs(options: {langs?: readonly Lang[]; root?: string; r
   const ruleById = new Map(rules.map((rule) => [rule.id, rule]))
   const ids = new Set(ruleById.keys())
   const pairs: DemoPair[] = []
-  for (const lang of options.langs ?? (['en', 'fr'] as const)) {
+  for (const lang of options.langs ?? languages()) {
     const bads = readFixtures(root, lang, 'bad', ids)
     const goods = readFixtures(root, lang, 'good', ids)
     const found: DemoPair[] = []
@@ -157,7 +159,7 @@ function draftBlock(label: string, draft: {report: DraftReport; text: string}, c
 
 export function renderPairText(pair: LintedPair, index: number, total: number, c: ChalkInstance, width: number, weights: ReadonlyMap<string, number>): string {
   const {rule, before, after} = pair
-  const title = ` ${index + 1}/${total} · ${rule.id} · ${LANG_NAME[pair.lang]} `
+  const title = ` ${index + 1}/${total} · ${rule.id} · ${languageName(pair.lang, 'en', true)} `
   const out = [c.bold(`──${title}${'─'.repeat(Math.max(2, width - title.length - 2))}`)]
   for (const row of wrapPieces([{text: rule.summary, style: c[FAMILY_COLOR[rule.category]]}], width)) out.push(row)
   out.push('')
@@ -175,12 +177,12 @@ export function renderPairText(pair: LintedPair, index: number, total: number, c
 // HTML
 
 export function renderDemoHtml(pairs: readonly LintedPair[], weights: ReadonlyMap<string, number>): string {
-  const langs = [...new Set(pairs.map((pair) => pair.lang))].map((lang) => LANG_NAME[lang])
+  const langs = [...new Set(pairs.map((pair) => pair.lang))].map((lang) => languageName(lang, 'en', true))
   const families = new Set(pairs.flatMap((pair) => [...pair.before.report.findings, ...pair.after.report.findings].map((finding) => familyOf(finding.rule))))
   const toc = pairs
     .map(
       (pair, index) =>
-        `<li><a href="#p${index + 1}">${escapeHtml(pair.rule.id)}</a> <span class="sub">${LANG_NAME[pair.lang]}: ` +
+        `<li><a href="#p${index + 1}">${escapeHtml(pair.rule.id)}</a> <span class="sub">${languageName(pair.lang, 'en', true)}: ` +
         `${pair.before.report.score} ${pair.before.report.grade} → ${pair.after.report.score} ${pair.after.report.grade}</span></li>`
     )
     .join('')
@@ -193,7 +195,7 @@ export function renderDemoHtml(pairs: readonly LintedPair[], weights: ReadonlyMa
         `<div class="card">${draftCard({report: draft.report, source: draft.text}, {weights, id: `${id}-${suffix}`, heading: label, level: 3, bare: true})}</div>`
       return (
         `<section class="card pair" id="${id}" aria-labelledby="${id}-title">` +
-        `<h2 id="${id}-title">${index + 1}. <span class="rule f-${familyOf(pair.rule.id)}">${escapeHtml(pair.rule.id)}</span> <span class="sub">${LANG_NAME[pair.lang]}</span></h2>` +
+        `<h2 id="${id}-title">${index + 1}. <span class="rule f-${familyOf(pair.rule.id)}">${escapeHtml(pair.rule.id)}</span> <span class="sub">${languageName(pair.lang, 'en', true)}</span></h2>` +
         `<p class="sub">${escapeHtml(pair.rule.summary)}</p>` +
         `<p class="delta">Score ${before.report.score} ${before.report.grade} → ${after.report.score} ${after.report.grade} (${delta >= 0 ? '+' : ''}${delta})</p>` +
         `<div class="pair-cols">${side('Before', before, 'b')}${side('After', after, 'g')}</div>` +

@@ -3,7 +3,7 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import {rules as allRules} from '../rules/index.js'
 import {parseInBlocks, SPLIT_ABOVE} from './blocks.js'
-import {ruleData} from './config/words.js'
+import {editLists, ruleData, type CourtesyOption} from './config/words.js'
 import {applyDirectives, maskDirectives} from './directives.js'
 import {dataRule, type DataRuleSpec} from './kinds.js'
 import {detectLanguage} from './lang/detect.js'
@@ -35,6 +35,12 @@ export interface LintOptions {
   locale?: Locale
   /** A team's own rules, written as data (src/kinds.ts): they run after the built-in ones. */
   customRules?: readonly DataRuleSpec[]
+  /**
+   * Entries added to and removed from the language packs' courtesy lists (what counts as thanks,
+   * an ask, an offer…), per language and list path: `{en: {'gratitude.strong': {add: ['cheers for']}}}`.
+   * The three courtesy rules read them together.
+   */
+  courtesy?: CourtesyOption
 }
 
 export const SOURCE = 'cluelint'
@@ -103,11 +109,15 @@ function fromFatal(fatal: boolean | null | undefined): Severity {
   return fatal === true ? 'error' : fatal === false ? 'warning' : 'info'
 }
 
-/** retext plugin computing the analysis every rule reads; its drafts' phrase matching uses the processor's lexicon. */
-function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang, lexicon: Lexicon) {
+/**
+ * retext plugin computing the analysis every rule reads; its drafts' phrase matching uses the
+ * processor's lexicon, and their speech acts its courtesy lists (the pack's, or the config's copy).
+ */
+function cluelintAnalysis(this: Processor<any, any, any, any, any>, lang: Lang, lexicon: Lexicon, courtesyLists: object | undefined) {
   return (tree: Root, file: VFile) => {
     const data = file.data as CluelintData
     data.analysis = analyze(tree, String(file.value), lang, lexicon)
+    if (courtesyLists) data.analysis.courtesyLists = courtesyLists
   }
 }
 
@@ -214,7 +224,8 @@ const MAX_PROCESSORS = 32
 /** One processor per language and rule configuration, built once and reused. */
 export function getProcessor(lang: Lang, options: LintOptions = {}): CluelintProcessor {
   const custom = customRules(options)
-  const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {}) + (options.template ? '\u0000template' : '') + (custom ? '\u0000' + custom.key : '')
+  const courtesyEdit = options.courtesy?.[lang]
+  const key = lang + '\u0000' + JSON.stringify(options.rules ?? {}) + JSON.stringify(options.ruleOptions ?? {}) + (options.template ? '\u0000template' : '') + (custom ? '\u0000' + custom.key : '') + (courtesyEdit ? '\u0000' + JSON.stringify(courtesyEdit) : '')
   const cached = processors.get(key)
   if (cached) {
     processors.delete(key)
@@ -223,7 +234,7 @@ export function getProcessor(lang: Lang, options: LintOptions = {}): CluelintPro
   }
   const lexicon = lexiconFor(lang)
   const base: any = unified().use(packFor(lang).parser)
-  base.use(cluelintAnalysis, lang, lexicon)
+  base.use(cluelintAnalysis, lang, lexicon, courtesyEdit ? editLists(packFor(lang).courtesy as object, courtesyEdit) : undefined)
   for (const rule of custom ? [...allRules, ...custom.rules] : allRules) {
     const setting = options.rules?.[rule.id]
     if (setting === 'off' || !runsIn(rule, lang)) continue

@@ -181,6 +181,18 @@ export function perList<Data extends object, Prepared, Rest extends unknown[]>(
   }
 }
 
+/**
+ * A rule with per-language data found beside it after its code was written (rules/<id>/<lang>.json
+ * that its index.ts does not import: rules/index.ts, written by `npm run rules`, passes them): each
+ * language it lacks is added to its data and languages. Its examples, messages and suggestion
+ * words for the language are its other files' (examples.json, suggestions.json) to give.
+ */
+export function withLanguages<R extends Rule<any, any>>(rule: R, data: Readonly<Record<Lang, unknown>>): R {
+  const added = Object.keys(data).filter((lang) => !(lang in rule.data))
+  if (added.length === 0) return rule
+  return {...rule, data: {...rule.data, ...Object.fromEntries(added.map((lang) => [lang, data[lang]]))}, languages: [...rule.languages, ...added]}
+}
+
 /** Identity helper giving a rule module its types. */
 export function defineRule<Data, Options extends Record<string, unknown>>(
   rule: Rule<Data, Options>

@@ -138,6 +138,8 @@ export function askAsQuestion(context: SuggestContext<unknown>, thanks: string |
  */
 /** What joins a stock opening to the rest of its sentence: a comma, a colon, a dash, or a connector ("and", "et"). */
 export function connectorPattern(connectors: readonly string[]): RegExp {
+  // Without connectors (a language whose rule data has none), punctuation alone joins.
+  if (connectors.length === 0) return /^\s*[,;:—–]\s*/u
   return new RegExp(`^(?:\\s*[,;:—–]\\s*|\\s+(?:${connectors.map(escapeRegExp).join('|')})\\s+)`, 'iu')
 }
 

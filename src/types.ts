@@ -1,5 +1,12 @@
-/** Languages cluelint ships packs for (langs/<code>/); a pack registered at run time adds its own code. */
-export type Lang = 'en' | 'fr'
+/**
+ * A language: the code of its pack (ISO 639-1: `en`, `fr`). cluelint ships the packs of langs/;
+ * any other code is a pack's that was registered at run time (src/lang/packs.ts), so the type is
+ * open and a code is checked against the packs where it comes in (config, `--lang`, the library).
+ */
+export type Lang = string
+
+/** Something per language (a rule's suggestion words, a table of a pack's data): a language may have none. */
+export type PerLanguage<T> = Readonly<Partial<Record<Lang, T>>>
 
 /** Severity of one finding, as reported. */
 export type Severity = 'error' | 'warning' | 'info'

@@ -12,7 +12,7 @@ import {analyze} from '../src/text/analysis.js'
 import type {Lang} from '../src/types.js'
 import {sharedCorpus} from './corpus.js'
 
-const parsers = {en: unified().use(retextEnglish).freeze(), fr: unified().use(retextFrench).freeze()}
+const parsers: Record<string, {parse(text: string): import('nlcst').Root}> = {en: unified().use(retextEnglish).freeze(), fr: unified().use(retextFrench).freeze()}
 const whole = (text: string, lang: Lang): Root => parsers[lang].parse(text)
 // Small blocks, so that texts still cheap to parse whole are cut many times.
 const BLOCK = 300

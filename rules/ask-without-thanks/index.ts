@@ -1,6 +1,6 @@
 import {defineRule, exampleTexts} from '../../src/rule.js'
 import {courtesy, mainAsk, quote} from '../../src/text/courtesy.js'
-import type {Lang} from '../../src/types.js'
+import type {Lang, PerLanguage} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import {askAsQuestion} from '../../src/suggest.js'
@@ -31,7 +31,7 @@ export default defineRule<Data, Record<string, never>>({
   data: {en, fr} satisfies Record<Lang, Data>,
   examples: exampleTexts(examples),
   // "Merci de me rappeler." → "Pourriez-vous me rappeler ? Merci."
-  suggest: (context) => askAsQuestion(context, suggestions[context.lang]?.thanks),
+  suggest: (context) => askAsQuestion(context, (suggestions as PerLanguage<{thanks: string}>)[context.lang]?.thanks),
   check({analysis, data, report}) {
     const found = courtesy(analysis)
     if (found.asks.length === 0 || found.thanked || found.offers.length > 0) return

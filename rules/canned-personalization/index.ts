@@ -4,7 +4,7 @@ import type {Analysis} from '../../src/text/analysis.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {isUsed} from '../../src/text/prose.js'
-import type {Lang} from '../../src/types.js'
+import type {Lang, PerLanguage} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
 import {deleteStockLine, replacements} from '../../src/suggest.js'
@@ -158,7 +158,7 @@ export default defineRule<Data, Record<string, never>>({
     return {...data, lines: editPatterns(data.lines, add, remove, (pattern) => ({patterns: [pattern], instead: GENERIC}))}
   },
   // The stock sentence deleted, or its opening clause (the next word gets its capital); else the rule's replacements.
-  suggest: (context) => [...deleteStockLine(context, suggestions[context.lang].connectors), ...replacements(context)],
+  suggest: (context) => [...deleteStockLine(context, (suggestions as PerLanguage<{connectors: string[]}>)[context.lang]?.connectors ?? []), ...replacements(context)],
   check({analysis, lang, data, report}) {
     for (const hit of findCanned(analysis, lang, data)) {
       const words = analysis.text.slice(hit.start, hit.end).replace(/\s+/g, ' ')

@@ -102,7 +102,8 @@ export function findFlattery(analysis: Analysis, lang: Lang, data: Data): Flatte
 
 /** Every form of the praise adjectives, folded: the words a suggestion may drop. */
 const adjectivesFor = perList((data: Data, lang: Lang) => new Set([...data.adjectives.mild, ...data.adjectives.gushing].flatMap((entry) => inflect(entry, lang))))
-const copulas = {en: new Set(suggestions.en.copulas), fr: new Set(suggestions.fr.copulas)}
+/** Per language: the verbs after which a compliment's adjective stands alone ("is incredible"). */
+const copulas = new Map<string, ReadonlySet<string>>(Object.entries(suggestions).map(([lang, words]) => [lang, new Set(words.copulas)]))
 
 export default defineRule<Data, Options>({
   id: 'flattery',
@@ -131,7 +132,7 @@ export default defineRule<Data, Options>({
     }
   },
   // "your incredible journey" → "your journey"
-  suggest: (context) => dropAdjective(context, (fold) => adjectivesFor(context.data, context.lang).has(fold), copulas[context.lang]),
+  suggest: (context) => dropAdjective(context, (fold) => adjectivesFor(context.data, context.lang).has(fold), copulas.get(context.lang) ?? new Set()),
   check({analysis, lang, data, options, report}) {
     const hits = findFlattery(analysis, lang, data)
     if (hits.length === 0) return

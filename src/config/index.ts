@@ -342,7 +342,8 @@ export class ConfigResolver {
         channel: overrides.channel ?? config.channel,
         template: overrides.template ?? config.template,
         quiet: overrides.quiet,
-        ...(custom.length > 0 ? {customRules: custom} : {})
+        ...(custom.length > 0 ? {customRules: custom} : {}),
+        ...(config.courtesy ? {courtesy: config.courtesy} : {})
       },
       minScore: overrides.minScore ?? config.minScore,
       maxWarnings: overrides.maxWarnings ?? config.maxWarnings,

@@ -2,12 +2,13 @@ import {z} from 'zod'
 import {rules} from '../../rules/index.js'
 import {coreMessages, LOCALES, placeholders} from '../i18n.js'
 import {KIND_MESSAGES, KINDS, ROLE_PLACEHOLDERS, type DataRuleSpec} from '../kinds.js'
-import {languages} from '../lang/packs.js'
+import {languages, packFor} from '../lang/packs.js'
+import {listPaths, type CourtesyOption} from './words.js'
 import type {Locale} from '../i18n.js'
 import type {Rule} from '../rule.js'
 import type {Channel, Lang, SeveritySetting} from '../types.js'
 
-export type {WordsEdit, WordsOption} from './words.js'
+export type {CourtesyOption, WordsEdit, WordsOption} from './words.js'
 
 /**
  * The configuration file, as written by the user. Every object is strict:
@@ -31,6 +32,8 @@ export interface CluelintConfig {
   ignore?: string[]
   /** A team's own rules, as data: files (JSON or YAML, relative to the config file's folder) or inline. */
   customRules?: Array<string | DataRuleSpec>
+  /** Entries added to / removed from the courtesy lists the courtesy rules share, per language and list (`langs/<code>/courtesy.json`). */
+  courtesy?: CourtesyOption
 }
 
 export const SEVERITY_SETTINGS = ['off', 'info', 'warn', 'error', 'warning'] as const satisfies readonly SeveritySetting[]
@@ -39,7 +42,29 @@ export const CHANNELS = ['email', 'linkedin-note', 'linkedin-message', 'follow-u
 const severity = z.enum(SEVERITY_SETTINGS)
 const wordList = z.array(z.string().trim().min(1))
 const wordsEdit = z.strictObject({add: wordList.optional(), remove: wordList.optional()})
-const words = z.strictObject({en: wordsEdit.optional(), fr: wordsEdit.optional()})
+/** Per language (one key per known pack): a rule's word list, edited. */
+const perLanguage = <T extends z.ZodType>(value: (code: string) => T) => z.strictObject(Object.fromEntries(languages().map((code) => [code, value(code).optional()])))
+const wordsFor = () => perLanguage(() => wordsEdit)
+
+/**
+ * `courtesy: {<lang>: {<list path>: {add, remove}}}`: the lists of the language's
+ * langs/<code>/courtesy.json, by path ("gratitude.strong"); a path that names no list of strings
+ * is an error that names the group's lists (or the groups).
+ */
+function courtesySchema() {
+  return perLanguage((code) => {
+    const paths = listPaths(packFor(code).courtesy)
+    return z.record(z.string(), wordsEdit).superRefine((value, context) => {
+      for (const key of Object.keys(value)) {
+        if (paths.includes(key)) continue
+        const group = key.split('.')[0]
+        const inGroup = paths.filter((path) => path.startsWith(group + '.'))
+        const known = inGroup.length > 0 ? inGroup : [...new Set(paths.map((path) => (path.includes('.') ? path.split('.')[0] + '.…' : path)))]
+        context.addIssue({code: 'custom', path: [key], input: value, message: `no such list in langs/${code}/courtesy.json (${inGroup.length > 0 ? 'lists' : 'groups'}: ${known.join(', ')})`})
+      }
+    })
+  })
+}
 
 /** A value's schema from the type of the rule's default for it. */
 function optionSchema(value: unknown): z.ZodType {
@@ -57,7 +82,7 @@ function optionSchema(value: unknown): z.ZodType {
 function ruleOptionsSchema(rule: Rule<any, any>) {
   const shape: Record<string, z.ZodType> = {}
   for (const [key, value] of Object.entries(rule.options ?? {})) shape[key] = optionSchema(value).optional()
-  if (rule.extend) shape.words = words.optional()
+  if (rule.extend) shape.words = wordsFor().optional()
   return z.strictObject(shape)
 }
 
@@ -147,33 +172,35 @@ export function isBuiltInRule(id: string): boolean {
   return rules.some((rule) => rule.id === id)
 }
 
-let schema: z.ZodType<CluelintConfig> | undefined
+let schema: {languages: string; schema: z.ZodType<CluelintConfig>} | undefined
 
 /**
- * Built on first use, from the rules that are registered; with a config's own rules (`custom`),
- * built for that config (their ids are rule ids too).
+ * Built on first use, from the rules and language packs that are registered (again when a pack is
+ * added); with a config's own rules (`custom`), built for that config (their ids are rule ids too).
  */
 export function configSchema(custom: readonly DataRuleSpec[] = []): z.ZodType<CluelintConfig> {
-  if (custom.length === 0 && schema) return schema
+  const known = languages().join(',')
+  if (custom.length === 0 && schema?.languages === known) return schema.schema
   const built = z.strictObject({
     rules: z
       .strictObject(
         Object.fromEntries([
           ...rules.map((rule) => [rule.id, ruleEntrySchema(rule)]),
-          ...custom.map((rule) => [rule.id, z.union([severity, z.tuple([severity, z.strictObject(rule.kind === 'occurrence' ? {max: z.number().int().min(0).optional(), words: words.optional()} : {words: words.optional()}).optional()])]).optional()])
+          ...custom.map((rule) => [rule.id, z.union([severity, z.tuple([severity, z.strictObject(rule.kind === 'occurrence' ? {max: z.number().int().min(0).optional(), words: wordsFor().optional()} : {words: wordsFor().optional()}).optional()])]).optional()])
         ])
       )
       .optional(),
-    lang: z.enum(['auto', 'en', 'fr']).optional(),
+    lang: z.enum(['auto', ...languages()]).optional(),
     locale: z.enum(LOCALES as [Locale, ...Locale[]]).optional(),
     channel: z.enum(CHANNELS).optional(),
     template: z.boolean().optional(),
     minScore: z.number().int().min(0).max(100).optional(),
     maxWarnings: z.number().int().min(0).optional(),
     ignore: z.array(z.string().min(1)).optional(),
-    customRules: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])).optional()
+    customRules: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])).optional(),
+    courtesy: courtesySchema().optional()
   }) as z.ZodType<CluelintConfig>
-  if (custom.length === 0) schema = built
+  if (custom.length === 0) schema = {languages: known, schema: built}
   return built
 }
 
@@ -234,6 +261,7 @@ export function describeIssue(issue: Issue, base: readonly PropertyKey[] = []): 
       const full = formatPath([...path, key])
       if (path.length === 1 && path[0] === 'rules') return `${full}: unknown rule id (run 'cluelint rules' for the list)`
       if (key === 'words' && path[0] === 'rules') return `${full}: rule ${String(path[1])} has no word list to extend`
+      if ((path.length === 1 && path[0] === 'courtesy') || path[path.length - 1] === 'words') return `${full}: no language pack for "${String(key)}" (known: ${languages().join(', ')})`
       return `${full}: unknown key`
     }
     case 'invalid_value':

@@ -60,3 +60,47 @@ export function ruleData<Data>(rule: Rule<Data, any>, lang: Lang, words: WordsOp
   if (!rule.extend) throw new Error(`cluelint: rule ${rule.id} has no word list to extend (options.words)`)
   return rule.extend(data, edit.add ?? [], edit.remove ?? [])
 }
+
+/**
+ * Edits of a language pack's courtesy lists (`langs/<code>/courtesy.json`), shared by the rules
+ * that read speech acts (missing-thanks, ask-without-thanks, multiple-asks): per language, the
+ * list's path in that file ("gratitude.strong", "asks.requests") and its entries added and removed.
+ */
+export type CourtesyOption = Partial<Record<string, Record<string, WordsEdit>>>
+
+/** The paths of the lists of strings in `data` ("gratitude.strong", "chains.verbs"), in file order. */
+export function listPaths(data: unknown, prefix = ''): string[] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return []
+  const out: string[] = []
+  for (const [key, value] of Object.entries(data)) {
+    const path = prefix + key
+    if (Array.isArray(value) && value.every((item) => typeof item === 'string')) out.push(path)
+    else for (const inner of listPaths(value, path + '.')) out.push(inner)
+  }
+  return out
+}
+
+/**
+ * A copy of `data` whose lists at the given paths are edited (`editList`); every list and object
+ * not on an edited path is shared with `data`, which is not changed. Throws for a path that is not
+ * a list of strings in `data` (the config loader checks paths first and says which exist).
+ */
+export function editLists<T>(data: T, edits: Readonly<Record<string, WordsEdit>>): T {
+  let out: unknown = data
+  for (const [path, edit] of Object.entries(edits)) {
+    const keys = path.split('.')
+    const copy = (node: unknown, depth: number): unknown => {
+      if (node === null || typeof node !== 'object' || Array.isArray(node) || !Object.hasOwn(node, keys[depth])) throw new Error(`cluelint: no courtesy list "${path}"`)
+      const value = (node as Record<string, unknown>)[keys[depth]]
+      const edited = depth === keys.length - 1 ? editedList(value, path, edit) : copy(value, depth + 1)
+      return {...(node as object), [keys[depth]]: edited}
+    }
+    out = copy(out, 0)
+  }
+  return out as T
+}
+
+function editedList(value: unknown, path: string, edit: WordsEdit): string[] {
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw new Error(`cluelint: courtesy "${path}" is not a list of words`)
+  return editList(value, edit.add, edit.remove)
+}

@@ -1,13 +1,14 @@
 /**
- * English / French detection for short drafts.
+ * Language detection for short drafts, over every known language pack.
  *
  * Counts frequent function words of each language (data in `langs/<code>/detection.json`)
  * on the first {@link MAX_CHARS} characters, in one linear pass (no regular
  * expressions). Function words survive names, jargon and loanwords ("votre
  * pipeline sales", "un call de 15 min", "le ROI"), and even a six-word line
- * has two or three of them. Elided forms (`j'`, `qu'`, `l'`) are French only;
- * a lower-case word in neither list that carries a French accent is a weak
- * French hint.
+ * has two or three of them. Elided forms (a pack's words ending in an
+ * apostrophe: French `j'`, `qu'`, `l'`) count for the packs that list them; a
+ * lower-case word in no list that carries one of a pack's accents is a weak
+ * hint for that pack.
  *
  * Ignored: merge fields (`{{first_name}}`, `{FirstName}`, `[Prénom]`,
  * `%FIRSTNAME%`, `*|FNAME|*`, `<Prénom>`), URLs, e-mail addresses and
@@ -15,16 +16,10 @@
  */
 
 import type {Lang} from '../types.js'
-import en from '../../langs/en/index.js'
-import fr from '../../langs/fr/index.js'
+import {languages, packFor, packsVersion} from './packs.js'
 
-const enData = en.detection
-const frData = fr.detection as Required<typeof fr.detection>
-
-export interface LanguageScores {
-  en: number
-  fr: number
-}
+/** Each known language's score: how many of its function words the draft has, and its accent hints. */
+export type LanguageScores = Record<Lang, number>
 
 /** Only the start of a draft is read: plenty to decide, and bounded time. */
 export const MAX_CHARS = 2000
@@ -32,27 +27,8 @@ export const MAX_CHARS = 2000
 /** Longest merge field skipped (`[observation spécifique : …]` can be long). */
 const MAX_FIELD = 160
 
-// The tables below are built once from the word lists: module-level constant data, the same for
-// every draft and configuration (their size is the lists').
-const enWords = new Set<string>(enData.words)
-const frWords = new Set<string>(frData.words)
-
-/** Elided forms, without their apostrophe (`j`, `qu`, `jusqu`). */
-const elisions = new Set<string>(
-  frData.words.filter((word) => word.endsWith("'")).map((word) => word.slice(0, -1))
-)
-/** French accents, by character code (words are made of Latin letters, below U+0250: see `isLetter`). */
-const accentCodes = new Uint8Array(0x250)
-for (const char of Array.from(frData.accents as string)) accentCodes[char.charCodeAt(0)] = 1
-const EN = 1
-const FR = 2
-/** Each known word with the lists it is in (EN, FR or both). */
-const known = new Map<string, number>()
-for (const word of enWords) known.set(word, EN)
-for (const word of frWords) known.set(word, (known.get(word) ?? 0) | FR)
-/** No listed word is longer: a longer word is not looked up. */
-let longestKnown = 0
-for (const word of known.keys()) longestKnown = Math.max(longestKnown, word.length)
+/** Packs a word's lists are a bit mask of: the first 31 known packs are told apart. */
+const MAX_PACKS = 31
 
 // Words are read in place, not cut out and lower-cased (profiled: a tenth of the time before parsing):
 // each character is lower-cased by table (below U+0250, where `isLetter` keeps words) and hashed, and
@@ -73,31 +49,95 @@ function lowerCode(code: number): number {
 
 const hashStep = (hash: number, code: number) => (Math.imul(hash, 31) + code) | 0
 
-/** Known words by hash of their characters. */
-const byHash = new Map<number, Array<[word: string, lists: number]>>()
-for (const [word, lists] of known) {
-  let hash = 0
-  for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index))
-  const bucket = byHash.get(hash)
-  if (bucket) bucket.push([word, lists])
-  else byHash.set(hash, [[word, lists]])
+/**
+ * What detection knows, built from the packs' lists: once, and again when a pack is registered
+ * (module-level constant data, the same for every draft and configuration; its size is the lists').
+ */
+interface Tables {
+  /** Pack codes, in the order of the bits of `lists`. */
+  codes: Lang[]
+  /** Each known word with the packs whose lists have it (a bit per pack). */
+  known: Map<string, number>
+  /** Known words by hash of their characters. */
+  byHash: Map<number, Array<[word: string, lists: number]>>
+  /** No listed word is longer: a longer word is not looked up. */
+  longestKnown: number
+  /** Elided forms, without their apostrophe (`j`, `qu`, `jusqu`). */
+  elisions: Set<string>
+  /** Per character code (below U+0250): the packs that read it as their accent (a bit per pack). */
+  accents: Uint32Array
+  /** The weight of each pack's accent hint. */
+  accentWeights: number[]
 }
-const accentWeight: number = frData.accentWeight
+
+let tables: {version: number; tables: Tables} | undefined
+
+function currentTables(): Tables {
+  const version = packsVersion()
+  if (tables?.version !== version) tables = {version, tables: buildTables(languages().slice(0, MAX_PACKS))}
+  return tables.tables
+}
+
+function buildTables(codes: Lang[]): Tables {
+  const known = new Map<string, number>()
+  const elisions = new Set<string>()
+  const accents = new Uint32Array(0x250)
+  const accentWeights: number[] = []
+  codes.forEach((code, index) => {
+    const bit = 1 << index
+    const detection = packFor(code).detection
+    for (const word of detection.words) {
+      known.set(word, (known.get(word) ?? 0) | bit)
+      if (word.endsWith("'")) elisions.add(word.slice(0, -1))
+    }
+    for (const char of Array.from(detection.accents ?? '')) {
+      const at = char.charCodeAt(0)
+      if (at < 0x250) accents[at] |= bit
+    }
+    accentWeights.push(detection.accentWeight ?? 0)
+  })
+  let longestKnown = 0
+  const byHash = new Map<number, Array<[word: string, lists: number]>>()
+  for (const [word, lists] of known) {
+    longestKnown = Math.max(longestKnown, word.length)
+    let hash = 0
+    for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index))
+    const bucket = byHash.get(hash)
+    if (bucket) bucket.push([word, lists])
+    else byHash.set(hash, [[word, lists]])
+  }
+  return {codes, known, byHash, longestKnown, elisions, accents, accentWeights}
+}
 
 /**
- * Detect whether `text` is English or French. Returns `fallback` on a tie,
- * including when no known word was found.
+ * The language of `text`: the known language with the highest score. Returns `fallback` on a
+ * tie, including when no known word was found.
  */
 export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
-  const {en, fr} = detectLanguageScores(text)
-  if (en > fr) return 'en'
-  if (fr > en) return 'fr'
-  return fallback
+  const scores = scoreText(text)
+  let best = -1
+  let tie = true
+  for (let index = 0; index < scores.length; index++) {
+    if (best < 0 || scores[index] > scores[best]) {
+      best = index
+      tie = false
+    } else if (scores[index] === scores[best]) tie = true
+  }
+  return best < 0 || tie ? fallback : currentTables().codes[best]
 }
 
 /** The score of each language (for tests and debugging). */
 export function detectLanguageScores(text: string): LanguageScores {
-  const scores: LanguageScores = {en: 0, fr: 0}
+  const scores = scoreText(text)
+  const out: LanguageScores = {}
+  currentTables().codes.forEach((code, index) => (out[code] = scores[index]))
+  return out
+}
+
+/** The scores, in the order of the tables' codes. */
+function scoreText(text: string): number[] {
+  const state: State = {tables: currentTables(), scores: []}
+  state.scores = state.tables.codes.map(() => 0)
   const value = text.slice(0, MAX_CHARS).normalize('NFC')
   const length = value.length
   let index = 0
@@ -119,17 +159,32 @@ export function detectLanguageScores(text: string): LanguageScores {
     let end = index
     while (end < length && !isSpace(value.charCodeAt(end))) end++
 
-    index = isAddress(value, index, end) ? end : scoreChunk(value, index, end, scores)
+    index = isAddress(value, index, end) ? end : scoreChunk(value, index, end, state)
   }
 
-  return scores
+  return state.scores
+}
+
+interface State {
+  tables: Tables
+  scores: number[]
+}
+
+/** Adds one to each language of `lists`. */
+function count(lists: number, scores: number[]): void {
+  for (let index = 0; lists !== 0; index++, lists >>>= 1) if (lists & 1) scores[index]++
+}
+
+/** Adds each accent hint of `packs` (the packs that read a character as theirs). */
+function hint(packs: number, state: State): void {
+  for (let index = 0; packs !== 0; index++, packs >>>= 1) if (packs & 1) state.scores[index] += state.tables.accentWeights[index]
 }
 
 /**
  * Score the words of `value[start..end)`; returns where to resume (after
  * `end` when a merge field inside the chunk runs past it).
  */
-function scoreChunk(value: string, start: number, end: number, scores: LanguageScores): number {
+function scoreChunk(value: string, start: number, end: number, state: State): number {
   let index = start
   /** Start of the word being read, or -1. */
   let from = -1
@@ -147,9 +202,9 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
 
     if (from >= 0 && isApostrophe(char)) {
       const head = value.slice(from, index).toLowerCase()
-      if (elisions.has(head)) {
+      if (state.tables.elisions.has(head)) {
         // `qu'il`: score `qu'`, then read `il` as a new word.
-        score(head + "'", false, scores)
+        score(head + "'", false, state)
         from = -1
         curly = false
         index++
@@ -164,7 +219,7 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
     }
 
     if (from >= 0) {
-      scoreWord(value, from, index, curly, scores)
+      scoreWord(value, from, index, curly, state)
       from = -1
       curly = false
     }
@@ -179,17 +234,18 @@ function scoreChunk(value: string, start: number, end: number, scores: LanguageS
     index++
   }
 
-  if (from >= 0) scoreWord(value, from, end, curly, scores)
+  if (from >= 0) scoreWord(value, from, end, curly, state)
   return end
 }
 
 /** Scores `value[from..to)` as `score` does, without copying it. */
-function scoreWord(value: string, from: number, to: number, curly: boolean, scores: LanguageScores): void {
+function scoreWord(value: string, from: number, to: number, curly: boolean, state: State): void {
+  const {longestKnown, byHash, accents} = state.tables
   const length = to - from
   let hash = 0
   for (let index = from; index < to; index++) {
     const code = lowerCode(value.charCodeAt(index))
-    if (code === MULTIPLE) return score(value.slice(from, to), curly, scores)
+    if (code === MULTIPLE) return score(value.slice(from, to), curly, state)
     hash = hashStep(hash, code)
   }
   let lists = 0
@@ -205,36 +261,37 @@ function scoreWord(value: string, from: number, to: number, curly: boolean, scor
       }
     }
   }
-  if (lists & EN) scores.en++
-  if (lists & FR) scores.fr++
+  count(lists, state.scores)
   // See `score`: capitalised words give no accent hint.
   const initial = value.charCodeAt(from)
   if (lists !== 0 || lowerCode(initial) !== initial) return
   for (let index = from; index < to; index++) {
-    if (accentCodes[lowerCode(value.charCodeAt(index))] === 1) {
-      scores.fr += accentWeight
+    const code = lowerCode(value.charCodeAt(index))
+    if (code < 0x250 && accents[code] !== 0) {
+      hint(accents[code], state)
       return
     }
   }
 }
 
 /** Scores one word; `curly`: it holds a typographic apostrophe, to read as `'`. */
-function score(raw: string, curly: boolean, scores: LanguageScores): void {
+function score(raw: string, curly: boolean, state: State): void {
+  const {longestKnown, known, accents} = state.tables
   const lower = raw.toLowerCase()
   const word = curly ? lower.replace(TYPOGRAPHIC_APOSTROPHES, "'") : lower
 
   // One lookup for both lists (profiled: this runs on every word of every draft).
   const lists = word.length > longestKnown ? 0 : (known.get(word) ?? 0)
-  if (lists & EN) scores.en++
-  if (lists & FR) scores.fr++
+  count(lists, state.scores)
   // Accents hint at French, but not on capitalised words: those are mostly
   // names (`Hi François`, `Hélène`, `L'Oréal`) in English drafts too.
   const initial = raw[0]
   if (lists !== 0 || initial !== initial.toLowerCase()) return
 
   for (let index = 0; index < word.length; index++) {
-    if (accentCodes[word.charCodeAt(index)] === 1) {
-      scores.fr += accentWeight
+    const code = word.charCodeAt(index)
+    if (code < 0x250 && accents[code] !== 0) {
+      hint(accents[code], state)
       return
     }
   }

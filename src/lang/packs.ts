@@ -22,9 +22,18 @@ export function languages(): string[] {
   return [...packs.keys()]
 }
 
-/** Adds (or replaces) a language pack: drafts in that language are linted with it from then on. */
+/** Counts the packs registered at run time: what is built from every pack (detection's tables) is rebuilt when it changes. */
+let version = 0
+
+/** Adds (or replaces) a language pack: drafts in that language are linted with it from then on, and detected. */
 export function registerPack(pack: LanguagePack): void {
   packs.set(pack.code, pack)
+  version++
+}
+
+/** Changes each time a pack is registered. */
+export function packsVersion(): number {
+  return version
 }
 
 /**

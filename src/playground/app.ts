@@ -16,8 +16,11 @@
 import {rules} from '../../rules/index.js'
 import {customRules, lintText, weights as builtInWeights, type LintOptions} from '../engine.js'
 import {detectLanguage} from '../lang/detect.js'
+import {languageName} from '../lang/names.js'
+import {languages} from '../lang/packs.js'
 import {FAMILIES, familyOf, segment, type Span} from '../reporters/html/highlight.js'
 import {byCost, fixFirst} from '../score.js'
+import type {Locale} from '../i18n.js'
 import type {Channel, DraftReport, Finding, Grade, Lang, SeveritySetting} from '../types.js'
 import {format, UI, type Strings} from './i18n.js'
 import type {PlaygroundSettings} from './settings.js'
@@ -26,7 +29,7 @@ interface Stored {
   text: string
   lang: Lang | 'auto'
   channel: Channel
-  ui?: Lang
+  ui?: Locale
 }
 
 const STORAGE_KEY = 'cluelint.playground'
@@ -105,7 +108,7 @@ const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getEl
 // State.
 
 const stored = load()
-let ui: Lang = stored.ui ?? (navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en')
+let ui: Locale = stored.ui ?? (navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en')
 let t: Strings = UI[ui]
 let langChoice: Lang | 'auto' = stored.lang ?? (settings.options.lang as Lang | 'auto' | undefined) ?? 'auto'
 let channel: Channel = stored.channel && CHANNELS.includes(stored.channel) ? stored.channel : (settings.options.channel ?? 'email')
@@ -205,11 +208,8 @@ function applyStrings(): void {
   text('footer', format(t.footer, {version: settings.version}))
 
   const lang = byId<HTMLSelectElement>('lang')
-  lang.replaceChildren(
-    h('option', {value: 'auto'}, t.langAuto),
-    h('option', {value: 'en', lang: 'en'}, 'English'),
-    h('option', {value: 'fr', lang: 'fr'}, 'Français')
-  )
+  lang.replaceChildren(h('option', {value: 'auto'}, t.langAuto))
+  for (const code of languages()) lang.append(h('option', {value: code, lang: code}, languageName(code, code, true)))
   lang.value = langChoice
   const channels = byId<HTMLSelectElement>('channel')
   setChildren(channels, CHANNELS.map((id) => h('option', {value: id}, t.channels[id])))
@@ -261,11 +261,11 @@ function renderRules(): void {
         h(
           'div',
           {class: 'example-pair'},
-          (['en', 'fr'] as const).map((lang) =>
+          rule.languages.filter((lang) => rule.examples[lang]).map((lang) =>
             h(
               'div',
               {class: 'examples'},
-              h('h4', {}, t.langName[lang]),
+              h('h4', {}, languageName(lang, ui)),
               h('p', {class: 'ex-title'}, t.bad),
               h('ul', {class: 'ex bad', lang}, (rule.examples[lang]?.bad ?? []).map((text) => h('li', {}, text))),
               h('p', {class: 'ex-title'}, t.good),
@@ -422,7 +422,7 @@ function renderResults(report: DraftReport, text: string): void {
   byId('counts').textContent = empty ? t.empty : `${count === 1 ? t.findingCount : format(t.findingsCount, {count})}`
   byId('gauge').replaceChildren(empty ? '' : gauge(report.score, report.grade))
   const detected = byId('detected')
-  detected.textContent = empty ? '' : format(t.detected, {lang: t.langName[langChoice === 'auto' ? report.lang : detectLanguage(text)]})
+  detected.textContent = empty ? '' : format(t.detected, {lang: languageName(langChoice === 'auto' ? report.lang : detectLanguage(text), ui)})
   detected.dataset.lang = empty ? '' : langChoice === 'auto' ? report.lang : detectLanguage(text)
   byId('fix-title').textContent = count > 1 ? t.fixFirst : t.toFix
   const fix = byId('fix')
@@ -698,7 +698,7 @@ function wire(): void {
  */
 function warmUp(): void {
   const idle = window.requestIdleCallback ?? ((run: IdleRequestCallback) => setTimeout(() => run({didTimeout: false, timeRemaining: () => 10}), 50))
-  const queue = rules.flatMap((rule) => (['en', 'fr'] as const).map((lang) => ({lang, text: [...rule.examples[lang].bad, ...rule.examples[lang].good].join('\n\n')})))
+  const queue = rules.flatMap((rule) => rule.languages.filter((lang) => rule.examples[lang]).map((lang) => ({lang, text: [...rule.examples[lang].bad, ...rule.examples[lang].good].join('\n\n')})))
   const step = (deadline: IdleDeadline) => {
     while (queue.length > 0 && deadline.timeRemaining() > 5) {
       const {lang, text} = queue.shift()!

@@ -1,5 +1,6 @@
 import type {Family} from '../reporters/html/highlight.js'
-import type {Channel, Lang, Severity} from '../types.js'
+import type {Locale} from '../i18n.js'
+import type {Channel, Severity} from '../types.js'
 
 /**
  * The playground's interface strings: one table per language, the same keys
@@ -19,7 +20,6 @@ export interface Strings {
   language: string
   langAuto: string
   detected: string
-  langName: Record<Lang, string>
   channel: string
   channels: Record<Channel, string>
   copy: string
@@ -63,7 +63,7 @@ export interface Strings {
   inFinding: string
 }
 
-export const UI: Record<Lang, Strings> = {
+export const UI: Record<Locale, Strings> = {
   en: {
     title: 'cluelint: write it personal, not personalized',
     tagline: 'Type or paste a sales draft. It is checked as you type, in this page: nothing is sent anywhere.',
@@ -76,7 +76,6 @@ export const UI: Record<Lang, Strings> = {
     language: 'Language of the draft',
     langAuto: 'Detect',
     detected: 'detected: {lang}',
-    langName: {en: 'English', fr: 'French'},
     channel: 'Channel',
     channels: {email: 'Cold email', 'linkedin-note': 'LinkedIn connection note', 'linkedin-message': 'LinkedIn message', 'follow-up': 'Follow-up'},
     copy: 'Copy the draft',
@@ -138,7 +137,6 @@ export const UI: Record<Lang, Strings> = {
     language: 'Langue du brouillon',
     langAuto: 'Détecter',
     detected: 'détectée : {lang}',
-    langName: {en: 'anglais', fr: 'français'},
     channel: 'Canal',
     channels: {email: 'E-mail de prospection', 'linkedin-note': 'Note d’invitation LinkedIn', 'linkedin-message': 'Message LinkedIn', 'follow-up': 'Relance'},
     copy: 'Copier le brouillon',

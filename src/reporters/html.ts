@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto'
 import pkg from '../../package.json' with {type: 'json'}
+import {languageName} from '../lang/names.js'
 import {byCost, fixFirst} from '../score.js'
 import {lineIndex} from '../text/lines.js'
-import type {DraftReport, Finding, Grade, Lang, Severity, Summary} from '../types.js'
+import type {DraftReport, Finding, Grade, Severity, Summary} from '../types.js'
 import {escapeHtml, FAMILIES, familyOf, segment, type Family, type Span} from './html/highlight.js'
 import {SCRIPT} from './html/script.js'
 import {STYLE} from './html/style.js'
@@ -23,7 +24,6 @@ import type {Reporter} from './types.js'
 export {escapeHtml, FAMILIES, familyOf, segment, type Family, type Segment, type Span} from './html/highlight.js'
 
 const SEVERITY_LABEL: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'note'}
-const LANG_NAME: Record<Lang, string> = {en: 'English', fr: 'French'}
 
 export interface HtmlOptions {
   /** Rule weights, for "fix first". */
@@ -200,7 +200,7 @@ export function draftCard(item: HtmlDraft, options: DraftCardOptions): string {
   const title = escapeHtml(options.heading ?? report.name)
   const inner =
     `<div class="draft-head"><div><h${level} id="${prefix}-title">${title}</h${level}>` +
-    `<p class="sub">${options.heading !== undefined ? `${escapeHtml(report.name)} · ` : ''}${LANG_NAME[report.lang] ?? report.lang} · ${countLine(report.findings)}</p></div>${gauge(report.score, report.grade)}</div>` +
+    `<p class="sub">${options.heading !== undefined ? `${escapeHtml(report.name)} · ` : ''}${escapeHtml(languageName(report.lang))} · ${countLine(report.findings)}</p></div>${gauge(report.score, report.grade)}</div>` +
     `<div class="draft-body">${text}<div class="fix"><h${level + 1}>${report.findings.length > 1 ? 'Fix first' : 'To fix'}</h${level + 1}>${fix}</div></div>`
   if (options.bare) return inner
   return `<section class="card draft" id="${prefix}" aria-labelledby="${prefix}-title">${inner}</section>`

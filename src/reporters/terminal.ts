@@ -1,8 +1,9 @@
 import type {Locale} from '../i18n.js'
 import type {ChalkInstance} from 'chalk'
 import {lintText} from '../engine.js'
+import {languageName} from '../lang/names.js'
 import type {Rule, RuleCategory} from '../rule.js'
-import type {Finding, Lang, Severity} from '../types.js'
+import type {Finding, Severity} from '../types.js'
 import {FAMILIES, familyOf, segment, type Span} from './html.js'
 
 /**
@@ -29,7 +30,6 @@ export const FAMILY_COLOR: Record<RuleCategory | 'other', Color> = {
 }
 export const SEVERITY_COLOR: Record<Severity, 'red' | 'yellow' | 'blue'> = {error: 'red', warning: 'yellow', info: 'blue'}
 export const SEVERITY_LABEL: Record<Severity, string> = {error: 'error', warning: 'warning', info: 'note'}
-export const LANG_NAME: Record<Lang, string> = {en: 'English', fr: 'Français'}
 
 /** The width to wrap at: the terminal's, within reason. */
 export function textWidth(columns: number | undefined): number {
@@ -181,7 +181,7 @@ export function renderExplain(rule: RuleInfo, c: ChalkInstance, width: number, l
   for (const lang of rule.languages) {
     const examples = rule.examples[lang]
     if (!examples) continue
-    out.push(c.bold(LANG_NAME[lang]))
+    out.push(c.bold(languageName(lang, 'en', true)))
     for (const bad of examples.bad) {
       const findings = lintText(bad, {lang, locale}).findings.filter((finding) => finding.rule === rule.id)
       const pieces = markedPieces(bad, findings, c, false)

@@ -59,6 +59,8 @@ export interface Analysis {
   quoted: Array<[number, number]>
   /** The words phrase matchers know, numbered: the lexicon of the processor that analysed the draft (src/text/phrases.ts). */
   lexicon: Lexicon
+  /** The courtesy lists the processor was configured with (config `courtesy`), when they are not its pack's own. */
+  courtesyLists?: object
   /**
    * What is derived from the analysis for several rules (see src/text/derived.ts), computed on first use
    * and kept here, on the draft (the analysis lives in the draft's `file.data`): no module-level

@@ -1,5 +1,6 @@
 import type {Analysis} from './analysis.js'
-import {packFor, perPack} from '../lang/packs.js'
+import {packFor} from '../lang/packs.js'
+import {perList} from '../rule.js'
 import {foldWord} from './normalize.js'
 
 /**
@@ -44,9 +45,8 @@ interface Prepared {
   verbs: Set<string>
 }
 
-const preparedFor = perPack((pack): Prepared | undefined => {
-  const data = (pack.courtesy as {chains?: ChainData}).chains
-  if (!data) return undefined
+/** Prepared once per list object: the pack's lists, or a processor's configured copy. */
+const preparedFor = perList((data: ChainData): Prepared => {
   const set = (list: string[]) => new Set(list.map(foldWord))
   return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops), notVerbs: set(data.notVerbs), verbs: set(data.verbs)}
 })
@@ -62,9 +62,10 @@ export interface Chained {
  * ends), up to `to`. `words` are the sentence's word tokens, in order.
  */
 export function chainedOrders(analysis: Analysis, words: readonly number[], from: number, to: number): Chained[] {
-  const prepared = preparedFor(analysis.lang)
   const pack = packFor(analysis.lang)
-  if (!prepared || !pack.baseVerbs) return []
+  const data = ((analysis.courtesyLists ?? pack.courtesy) as {chains?: ChainData}).chains
+  if (!data || !pack.baseVerbs) return []
+  const prepared = preparedFor(data)
   const baseVerbs = pack.baseVerbs
   const {tokens, text} = analysis
   // Where a coordinator opens a place for an order: the index in `words` of the word after it.

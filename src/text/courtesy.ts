@@ -1,7 +1,8 @@
 import type {Lang} from '../types.js'
 import type {Analysis, Sentence} from './analysis.js'
 import {derivation, derive} from './derived.js'
-import {packFor, perPack} from '../lang/packs.js'
+import {packFor} from '../lang/packs.js'
+import {perList} from '../rule.js'
 import {escapeRegExp, foldWord} from './normalize.js'
 import {compilePhrases, type Match, type PhraseMatcher} from './phrases.js'
 import {draftFields, fieldAt} from './fields.js'
@@ -283,7 +284,13 @@ export function bookingPatterns(hosts: readonly string[]): {hosts: RegExp; anyHo
   }
 }
 
-const preparedFor = perPack((pack) => prepare(pack.courtesy as CourtesyData, pack.code as Lang))
+/** Prepared once per list object: the pack's lists, or a processor's configured copy (which goes with it). */
+const preparedFor = perList(prepare)
+
+/** The courtesy lists a draft is read with: its processor's, else its language pack's. */
+export function listsOf(analysis: Analysis): CourtesyData {
+  return (analysis.courtesyLists ?? packFor(analysis.lang).courtesy) as CourtesyData
+}
 
 /**
  * The draft's speech acts (gratitude, asks, questions, offers and the reader's gifts): one model
@@ -341,7 +348,7 @@ function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, numb
 }
 
 function compute(analysis: Analysis): Courtesy {
-  const prepared = preparedFor(analysis.lang)
+  const prepared = preparedFor(listsOf(analysis), analysis.lang)
   const {tokens} = analysis
   const body = analysis.bodySentence
   const {units, unitOf} = findUnits(analysis)

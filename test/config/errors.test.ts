@@ -31,6 +31,11 @@ const cases: Array<[string, string, string | RegExp]> = [
   ['.cluelintrc.json', JSON.stringify({ignore: 'archive/'}), '.cluelintrc.json: ignore: expected array, got "archive/"'],
   ['.cluelintrc.json', JSON.stringify({template: 'yes'}), '.cluelintrc.json: template: expected boolean, got "yes"'],
   ['.cluelintrc.json', '[]', '.cluelintrc.json: expected object, got an array'],
+  ['.cluelintrc.json', JSON.stringify({courtesy: {en: {'gratitude.strongg': {add: ['much obliged']}}}}), '.cluelintrc.json: courtesy.en.gratitude.strongg: no such list in langs/en/courtesy.json (lists: gratitude.not, gratitude.weak, gratitude.conditional, gratitude.strong)'],
+  ['.cluelintrc.json', JSON.stringify({courtesy: {fr: {merci: {add: ['grand merci']}}}}), /^\.cluelintrc\.json: courtesy\.fr\.merci: no such list in langs\/fr\/courtesy\.json \(groups: gratitude\.…, signOffWords, .*asks\.….*\)$/],
+  ['.cluelintrc.json', JSON.stringify({courtesy: {de: {'gratitude.strong': {add: ['danke']}}}}), '.cluelintrc.json: courtesy.de: no language pack for "de" (known: en, fr)'],
+  ['.cluelintrc.json', JSON.stringify({courtesy: {en: {'gratitude.strong': {add: 'cheers'}}}}), '.cluelintrc.json: courtesy.en.gratitude.strong.add: expected array, got "cheers"'],
+  ['.cluelintrc.json', JSON.stringify({rules: {flattery: ['warn', {words: {de: {add: ['toll']}}}]}}), '.cluelintrc.json: rules.flattery[1].words.de: no language pack for "de" (known: en, fr)'],
   ['cluelint.config.mjs', 'export default {rules: {nope: "off"}}\n', "cluelint.config.mjs: rules.nope: unknown rule id (run 'cluelint rules' for the list)"],
   ['cluelint.config.mjs', 'throw new Error("no config today")\n', 'cluelint.config.mjs: cannot load: no config today']
 ]

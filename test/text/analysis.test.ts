@@ -6,7 +6,7 @@ import retextFrench from '../../langs/fr/parser.js'
 import {analyze, isQuoted, type Analysis} from '../../src/text/analysis.js'
 import type {Lang} from '../../src/types.js'
 
-const parsers = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)} as const
+const parsers: Record<string, {parse(text: string): import('nlcst').Root}> = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)}
 
 function analysis(text: string, lang: Lang): Analysis {
   return analyze(parsers[lang].parse(text) as any, text, lang)

@@ -7,7 +7,7 @@ import {analyze} from '../../src/text/analysis.js'
 import {courtesy} from '../../src/text/courtesy.js'
 import type {Lang} from '../../src/types.js'
 
-const parsers = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)} as const
+const parsers: Record<string, {parse(text: string): import('nlcst').Root}> = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)}
 
 /** Each ask of the draft's body, and the further orders chained to it, as text. */
 function orders(body: string, lang: Lang) {

@@ -6,7 +6,7 @@ import {analyze, type Analysis} from '../../src/text/analysis.js'
 import {compilePhrases, searchWork} from '../../src/text/phrases.js'
 import type {Lang} from '../../src/types.js'
 
-const parsers = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)} as const
+const parsers: Record<string, {parse(text: string): import('nlcst').Root}> = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)}
 
 function analysis(text: string, lang: Lang = 'en'): Analysis {
   return analyze(parsers[lang].parse(text) as any, text, lang)

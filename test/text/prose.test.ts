@@ -6,7 +6,7 @@ import {analyze} from '../../src/text/analysis.js'
 import {inField, isUsed} from '../../src/text/prose.js'
 import type {Lang} from '../../src/types.js'
 
-const parsers = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)} as const
+const parsers: Record<string, {parse(text: string): import('nlcst').Root}> = {en: unified().use(retextEnglish), fr: unified().use(retextFrench)}
 
 /** [lang, draft, phrase, is it used (not quoted, not in a merge field)?] */
 const table: Array<[Lang, string, string, boolean]> = [
