@@ -6,7 +6,7 @@ import {rules} from '../rules/index.js'
 import {ConfigError, ConfigResolver, type Settings} from './config/index.js'
 import type {DemoFlags} from './demo.js'
 import type {PlaygroundFlags} from './playground/command.js'
-import {customRules, getRule, lintDraft, unknownRules, weights} from './engine.js'
+import {customRules, lintDraft, unknownRules, weights, type LintOptions} from './engine.js'
 import {DEFAULT_LOCALE, LOCALES, localeFromEnv, type Locale} from './i18n.js'
 import {expandPaths} from './files.js'
 import {languages} from './lang/packs.js'
@@ -365,16 +365,39 @@ async function createReporter(format: Format, level: 0 | 1 | 2 | 3, io: Io, loca
 }
 
 // `rules` and `explain` load the terminal renderer (and the HTML report's segmenter) on demand.
-async function listRules(format: string, io: Io, color: boolean): Promise<void> {
+/**
+ * The settings of a command that lints no files of the user's (rules, explain): the config of the
+ * current folder, for its locale and its own rules. A config that cannot be used is one line on
+ * stderr (`failed` is set: exit 2) and the command goes on with the built-in rules.
+ */
+async function commandSettings(io: Io, failed: () => void): Promise<LintOptions> {
+  try {
+    return (await new ConfigResolver(io.cwd, {envLocale: localeFromEnv(io.env)}).forFile()).options
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    io.stderr.write(`cluelint: ${error.message} (its own rules are left out)\n`)
+    failed()
+    return {locale: localeFromEnv(io.env) ?? DEFAULT_LOCALE}
+  }
+}
+
+/** The built-in rules, then the config's own. */
+function knownRules(options: LintOptions): ReadonlyArray<Rule<any, any>> {
+  const custom = customRules(options)
+  return custom ? [...rules, ...custom.rules] : rules
+}
+
+async function listRules(format: string, io: Io, color: boolean, options: LintOptions): Promise<void> {
+  const known = knownRules(options)
   if (format === 'json') {
-    const list = rules.map((rule) => ({id: rule.id, languages: rule.languages, severity: rule.severity, weight: rule.weight, category: rule.category, summary: rule.summary}))
+    const list = known.map((rule) => ({id: rule.id, languages: rule.languages, severity: rule.severity, weight: rule.weight, category: rule.category, summary: rule.summary}))
     io.stdout.write(JSON.stringify(list, null, 2) + '\n')
     return
   }
   if (format !== 'pretty') throw new UsageError(`unknown format '${format}' for rules (expected pretty or json)`)
   const {renderRules, textWidth} = await import('./reporters/terminal.js')
   const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
-  io.stdout.write(renderRules(rules, c, textWidth(io.stdout.columns)))
+  io.stdout.write(renderRules(known, c, textWidth(io.stdout.columns)))
 }
 
 const localeOption = () => new Option('--locale <locale>', 'language of the messages (default: the config\'s locale, else LC_ALL, LC_MESSAGES or LANG, else en)').choices([...LOCALES])
@@ -390,12 +413,12 @@ async function commandLocale(flag: Locale | undefined, io: Io): Promise<Locale> 
   }
 }
 
-async function explain(id: string, io: Io, color: boolean, locale: Locale): Promise<void> {
-  const rule = getRule(id)
+async function explain(id: string, io: Io, color: boolean, locale: Locale, options: LintOptions): Promise<void> {
+  const rule = knownRules(options).find((known) => known.id === id)
   if (!rule) throw new UsageError(`unknown rule id '${id}' (run 'cluelint rules' for the list)`)
   const {renderExplain, textWidth} = await import('./reporters/terminal.js')
   const c = new Chalk({level: colorLevel(color, io.env, io.stdout.isTTY)})
-  io.stdout.write(renderExplain(rule, c, textWidth(io.stdout.columns), locale))
+  io.stdout.write(renderExplain(rule, c, textWidth(io.stdout.columns), locale, {customRules: options.customRules}))
 }
 
 /** Runs the CLI; returns the exit code. The bin sets `process.exitCode` from it. */
@@ -437,7 +460,10 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .description('list the rules: id, languages, default severity, summary')
     .addOption(new Option('-f, --format <name>', 'pretty or json').default('pretty'))
     .option('--no-color', 'no colour')
-    .action(async (flags: {format: string; color: boolean}) => listRules(flags.format, io, flags.color))
+    .action(async (flags: {format: string; color: boolean}) => {
+      const options = await commandSettings(io, () => (code = EXIT.fatal))
+      await listRules(flags.format, io, flags.color, options)
+    })
 
   program
     .command('explain')
@@ -445,7 +471,10 @@ export async function main(argv: string[] = process.argv, io: Io = processIo()):
     .argument('<rule>', 'rule id')
     .addOption(localeOption())
     .option('--no-color', 'no colour')
-    .action(async (id: string, flags: {color: boolean; locale?: Locale}) => explain(id, io, flags.color, await commandLocale(flags.locale, io)))
+    .action(async (id: string, flags: {color: boolean; locale?: Locale}) => {
+      const options = await commandSettings(io, () => (code = EXIT.fatal))
+      await explain(id, io, flags.color, flags.locale ?? options.locale ?? DEFAULT_LOCALE, options)
+    })
 
   program
     .command('demo')

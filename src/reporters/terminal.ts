@@ -1,6 +1,6 @@
 import type {Locale} from '../i18n.js'
 import type {ChalkInstance} from 'chalk'
-import {lintText} from '../engine.js'
+import {lintText, type LintOptions} from '../engine.js'
 import {languageName} from '../lang/names.js'
 import type {Rule, RuleCategory} from '../rule.js'
 import type {Finding, Severity} from '../types.js'
@@ -168,7 +168,8 @@ export function renderRules(rules: readonly RuleInfo[], c: ChalkInstance, width:
  * Why a rule exists, with its examples: in each bad example, the words the
  * rule fires on are marked (by running the rule on it).
  */
-export function renderExplain(rule: RuleInfo, c: ChalkInstance, width: number, locale: Locale = 'en'): string {
+/** `options`: the lint options its examples are linted with (a team's rule is in their `customRules`). */
+export function renderExplain(rule: RuleInfo, c: ChalkInstance, width: number, locale: Locale = 'en', options: LintOptions = {}): string {
   const out: string[] = [
     `${c.bold[FAMILY_COLOR[rule.category] ?? 'gray'](rule.id)}  ${c.dim(`${rule.category} · ${rule.languages.join(', ')} · default ${rule.severity} · weight ${rule.weight}`)}`,
     '',
@@ -183,7 +184,7 @@ export function renderExplain(rule: RuleInfo, c: ChalkInstance, width: number, l
     if (!examples) continue
     out.push(c.bold(languageName(lang, 'en', true)))
     for (const bad of examples.bad) {
-      const findings = lintText(bad, {lang, locale}).findings.filter((finding) => finding.rule === rule.id)
+      const findings = lintText(bad, {...options, lang, locale}).findings.filter((finding) => finding.rule === rule.id)
       const pieces = markedPieces(bad, findings, c, false)
       for (const row of wrapPieces(pieces, width, `  ${c.red('✖ bad ')}  `, '          ')) out.push(row)
       // What the rule says about it, in the user's language.

@@ -183,6 +183,37 @@ const bad: Array<[string, Record<string, string>, object, string]> = [
   ['an option the kind has not', {}, {customRules: [NO_GUARANTEE], rules: {'no-guarantee': ['warn', {max: 3}]}}, '.cluelintrc.json: rules.no-guarantee[1].max: unknown key']
 ]
 
+describe('cluelint rules and explain know the config’s own rules', () => {
+  it('rules lists them after the built-in ones, in both formats', async () => {
+    const directory = team(CONFIG)
+    const listed = await runCli(['rules', '--format', 'json'], {cwd: directory})
+    expect(listed.code).toBe(0)
+    const ids = JSON.parse(listed.stdout).map((rule: {id: string}) => rule.id)
+    expect(ids.slice(-3)).toEqual(['no-asap', 'no-guarantee', 'no-just'])
+    expect(ids).toContain('buzzword-overuse')
+    const pretty = await runCli(['rules', '--no-color'], {cwd: directory})
+    expect(pretty.stdout).toMatch(/^no-asap +en,fr +warning +12 +Pushy time words/m)
+  })
+
+  it('explain shows a team rule, its findings in the user’s locale', async () => {
+    const directory = team(CONFIG, {
+      'rules/no-asap.yaml': NO_ASAP_YAML + 'examples:\n  en:\n    bad:\n      - text: "Can you reply ASAP?"\n        findings: []\n    good: ["Can you reply when it suits you?"]\n'
+    })
+    const run = await runCli(['explain', 'no-asap', '--no-color', '--locale', 'fr'], {cwd: directory})
+    expect(run.stderr).toBe('')
+    expect(run.stdout).toContain('Can you reply [ASAP]?')
+    expect(run.stdout).toContain('`ASAP` met la pression : écrivez « when it suits you »')
+  })
+
+  it('a config whose rules cannot be read is one line, exit 2, and the built-in rules are still listed', async () => {
+    const directory = team({customRules: ['rules/missing.yaml']})
+    const run = await runCli(['rules', '--format', 'json'], {cwd: directory})
+    expect(run.stderr).toBe('cluelint: rules/missing.yaml: no such rule file (customRules[0] in .cluelintrc.json) (its own rules are left out)\n')
+    expect(run.code).toBe(2)
+    expect(JSON.parse(run.stdout).map((rule: {id: string}) => rule.id)).toContain('typography')
+  })
+})
+
 describe('a bad custom rule is one line naming its file and the reason, exit 2', () => {
   for (const [what, files, config, line] of bad) {
     it(what, async () => {
