@@ -1,17 +1,18 @@
 /**
  * Many files, every core: the CLI hands files to worker threads
- * (src/lint-worker.ts) and reports their drafts in the order of the files,
- * exactly as one thread would. Worth it from a few hundred files on (a
- * worker takes a cold start to load). Campaign files (CSV, JSON Lines) are
- * read on the main thread, in bounded memory, and their rows spread over
- * the workers (src/rows.ts).
+ * (src/lint-worker.ts), lints some itself while they work, and reports the
+ * drafts in the order of the files, exactly as one thread would. Worth it
+ * from a few hundred files on (a worker takes a cold start to load).
+ * Campaign files (CSV, JSON Lines) are read on the main thread, in bounded
+ * memory, and their rows spread over the workers (src/rows.ts).
  */
 import {existsSync} from 'node:fs'
 import {availableParallelism, loadavg} from 'node:os'
 import {isStreamed} from './readers/registry.js'
 import {fileURLToPath} from 'node:url'
-import type {LintOptions} from './engine.js'
-import {InputError} from './readers/decode.js'
+import {lintDraft, type LintOptions} from './engine.js'
+import {asInputError, InputError} from './readers/decode.js'
+import {streamDrafts} from './readers/stream.js'
 import type {DraftReport} from './types.js'
 
 /** From this many files on, the CLI lints in parallel (below, starting workers costs more than it saves). */
@@ -21,8 +22,11 @@ export const PARALLEL_FROM = 300
  * other thread, and one message per file cost a fifth of a worker's time on 2 cores (profiled).
  */
 const BATCH = 32
-/** Batches sent to a worker before its results come back: it never waits for the next one, memory stays bounded. */
-const IN_FLIGHT = 2
+/**
+ * Batches sent to a worker before its results come back: three, so that it still has work queued
+ * while this thread lints a batch of its own (as src/rows.ts); memory stays bounded.
+ */
+const IN_FLIGHT = 3
 
 export interface Linted {
   report: DraftReport
@@ -112,18 +116,49 @@ export function wantedThreads(value: string | undefined, cores: number, warn: (t
   return wanted
 }
 
-/** Lints the files on `threads` workers; yields each file's drafts in the order of `jobs`. */
-export async function* lintInParallel(jobs: readonly Job[], threads: number, column?: string): AsyncGenerator<FileResult> {
+/** Lints a batch of files, each draft on its own (a worker's job, and this thread's: see `lintInParallel`). */
+export async function lintBatch(jobs: readonly Job[], column?: string): Promise<BatchResult['results']> {
+  const results: BatchResult['results'] = []
+  for (const job of jobs) {
+    const drafts: Linted[] = []
+    const skipped: Array<{file: string; reason: string}> = []
+    try {
+      for await (const draft of streamDrafts(job.file, {column})) {
+        // A draft that cannot be linted is reported (lintDraft throws an InputError); the others still are.
+        try {
+          drafts.push({report: lintDraft(draft, job.options), source: draft.source ?? draft.text, line: draft.origin?.line})
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error
+          skipped.push({file: error.file, reason: error.reason})
+        }
+      }
+      results.push({drafts, skipped})
+    } catch (error) {
+      // Whatever stopped the reading of this file is its one line: the run goes on.
+      const failure = asInputError(job.file, error)
+      results.push({drafts, skipped, error: {file: failure.file, reason: failure.reason}})
+    }
+  }
+  return results
+}
+
+/**
+ * Lints the files on `threads` threads: `threads - 1` workers and this one, which lints a batch
+ * whenever every worker has its batches queued (it only reads their results and prints otherwise,
+ * which leaves it most of a core: with as many workers as cores, three threads shared two cores
+ * and each draft cost a third more CPU). Yields each file's drafts in the order of `jobs`.
+ */
+export async function* lintInParallel(jobs: readonly Job[], threads: number, column?: string, {script = workerUrl, counts = {workers: 0, here: 0}}: {script?: URL; counts?: {workers: number; here: number}} = {}): AsyncGenerator<FileResult> {
   // Loaded here: a run on a few files never starts a worker.
   const {Worker} = await import('node:worker_threads')
-  const workers = Array.from({length: threads}, () => new Worker(workerUrl))
-  // Small runs still give every worker several batches, so they finish together.
+  const workers = Array.from({length: Math.max(1, threads - 1)}, () => new Worker(script))
+  // Small runs still give every thread several batches, so they finish together.
   const size = Math.max(1, Math.min(BATCH, Math.ceil(jobs.length / (threads * 4))))
   const batches = Math.ceil(jobs.length / size)
   const results = new Map<number, BatchResult['results']>()
   let failure: Error | undefined
   let wake: (() => void) | undefined
-  const pending = new Array<number>(threads).fill(0)
+  const pending = new Array<number>(workers.length).fill(0)
   let next = 0
 
   const send = (worker: number) => {
@@ -132,6 +167,7 @@ export async function* lintInParallel(jobs: readonly Job[], threads: number, col
       pending[worker]++
       const message: BatchMessage = {batch, jobs: jobs.slice(batch * size, (batch + 1) * size), column}
       workers[worker].postMessage(message)
+      counts.workers += message.jobs.length
     }
   }
   workers.forEach((worker, index) => {
@@ -149,10 +185,21 @@ export async function* lintInParallel(jobs: readonly Job[], threads: number, col
     send(index)
   })
 
+  // Batches this thread lints ahead of the one it waits for stay few (a slow worker does not let them pile up).
+  const room = (waited: number) => next - waited < (workers.length + 1) * IN_FLIGHT * 2
   try {
     for (let batch = 0; batch < batches; batch++) {
       while (!results.has(batch)) {
         if (failure) throw failure
+        if (next < batches && room(batch) && pending.every((count) => count >= IN_FLIGHT)) {
+          const here = next++
+          const batchJobs = jobs.slice(here * size, (here + 1) * size)
+          results.set(here, await lintBatch(batchJobs, column))
+          counts.here += batchJobs.length
+          // The workers' answers that came meanwhile refill them before this thread takes another batch.
+          await new Promise<void>((resolve) => setImmediate(resolve))
+          continue
+        }
         await new Promise<void>((resolve) => (wake = resolve))
       }
       if (failure) throw failure

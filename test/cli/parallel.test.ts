@@ -1,7 +1,8 @@
-import {writeFileSync} from 'node:fs'
+import {existsSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {defaultThreads, PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
+import {defaultThreads, lintBatch, lintInParallel, PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
 import {spawnCli, tempFiles} from '../helpers.js'
 
 const TEMPLATES = [
@@ -36,6 +37,25 @@ describe('CLI over many files, on several threads', () => {
     expect(three.stderr).toBe(one.stderr)
     // Six runs of the binary over 320 files: minutes on a loaded machine.
   }, 300_000)
+
+  const worker = join(import.meta.dirname, '..', '..', 'dist', 'lint-worker.js')
+  it.skipIf(!existsSync(worker))('shares the files between the workers and this thread, which lints while they work; same results, in order', async () => {
+    const directory = tempFiles({})
+    const jobs = Array.from({length: 400}, (_, index) => {
+      const file = join(directory, `d${String(index).padStart(4, '0')}.txt`)
+      writeFileSync(file, TEMPLATES[index % TEMPLATES.length].replace('{name}', `Reader${index}`))
+      return {file, options: {}}
+    })
+    const counts = {workers: 0, here: 0}
+    const spread: string[] = []
+    for await (const result of lintInParallel(jobs, 2, undefined, {script: pathToFileURL(worker), counts})) spread.push(JSON.stringify([result.file, result.drafts.map((linted) => linted.report)]))
+    const alone = (await lintBatch(jobs)).map((result, index) => JSON.stringify([jobs[index].file, result.drafts.map((linted) => linted.report)]))
+    expect(spread).toEqual(alone)
+    // One worker for two threads: this thread lints too.
+    expect(counts.workers).toBeGreaterThan(0)
+    expect(counts.here).toBeGreaterThan(0)
+    expect(counts.workers + counts.here).toBe(jobs.length)
+  }, 120_000)
 
   it('stays on one thread for few files and for campaign files', () => {
     const few = Array.from({length: PARALLEL_FROM - 1}, (_, index) => `d${index}.txt`)
