@@ -388,7 +388,7 @@ function findingItem(finding: Finding, index: number): HTMLLIElement {
       'data-end': finding.endOffset
     },
     h('span', {class: `sev sev-${finding.severity}`}, t.severity[finding.severity]),
-    h('span', {class: 'msg', lang: 'en'}, richText(finding.message))
+    h('span', {class: 'msg', lang: ui}, richText(finding.message))
   )
   if (finding.suggestions.length > 0) {
     item.append(
@@ -529,7 +529,7 @@ function updateCursor(): void {
     h('span', {class: 'sr'}, t.inFinding + ' '),
     ids.map((id) => {
       const finding = linted!.report.findings[Number(id.slice(2))]
-      return h('span', {class: 'cursor-finding'}, h('span', {class: `sev sev-${finding.severity}`}, t.severity[finding.severity]), h('span', {lang: 'en'}, richText(finding.message)), ' ', h('span', {class: 'rule'}, finding.rule))
+      return h('span', {class: 'cursor-finding'}, h('span', {class: `sev sev-${finding.severity}`}, t.severity[finding.severity]), h('span', {lang: ui}, richText(finding.message)), ' ', h('span', {class: 'rule'}, finding.rule))
     })
   )
   const mark = Array.from(document.querySelectorAll<HTMLElement>('#layer .hl')).find((element) => (element.dataset.ids ?? '').split(' ').includes(ids[0]))

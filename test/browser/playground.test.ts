@@ -338,6 +338,10 @@ describe.skipIf(!executablePath || !existsSync(BUNDLE))('playground page in Chro
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr')
     // The messages follow the interface's language (the draft stays English).
     await expectSame(page, BUSY, {channel: 'follow-up', locale: 'fr'})
+    // Each message is marked as written in the interface's language (screen readers voice it so), and
+    // the language menu names each language in its own words.
+    expect(new Set(await page.locator('.msg').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('lang'))))).toEqual(new Set(['fr']))
+    expect(await page.locator('#lang option').allTextContents()).toEqual(['Détecter', 'English', 'Français'])
     await page.click('#ui-lang')
     expect(await page.locator('#draft-label').textContent()).toBe('Your draft')
     await expectSame(page, BUSY, {channel: 'follow-up'})
