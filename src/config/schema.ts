@@ -145,14 +145,14 @@ export function dataRuleSchema(): z.ZodType<DataRuleSpec> {
         else if (spec.kind !== 'substitution' && spec.data[lang]?.swap) issue(['data', lang, 'swap'], `a ${spec.kind} rule has no replacements (swap is for kind substitution)`)
       }
       if (spec.kind !== 'occurrence') for (const key of ['max', 'scope'] as const) if (spec[key] !== undefined) issue([key], `only for kind occurrence`)
-      for (const locale of ['en', 'fr'] as const) {
+      for (const locale of LOCALES) {
         for (const id of Object.keys(spec.messages[locale] ?? {})) if (id in coreMessages.en) issue(['messages', locale, id], `"${id}" is one of cluelint's own message ids (choose another)`)
       }
       const roles = KIND_MESSAGES[spec.kind]
       for (const role of Object.keys(spec.messageIds ?? {})) if (!roles.includes(role)) issue(['messageIds', role], `kind ${spec.kind} reports ${roles.join(', ')}`)
       for (const role of roles) {
         const id = spec.messageIds?.[role] ?? role
-        for (const locale of ['en', 'fr'] as const) {
+        for (const locale of LOCALES) {
           const texts = spec.messages[locale]
           if (!texts) continue
           const message = texts[id]

@@ -553,7 +553,15 @@ function compute(analysis: Analysis): Courtesy {
     ask.chained = chainedOrders(analysis, units[ask.unit].words, ask.trigger.end, units[ask.unit].end)
   }
 
-  return {gratitude, thanked: gratitude.some((item) => item.reason !== 'conditional'), asks, questions, offers, gifts, units, unitOf}
+  // "I would value your feedback", "Looking forward to your reply", "Could you spare some of your
+  // time?": a reply or time named after an ask, in its sentence, is what it asks for, not something
+  // the reader gave. (A meeting there was had: "Shall we pick up our conversation from Tuesday?")
+  const asked = (gift: Gift) =>
+    (gift.kind === 'reply' || gift.kind === 'time') &&
+    asks.some((ask) => ask.trigger.start <= gift.start && gift.start < units[ask.unit].end && units[ask.unit].start <= gift.start)
+  const given = gifts.some(asked) ? gifts.filter((gift) => !asked(gift)) : gifts
+
+  return {gratitude, thanked: gratitude.some((item) => item.reason !== 'conditional'), asks, questions, offers, gifts: given, units, unitOf}
 }
 
 /**

@@ -262,6 +262,25 @@ describe("reader's gifts", () => {
   }
 })
 
+describe('a reply or time asked for is not a gift', () => {
+  const table: Array<[Lang, string, string[]]> = [
+    ['en', 'Could you spare 20 minutes of your time next week?', []],
+    ['en', 'Can you send me your feedback on slide 4?', []],
+    ['en', 'Your feedback on the pilot helped. Could you send me the numbers?', ['reply']],
+    // A meeting named in an ask was had: it stays a gift.
+    ['en', 'Shall we pick up our conversation from Tuesday?', ['meeting']],
+    ['fr', "Pourriez-vous m'accorder un peu de votre temps la semaine prochaine ?", []],
+    ['fr', 'Pourriez-vous me donner votre avis sur la page 4 ?', []],
+    ['fr', 'Votre retour sur le pilote nous a aidés. Pourriez-vous m’envoyer les chiffres ?', ['reply']],
+    ['fr', 'Pouvons-nous reprendre notre échange de mardi ?', ['meeting']]
+  ]
+  for (const [lang, text, kinds] of table) {
+    it(`${lang}: ${JSON.stringify(text)} → [${kinds}]`, () => {
+      expect(findReaderGifts(analysisOf(text, lang)).map((gift) => gift.kind)).toEqual(kinds)
+    })
+  }
+})
+
 describe('cache', () => {
   it('computes once per analysis', () => {
     const analysis = analysisOf('Thanks for your time. Could you call me?', 'en')
