@@ -13,6 +13,7 @@ import {formatMessage, type Locale, type MessageData} from './i18n.js'
 import {grade, scoreFindings} from './score.js'
 import {phraseKey, replacements} from './suggest.js'
 import {analyze, type Analysis} from './text/analysis.js'
+import {maskReplies} from './text/replies.js'
 import {cachedWords} from './text/normalize.js'
 import {lexiconFor, lexiconWords, type Lexicon} from './text/lexicon.js'
 import {asInputError} from './readers/decode.js'
@@ -287,7 +288,8 @@ export function lintDraft(draft: Draft, options: LintOptions = {}): DraftReport 
 }
 
 function lintDraftUnsafe(draft: Draft, options: LintOptions): DraftReport {
-  const text = maskDirectives(draft.text)
+  // Directives, quoted replies, forwarded messages and footers: masked, offsets kept (src/text/replies.ts).
+  const text = maskReplies(maskDirectives(draft.text))
   const lang: Lang = options.lang && options.lang !== 'auto' ? options.lang : detectLanguage(text)
   const processor = getProcessor(lang, options)
   const file = new VFile({value: text, path: draft.file})

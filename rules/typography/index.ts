@@ -55,11 +55,18 @@ export default defineRule<Data, Record<string, never>>({
   check({analysis, data, report}) {
     const {text} = analysis
     const notBefore = new Set(data.notBefore)
+    // The signature, from the sign-off on: spaces there line up a phone and an address.
+    const signature = analysis.closingSentence < analysis.sentences.length ? analysis.sentences[analysis.closingSentence].start : text.length
     for (let index = 0; index < text.length; index++) {
       const char = text[index]
       if (char === ' ') {
         // Two spaces or more between words (not indentation, not before a line break).
         if (text[index + 1] !== ' ' || index === 0 || /\s/.test(text[index - 1])) continue
+        // Nor columns: in the signature, or after a label that starts its line ("Phone:   +44…").
+        if (index >= signature || alignsValue(text, index)) {
+          while (text[index + 1] === ' ') index++
+          continue
+        }
         let end = index + 2
         while (text[end] === ' ') end++
         const next = text[end]
@@ -102,3 +109,10 @@ export default defineRule<Data, Record<string, never>>({
     }
   }
 })
+
+/** Spaces after a short label that starts its line ("Phone:", "Tél. :"): they line up a value. */
+function alignsValue(text: string, index: number): boolean {
+  if (text[index - 1] !== ':') return false
+  const start = text.lastIndexOf('\n', index - 1) + 1
+  return index - start <= 24 && !/[.!?]\s/.test(text.slice(start, index))
+}

@@ -1,4 +1,5 @@
 import type {Plugin} from 'unified'
+import type {ReplyMarkers} from '../text/replies.js'
 
 /**
  * Everything cluelint knows about one language, in one folder (`langs/<code>/`): its parser, the
@@ -23,8 +24,12 @@ export interface LanguagePack {
     /** The weight of that hint. */
     accentWeight?: number
   }
-  /** Greetings and sign-offs: the frame of a draft (src/text/analysis.ts). */
-  frame: {greetings: string[]; closings: string[]}
+  /**
+   * Greetings and sign-offs: the frame of a draft (src/text/analysis.ts); and what marks text the
+   * writer did not write for this reader (quoted reply, forwarded message, signature, legal footer:
+   * src/text/replies.ts).
+   */
+  frame: {greetings: string[]; closings: string[]; replies?: ReplyMarkers}
   /** Suffix rules [remove, add] that make the inflected forms of a list's words (src/text/inflect.ts). */
   inflection: {suffixes: Array<[string, string]>}
   /** Elided words that join the next word ("j'", "l'", "qu'"): one word for a reader, two for the parser. */
