@@ -63,7 +63,7 @@ function fold(text: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[’‘ʼ]/g, "'")
-    .replace(/[\s\u00a0\u202f]+/g, ' ')
+    .replace(/\s+/g, ' ')
     .trim()
 }
 
@@ -124,7 +124,7 @@ export function replyRanges(text: string): Array<[number, number]> {
     // Markers stand at the start of a line: only its start is folded (bounded work per line).
     const folded = fold(raw.length > 120 ? raw.slice(0, 120) : raw)
     if (folded === '') continue
-    if (/^[-_=*> ]{2,}/.test(folded) || /[-_=*]{2,}$/.test(folded)) {
+    if (/^[-_=*> ]{2}/.test(folded) || /^[-_=*]{2}$/.test(folded.slice(-2))) {
       const words = folded.replace(/[-_=*>]+/g, ' ').trim()
       if (found.separators.some((separator) => words === separator || words.startsWith(separator))) {
         toEnd(line)
