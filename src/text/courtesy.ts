@@ -129,7 +129,7 @@ interface CourtesyData {
   signOffWords: string[]
   merciDe?: {skip: string[]; articles: string[]; thanksVerbs: string[]; endings: string[]; strictEndings: string[]; notInfinitives: string[]}
   asks: Record<'not' | 'invitations' | 'requests' | 'wishes' | 'questionRequests' | 'followUps' | 'booking' | 'desires' | 'desireNot', string[]>
-  imperatives: {verbs: string[]; followUps: string[]; not: string[]; leads: string[]; conditionals: string[]; vousEnding?: string}
+  imperatives: {verbs: string[]; followUps: string[]; not: string[]; leads: string[]; commaLeads?: string[]; conditionals: string[]; vousEnding?: string}
   bookingHosts: string[]
   questions: Record<'rhetorical' | 'phatic' | 'teasers' | 'readerWords' | 'meetingWords' | 'readerFields' | 'writerFields', string[]>
   offers: Record<'not' | OfferKind | 'findings' | 'forWriter' | 'people' | 'platforms', string[]>
@@ -158,6 +158,8 @@ interface Prepared {
   questions: PhraseMatcher<Tagged<QuestionTag>>
   signOff: Set<string>
   leads: Set<string>
+  /** Lead words that open a clause after a comma ("…, so tell me"): coordinators, not "now". */
+  commaLeads: Set<string>
   conditionals: Set<string>
   notImperatives: Set<string>
   vousEnding?: string
@@ -248,6 +250,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
     questions: compilePhrases(tagged<QuestionTag>([['phatic', q.phatic], ['rhetorical', q.rhetorical], ['teaser', q.teasers]]), lang, (entry) => entry.pattern),
     signOff: words(data.signOffWords),
     leads: new Set(i.leads.map(foldWord)),
+    commaLeads: new Set((i.commaLeads ?? []).map(foldWord)),
     conditionals: new Set(i.conditionals.map(foldWord)),
     notImperatives: new Set(i.not.map(foldWord)),
     vousEnding: i.vousEnding,
@@ -667,7 +670,10 @@ function introducesPerson(tokens: Analysis['tokens'], words: number[], after: nu
   return false
 }
 
-/** Token indices of the words that open a clause: the sentence start, after ":" or a dash, after the comma closing "If …,". */
+/**
+ * Token indices of the words that open a clause: the sentence start, after ":", ";" or a dash, after
+ * the comma closing "If …,", and after a comma and a lead word ("…, so just tell me what you think").
+ */
 function clauseStarts(analysis: Analysis, prepared: Prepared, units: Unit[]): Set<number> {
   const {tokens, sentences} = analysis
   const starts = new Set<number>()
@@ -677,11 +683,16 @@ function clauseStarts(analysis: Analysis, prepared: Prepared, units: Unit[]): Se
     starts.add(first)
     const conditional = prepared.conditionals.has(tokens[first].fold)
     let open = false
+    /** After a comma: a lead word there opens a clause ("…, so tell me"). */
+    let comma = false
     for (let t = first + 1; t < sentences[unit.tail].last; t++) {
       const token = tokens[t]
       if (token.kind === 'punctuation' || token.kind === 'symbol') {
-        if (/[:—–→]/.test(token.value) || token.value === '-' || (conditional && token.value === ',')) open = true
+        if (/[:;—–→]/.test(token.value) || token.value === '-' || (conditional && token.value === ',')) open = true
+        comma = token.value === ','
       } else if (token.kind === 'word') {
+        if (comma && prepared.commaLeads.has(token.fold)) open = true
+        comma = false
         if (open && !prepared.leads.has(token.fold)) {
           starts.add(t)
           open = false

@@ -105,6 +105,15 @@ describe('asks', () => {
     ['en', 'Grab a time at https://cal.com/alex/15', [['Grab a time at https://cal.com/alex/15', 'booking']]],
     ['en', 'Is onboarding a priority for your team this quarter?', [['Is onboarding a priority for your team this quarter?', 'question']]],
     ['en', 'Interested?', [['Interested?', 'request']]],
+    // "tell us" opens a clause to be an order; customers who tell us something ask nothing.
+    ['en', 'Customers tell us the setup takes a day.', []],
+    ['en', 'Tell us what you think.', [['Tell us what you think.', 'imperative']]],
+    // A clause opened by a comma and a coordinator ("so", "and"), or by a semicolon.
+    ['en', 'The plan is attached, so just tell me what you think.', [['tell me what you think.', 'imperative']]],
+    ['en', 'The plan is ready; reply with a date.', [['reply with a date.', 'imperative']]],
+    ['en', 'Two schools, Oakfield and St Anne, now send the letters by text.', []],
+    ['fr', 'Le guide est prêt, alors téléchargez-le ici.', [['téléchargez-le ici.', 'imperative']]],
+    ['fr', 'Deux écoles, Oakfield et Saint-Anne, envoient maintenant les lettres par SMS.', []],
     ['en', "I'd appreciate an intro to your head of sales.", [["I'd appreciate an intro to your head of sales.", 'request']]],
     ['en', 'Would it be worth a call to see if\nthis could work for your team?', [['Would it be worth a call to see if\nthis could work for your team?', 'request']]],
     ['en', 'How is [Company] handling onboarding today?', [['How is [Company] handling onboarding today?', 'question']]],
