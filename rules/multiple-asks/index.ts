@@ -9,7 +9,7 @@ import messages from './messages.json' with {type: 'json'}
 import examples from './examples.json' with {type: 'json'}
 
 interface Data {
-  /** A question opening on one of these offers an alternative to the one before ("Or Thursday?"): the same ask. */
+  /** A sentence opening on one of these, right after an ask, offers an alternative or follows it through ("Or Thursday?", "If so, send me…"): the same ask. */
   alternatives: string[]
 }
 
@@ -67,7 +67,9 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       // How far apart, not counting list items in between ("I propose an audit:\n- …\n- …\nInterested?").
       let gap = 1
       for (let between = previous.unit + 1; between < u; between++) if (!found.units[between].listItem) gap++
-      if (gap === 1 && found.units[u].question && startsWithAny(analysis, found.units[u].words, alternativesOf(data))) continue
+      // "Tuesday at 10? Or Thursday?", "Would a demo help? If so, send me a sample file.", "Sinon,
+      // proposez-moi un autre créneau.": the same ask, its alternative or its follow-through.
+      if (gap === 1 && startsWithAny(analysis, found.units[u].words, alternativesOf(data))) continue
       if (previous.kind === 'ask' && gap <= 2 && (item.follow || ((item.soft || previous.soft) && item.kind === 'ask'))) {
         // One ask said twice: keep the firmer of the two (and the orders chained to it).
         if (previous.soft && !item.soft) items[items.length - 1] = {...item, soft: false}
