@@ -107,6 +107,12 @@ describe('asks', () => {
     ['en', 'Interested?', [['Interested?', 'request']]],
     // "tell us" opens a clause to be an order; customers who tell us something ask nothing.
     ['en', 'Customers tell us the setup takes a day.', []],
+    // Indirect asks the SPEC names: an invitation, a slot asked for "so that I present", a formal request.
+    ['en', 'We invite you to our launch webinar on 12 June.', [['We invite you to our launch webinar on 12 June.', 'request']]],
+    ['en', 'A 30-minute slot would be enough for me to walk you through our offer.', [['for me to walk you through our offer.', 'request']]],
+    ['fr', 'Nous vous invitons à notre webinaire de lancement le 12 juin.', [['Nous vous invitons à notre webinaire de lancement le 12 juin.', 'request']]],
+    ['fr', 'Un créneau de 30 minutes suffirait pour que je vous présente notre offre.', [['pour que je vous présente notre offre.', 'request']]],
+    ['fr', 'Je vous saurais gré de bien vouloir me faire parvenir votre bon de commande.', [['Je vous saurais gré de bien vouloir me faire parvenir votre bon de commande.', 'request']]],
     ['en', 'Tell us what you think.', [['Tell us what you think.', 'imperative']]],
     // A clause opened by a comma and a coordinator ("so", "and"), or by a semicolon.
     ['en', 'The plan is attached, so just tell me what you think.', [['tell me what you think.', 'imperative']]],
