@@ -19,6 +19,8 @@ interface Data {
   /** A parenthesis naming the reader's role is a placeholder: (nom de l'entreprise du prospect). */
   readerRoles: string[]
   htmlTags: string[]
+  /** A bracket right after one of these labels at a line start is a subject tag ("Subject: [EXTERNAL] Re: …", "Objet : [Devis] …"). */
+  subjectLabels?: string[]
 }
 
 interface Syntax {
@@ -28,6 +30,8 @@ interface Syntax {
   bracket?: boolean
   angle?: boolean
   paren?: boolean
+  /** `$first_name`: a label joined by `_`, in camel case, or a known field. */
+  dollar?: boolean
 }
 
 // `opener`: the literal character every match starts with; a text without it is not searched (most drafts).
@@ -48,7 +52,8 @@ const prepare = perList((data: Data) => ({
   editorial: new Set(data.editorial.map(foldWord)),
   instructions: new Set(data.instructions.map(foldWord)),
   roles: new Set(data.readerRoles.map(foldWord)),
-  tags: new Set(data.htmlTags)
+  tags: new Set(data.htmlTags),
+  subjectLabels: new Set((data.subjectLabels ?? []).map(foldWord))
 }))
 
 type Sets = ReturnType<typeof prepare>
@@ -87,6 +92,7 @@ function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean)
   const spaced = key.replace(/[_.-]+/g, ' ').replace(/\s+/g, ' ').trim()
   const words = labelWords(spaced)
   if (syntax.angle && sets.tags.has(label.toLowerCase().split(/\s/)[0])) return false
+  if (syntax.dollar) return sets.fields.has(spaced) || label.includes('_') || /^\p{Ll}+\p{Lu}/u.test(label) // $first_name, $firstName, $company
   const upper = /^\p{Lu}[\p{Lu}\p{N}_ ]*$/u.test(label) && label.length >= 2 // FNAME, PRÉNOM
   if (syntax.paren) {
     // Prose most of the time: "(CEO)", "(see the attached)". A placeholder names a field of the reader.
@@ -97,6 +103,9 @@ function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean)
   if (sets.fields.has(key) || sets.fields.has(spaced) || startsWithField(words, sets)) return true // [link], [Link to the case study]
   if (sets.instructions.has(words[0])) return true
   if (words.some((word) => sets.editorial.has(word))) return false // [PDF attached], [sic], [see 1]
+  // A figure filled in, or a reference: [2 min], [version 2024], [cid:image001.png@01DA…] (a
+  // capitalised label numbered is a blank of a template: [Benefit 2], [Update 2]).
+  if (syntax.bracket && /\p{N}/u.test(label) && !/^\p{Lu}/u.test(label)) return false
   if (/^[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+$/u.test(label)) return true // first_name, company_name
   if (upper) return true
   if (syntax.bracket) {
@@ -106,6 +115,26 @@ function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean)
   }
   if (syntax.angle) return /^\p{Lu}[\p{L}' -]*$/u.test(label) // <Prénom>
   return /^\p{L}+(?:\.[\p{L}_]+)*$/u.test(label) && /\p{Lu}/u.test(label) // {FirstName}, {contact.Name}
+}
+
+/** Is `text[start, end)` all there is on its line, but spaces? */
+function isRuleLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  let lineEnd = text.indexOf('\n', end)
+  if (lineEnd < 0) lineEnd = text.length
+  return text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === ''
+}
+
+/**
+ * A tag at the start of a subject line, after its label and reply prefixes: "Subject: [EXTERNAL] Re:
+ * pilot", "Objet : [Devis] Rénovation" (a mail gateway's or the writer's category, not a blank).
+ */
+function isSubjectTag(text: string, start: number, sets: Sets): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  if (start - lineStart > 60) return false
+  const before = text.slice(lineStart, start)
+  const labels = before.split(/[:\s]+/u).filter((part) => part !== '')
+  return labels.length > 0 && before.trimEnd().endsWith(':') && labels.every((part) => sets.subjectLabels.has(foldWord(part)))
 }
 
 /** A Markdown task-list box ("- [x] done") or the second half of a reference link ("[text][ref]"). */
@@ -146,16 +175,18 @@ export default defineRule({
         const start = match.index
         const end = start + match[0].length
         if (taken.overlaps(start, end)) continue
+        // A line of underscores alone separates (a signature, a forwarded message): not a blank to fill.
+        if (syntax.name === 'Underscores' && isRuleLine(text, start, end)) continue
         if (syntax.needsFieldLike) {
-          if (syntax.bracket && isMarkup(text, start, end)) continue
-          if (!isFieldLike(match[0].slice(1, -1), syntax, sets, isQuoted(analysis, start, end))) continue
+          if (syntax.bracket && (isMarkup(text, start, end) || (isSubjectTag(text, start, sets) && !sets.fields.has(foldWord(match[0].slice(1, -1).trim()))))) continue
+          if (!isFieldLike(syntax.dollar ? match[0].slice(1) : match[0].slice(1, -1), syntax, sets, isQuoted(analysis, start, end))) continue
         }
         taken.take(start, end)
         const shown = match[0].replace(/\r?\n/g, ' ') // "{{first_\nname}}", cut by a hard wrap, on one line
         report({
           start,
           end,
-          messageId: syntax.name === 'Blank' || syntax.paren ? 'placeholder' : 'mergeField',
+          messageId: syntax.name === 'Blank' || syntax.name === 'Underscores' || syntax.paren ? 'placeholder' : 'mergeField',
           data: {field: shown},
           expected: []
         })
