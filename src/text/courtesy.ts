@@ -340,14 +340,37 @@ function findUnits(analysis: Analysis): {units: Unit[]; unitOf: Map<number, numb
   const {sentences, tokens} = analysis
   const units: Unit[] = []
   const unitOf = new Map<number, number>()
+  const signature = signatureStart(analysis)
   for (let s = analysis.bodySentence; s < sentences.length; s++) {
     const sentence = sentences[s]
+    // The signature's lines ("Suivez-nous sur LinkedIn !", "Book a demo: …") ask nothing of this reader; a P.S. does.
+    if (s >= signature && !POSTSCRIPT.test(analysis.text.slice(sentence.start, sentence.start + 8))) continue
     const opening = tokens[sentence.first]
     const listItem = (opening.kind !== 'word' && /^[-•*–·▪◦→]$/u.test(opening.value)) || /^\d{1,2}[.)]?$/u.test(opening.value)
     units.push({start: sentence.start, end: sentence.end, head: s, tail: s, words: sentence.words, question: sentence.question, listItem})
     unitOf.set(s, units.length - 1)
   }
   return {units, unitOf}
+}
+
+const POSTSCRIPT = /^p\.?\s?(?:p\.?\s?)?s\b/iu
+
+/**
+ * Where the signature starts (a sentence index; `sentences.length` without one): after the sign-off
+ * ("Cordialement,", "Best,") standing alone on its line and the name under it (a short line that
+ * asks nothing). "Thanks! Could you send the deck?" has no signature.
+ */
+function signatureStart(analysis: Analysis): number {
+  const {sentences, text} = analysis
+  const closing = analysis.closingSentence
+  if (closing + 2 >= sentences.length) return sentences.length
+  const sign = sentences[closing]
+  const name = sentences[closing + 1]
+  const alone = (from: number, to: number) => !text.slice(from, to).includes('\n') && text.slice(from, to).trim() === ''
+  const lineEnd = text.indexOf('\n', sign.end)
+  if (lineEnd < 0 || !alone(sign.end, lineEnd)) return sentences.length
+  if (name.words.length > 4 || name.question) return sentences.length
+  return closing + 2
 }
 
 function compute(analysis: Analysis): Courtesy {

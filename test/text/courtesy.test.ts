@@ -107,6 +107,11 @@ describe('asks', () => {
     ['en', 'Interested?', [['Interested?', 'request']]],
     // "tell us" opens a clause to be an order; customers who tell us something ask nothing.
     ['en', 'Customers tell us the setup takes a day.', []],
+    // The signature's lines ask nothing of this reader; a P.S. does; "Thanks!" on its own line is no sign-off before an ask.
+    ['en', 'Hi Jo,\n\nThe plan is attached.\n\nBest,\nAl\nFollow us on LinkedIn!', []],
+    ['en', 'Hi Jo,\n\nThe plan is attached.\n\nBest,\nAl\nFollow us on LinkedIn!\n\nPS: Could you forward it to Dana?', [['PS: Could you forward it to Dana?', 'request']]],
+    ['en', 'Hi Jo,\n\nThanks!\nCould you send me the deck?\n\nAl', [['Could you send me the deck?', 'request']]],
+    ['fr', 'Bonjour,\n\nMerci pour votre commande.\n\nCordialement,\nLouis Martin\nSuivez-nous sur LinkedIn !', []],
     // Indirect asks the SPEC names: an invitation, a slot asked for "so that I present", a formal request.
     ['en', 'We invite you to our launch webinar on 12 June.', [['We invite you to our launch webinar on 12 June.', 'request']]],
     ['en', 'A 30-minute slot would be enough for me to walk you through our offer.', [['for me to walk you through our offer.', 'request']]],
