@@ -31,6 +31,12 @@ interface Data {
   phrases: Record<Tier, string[]>
   /** Terms where a praise word is not praise: "génie civil". */
   notFlattery: string[]
+  /**
+   * Things that are the reader rather than their work ("your impressive background", "votre
+   * parcours impressionnant"): praising them is the compliment every prospect gets, worth a gushing
+   * one's points even with a mild word. Praise of their work ("your excellent talk") stays mild.
+   */
+  personal?: string[]
 }
 
 type Options = {
@@ -48,6 +54,8 @@ interface Entry {
 export interface FlatteryHit {
   tier: Tier
   points: number
+  /** Praise of the reader rather than of their work ("your impressive background"). */
+  person: boolean
   start: number
   end: number
 }
@@ -75,18 +83,20 @@ export function flatteryPatterns(data: Data): Entry[] {
 interface Prepared {
   praise: PhraseMatcher<Entry>
   not: PhraseMatcher<string>
+  personal: Set<string>
 }
 
 const preparedFor = perList(
   (data: Data, lang: Lang): Prepared => ({
     praise: compilePhrases(flatteryPatterns(data), lang, (entry) => entry.pattern, data.fillers),
-    not: compilePhrases(data.notFlattery, lang)
+    not: compilePhrases(data.notFlattery, lang),
+    personal: new Set((data.personal ?? []).map(foldWord))
   })
 )
 
 /** Every compliment about the reader in the draft, quoted, negated ones and fixed terms ("génie civil") left out. */
 export function findFlattery(analysis: Analysis, lang: Lang, data: Data): FlatteryHit[] {
-  const {praise, not} = preparedFor(data, lang)
+  const {praise, not, personal} = preparedFor(data, lang)
   const excluded = not.find(analysis)
   const hits: FlatteryHit[] = []
   let e = 0
@@ -95,7 +105,12 @@ export function findFlattery(analysis: Analysis, lang: Lang, data: Data): Flatte
     if (e < excluded.length && excluded[e].start < match.end) continue // ingénieur en génie civil
     if (!isUsed(analysis, match.start, match.end)) continue // quoted, or in a merge field
     if (isNegated(analysis, match.first)) continue // "not an incredible journey"
-    hits.push({tier: match.entry.tier, points: POINTS[match.entry.tier], start: match.start, end: match.end})
+    // "Votre parcours impressionnant": the reader praised, not their work (SPEC: obsequious praise).
+    let aboutPerson = false
+    if (match.entry.tier === 'mild' && personal.size > 0) {
+      for (let t = match.first; t <= match.last && !aboutPerson; t++) aboutPerson = analysis.tokens[t].kind === 'word' && personal.has(analysis.tokens[t].fold)
+    }
+    hits.push({tier: match.entry.tier, points: aboutPerson ? POINTS.gushing : POINTS[match.entry.tier], person: aboutPerson, start: match.start, end: match.end})
   }
   return hits
 }
@@ -111,8 +126,8 @@ export default defineRule<Data, Options>({
   rationale:
     'Superlatives about the reader ("your incredible journey", "votre incroyable expertise", "vrai visionnaire") are the compliments everyone gets; stacked up, they read as a lever to get a yes, and the reader discounts everything after them. ' +
     'One specific compliment is fine, and better than three big ones: name what they did and what it changed for you ("your post on ramp time made us cut onboarding to two weeks"). ' +
-    'Scale: a mild compliment ("your impressive background", "j\'admire votre travail") is 1 point, a gushing one ("huge fan", "rockstar", "votre incroyable parcours") 2 points. ' +
-    'A draft is flagged from 2 points, and mild compliments alone must also reach 1 point per hundred words; then every compliment is reported. So one mild compliment is never a finding, a gushing one always is.',
+    'Scale: a mild compliment of their work ("your excellent talk", "j\'admire votre travail") is 1 point; a gushing one ("huge fan", "rockstar", "votre incroyable parcours") and praise of the reader rather than their work ("your impressive background", "votre parcours impressionnant") 2 points. ' +
+    'A draft is flagged from 2 points, and mild compliments alone must also reach 1 point per hundred words; then every compliment is reported. So one mild compliment of their work is never a finding; a gushing one, or praise of the person, always is.',
   category: 'wording',
   languages: ['en', 'fr'],
   severity: 'warning',
@@ -147,7 +162,7 @@ export default defineRule<Data, Options>({
       report({
         start: hit.start,
         end: hit.end,
-        messageId: hit.tier === 'gushing' ? 'gushing' : 'stacked',
+        messageId: hit.tier === 'gushing' ? 'gushing' : hit.person ? 'person' : 'stacked',
         data: {excerpt, stack},
         expected: []
       })

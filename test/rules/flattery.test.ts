@@ -30,7 +30,10 @@ const bad: Array<[Lang, string, string[], string?]> = [
   // Two mild ones in a short draft.
   ['en', 'Your impressive background and your remarkable leadership speak volumes.', ['Your impressive background', 'your remarkable leadership'], '2 compliments in 9 words'],
   ['en', 'Your work is incredibly impressive and your posts are great.', ['Your work is incredibly impressive', 'your posts are great']],
-  ['fr', 'Votre parcours impressionnant et votre remarquable carrière nous inspirent.', ['Votre parcours impressionnant', 'votre remarquable carrière'], 'praise stacked up'],
+  ['fr', 'Votre parcours impressionnant et votre remarquable carrière nous inspirent.', ['Votre parcours impressionnant', 'votre remarquable carrière'], 'praises the reader, not something they did'],
+  // Praise of the reader rather than their work is the stock compliment (SPEC: "votre parcours impressionnant"), alone too.
+  ['en', 'Your impressive background caught my eye, so here is the guide.', ['Your impressive background'], 'praises the reader'],
+  ['fr', 'Votre parcours impressionnant m’a donné envie de vous écrire.', ['Votre parcours impressionnant'], 'praises the reader'],
   ['fr', 'Votre parcours professionnel est vraiment impressionnant. Quel parcours !', ['Votre parcours professionnel est vraiment impressionnant', 'Quel parcours']],
   ['fr', 'Ton profil est remarquable et ta carrière inspirante.', ['Ton profil est remarquable', 'ta carrière inspirante']],
   ['fr', 'VOTRE PARCOURS EST IMPRESSIONNANT et j’admire votre travail.', ['VOTRE PARCOURS EST IMPRESSIONNANT', 'j’admire votre']]
@@ -40,7 +43,7 @@ const good: Array<[Lang, string]> = [
   // One mild, specific compliment is fine.
   ['en', 'Thanks for the demo, Sam. Your impressive launch in Leeds made the local news, and your checklist saved us a week.'],
   ['en', 'Your remarkable post on ramp time made us cut onboarding to two weeks. Thanks for writing it.'],
-  ['fr', 'Merci pour la démo. Votre parcours est remarquable, et votre grille de paie nous a fait gagner une semaine.'],
+  ['fr', 'Merci pour la démo. Votre guide est remarquable, et votre grille de paie nous a fait gagner une semaine.'],
   ['fr', 'Votre article remarquable sur l’intégration nous a fait passer à deux semaines. Merci de l’avoir écrit.'],
   // Praise words that are not about the reader, or not praise.
   ['fr', 'Merci pour votre réponse. Notre ingénieur en génie civil passera jeudi.'],
@@ -77,7 +80,8 @@ describe(ID, () => {
 
   it('takes its scale as options', () => {
     const mild = 'Your impressive background and your remarkable leadership speak volumes.'
-    expect(findings(mild, 'en', {threshold: 3})).toEqual([])
+    // A background praised is 2 points, leadership 1.
+    expect(findings(mild, 'en', {threshold: 4})).toEqual([])
     expect(findings(mild, 'en', {density: 50})).toEqual([])
     expect(findings('Your impressive background speaks volumes.', 'en', {threshold: 1})).toHaveLength(1)
   })
