@@ -10,7 +10,7 @@ describe('inflect', () => {
     ['fr', 'humain', ['humain', 'humaine', 'humains', 'humaines']],
     ['fr', 'disruptif', ['disruptive', 'disruptifs', 'disruptives']],
     ['fr', 'passionné', ['passionne', 'passionnee', 'passionnes', 'passionnees']],
-    ['fr', 'booster', ['booste', 'boostez', 'boostons', 'booste']],
+    ['fr', 'booster', ['booste', 'boostez', 'boostons', 'booste', 'boosterez', 'boosterait', 'boosteront', 'boosteraient']],
     ['fr', 'écosystème', ['ecosysteme', 'ecosystemes']]
   ]
   for (const [lang, lemma, forms] of table) {
