@@ -301,6 +301,25 @@ describe('a reply or time asked for is not a gift', () => {
   }
 })
 
+describe('words in another sense are no gift', () => {
+  const table: Array<[Lang, string]> = [
+    ['en', 'The dates are in your time zone.'],
+    ['en', 'Enjoy your time off!'],
+    ['en', 'I know your time is precious.'],
+    ['en', 'Your introduction to the annual report mentions 20 hires.'],
+    ['fr', "Voici notre devis pour l'entretien de votre jardin."],
+    ['fr', "Voici le guide pour l'appel d'offres de Rouen."],
+    ['fr', 'Votre temps de réponse moyen est de deux jours.']
+  ]
+  for (const [lang, text] of table) {
+    it(`${lang}: ${JSON.stringify(text)}`, () => expect(findReaderGifts(analysisOf(text, lang))).toEqual([]))
+  }
+  it('the same words in their sense still are', () => {
+    expect(findReaderGifts(analysisOf('Your introduction to the CFO was kind.', 'en')).map((gift) => gift.kind)).toEqual(['recommendation'])
+    expect(findReaderGifts(analysisOf("Merci pour l'entretien de mardi.", 'fr')).map((gift) => gift.kind)).toEqual(['meeting'])
+  })
+})
+
 describe('cache', () => {
   it('computes once per analysis', () => {
     const analysis = analysisOf('Thanks for your time. Could you call me?', 'en')
