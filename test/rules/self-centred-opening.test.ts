@@ -18,6 +18,10 @@ const bad: Array<[Lang, string, string, string?, string?]> = [
   ['fr', 'Bonjour Marie,\n\nMoi, je travaille dans le conseil depuis dix ans.', 'Moi, je', 'opens on you', 'Je'],
   ['fr', 'MOI JE PENSE QUE VOUS ALLEZ ADORER.', 'MOI JE', 'opens on you', 'Je'],
   ['fr', 'Bonjour Marie, je suis consultant en recrutement à Lyon.', 'je suis', 'opens on you'],
+  // The writer behind a fronted phrase: "Here at Fernbank, we", "As the founder of Fernbank, I", "En tant que fondateur de Fernbank, j'".
+  ['en', 'Hi Jo,\n\nHere at Fernbank, we help sales teams hire faster. Your post on onboarding was useful, thanks.', 'Here at Fernbank, we', 'opens on you'],
+  ['en', 'Hi Jo,\n\nAs the founder of Fernbank, I help sales teams hire faster. Thanks for your post.', 'As the founder of Fernbank, I', 'opens on you'],
+  ['fr', "Bonjour Claire,\n\nEn tant que fondateur de Fernbank, j'aide les équipes à recruter. Merci pour votre article.", "En tant que fondateur de Fernbank, j'", 'opens on you'],
   ['fr', 'Bonjour Marie,\n\nJe m’appelle Paul et je vends des logiciels.', 'Je m’appelle', 'opens on you'],
   ["fr", "Bonjour Marie,\n\nJ'accompagne les PME depuis dix ans.", "J'accompagne", 'opens on you'],
   ['fr', 'Bonjour Marie,\n\nChez Brightdesk, nous aidons les PME à recruter.', 'Chez Brightdesk, nous', 'opens on you'],
@@ -53,6 +57,9 @@ const bad: Array<[Lang, string, string, string?, string?]> = [
 ]
 
 const good: Array<[Lang, string]> = [
+  // A fronted phrase about the reader's own thing opens on the reader.
+  ['en', 'Hi Jo,\n\nAs a reader of your newsletter, I liked the piece on ramp time. Thanks!'],
+  ['fr', "Bonjour Claire,\n\nEn tant que lecteur de votre lettre, j'ai aimé l'article sur l'intégration. Merci !"],
   // A sentence about the writer later in a draft that opened on the reader is fine.
   ['en', 'Hi Sam,\n\nYour checklist saved my team a week. We are rebuilding ours this quarter. Thanks for sharing it.'],
   ['fr', 'Bonjour Paul,\n\nVotre grille nous a fait gagner une semaine. Nous sommes en train de refaire la nôtre. Merci de l’avoir partagée.'],
