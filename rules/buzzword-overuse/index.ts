@@ -23,6 +23,8 @@ interface Data {
   fixedTerms: string[]
   /** A word right after one of these is mentioned, not used: "the word empathy". */
   mentionWords: string[]
+  /** Words that may stand inside a name or a title between capitalised words ("Head of Innovation"). */
+  nameJoiners?: string[]
 }
 
 type Options = {
@@ -55,6 +57,7 @@ interface Prepared {
   words: PhraseMatcher<Lemma>
   fixed: PhraseMatcher<string>
   mention: Set<string>
+  joiners: Set<string>
 }
 
 function prepare(data: Data, lang: Lang): Prepared {
@@ -67,7 +70,8 @@ function prepare(data: Data, lang: Lang): Prepared {
   return {
     words: compilePhrases(lemmas, lang, (entry) => entry.pattern),
     fixed: compilePhrases(data.fixedTerms, lang),
-    mention: new Set(data.mentionWords.map(foldWord))
+    mention: new Set(data.mentionWords.map(foldWord)),
+    joiners: new Set((data.nameJoiners ?? []).map(foldWord))
   }
 }
 
@@ -80,7 +84,7 @@ const preparedFor = perList(prepare)
  * innovative tool", "pas disruptif").
  */
 export function findBuzzwords(analysis: Analysis, lang: Lang, data: Data): BuzzwordHit[] {
-  const {words, fixed, mention} = preparedFor(data, lang)
+  const {words, fixed, mention, joiners} = preparedFor(data, lang)
   const fixedSpans = fixed.find(analysis)
   const hits: BuzzwordHit[] = []
   let f = 0
@@ -91,9 +95,32 @@ export function findBuzzwords(analysis: Analysis, lang: Lang, data: Data): Buzzw
     if (!isUsed(analysis, match.start, match.end)) continue // « empathie », "empathy", [your passion]
     if (mention.has(previousWord(analysis, match.first))) continue // the word empathy
     if (isNegated(analysis, match.first)) continue // not a disruptive tool: the writer denies the word
+    if (isName(analysis, match.first, joiners)) continue // Synergy Health, our Head of Innovation: a name or a title
     hits.push({lemma: match.entry.lemma, kind: match.entry.kind, start: match.start, end: match.end})
   }
   return hits
+}
+
+/**
+ * A capitalised word that is part of a name or a title, not the word used: a capitalised neighbour
+ * stands beside it, "of" / "de" between them allowed ("our Head of Innovation", "Synergy Health
+ * uses…", "Chief Empathy Officer"). A neighbour capitalised only because it starts the sentence does
+ * not count ("Our Authentic approach" is the word, capitalised for show), nor does a line in capitals.
+ */
+function isName(analysis: Analysis, token: number, joiners: ReadonlySet<string>): boolean {
+  const {tokens} = analysis
+  const value = tokens[token].value
+  if (!/^\p{Lu}/u.test(value) || value === value.toUpperCase()) return false
+  const words = analysis.sentences[tokens[token].sentence]?.words ?? []
+  const index = words.indexOf(token)
+  const capitalised = (at: number) => at > 0 && at < words.length && /^\p{Lu}\p{Ll}/u.test(tokens[words[at]].value)
+  for (const step of [-1, 1]) {
+    let at = index + step
+    // "Directrice de l'Innovation": up to two joiners between.
+    for (let skipped = 0; skipped < 2 && at >= 0 && at < words.length && joiners.has(tokens[words[at]].fold); skipped++) at += step
+    if (capitalised(at)) return true
+  }
+  return false
 }
 
 function previousWord(analysis: Analysis, token: number): string {

@@ -36,6 +36,11 @@ const bad: Array<[Lang, string, string[], string, ('warning' | 'error')?]> = [
 ]
 
 const good: Array<[Lang, string]> = [
+  // A name or a title holds the word, not the writer's pitch; so does a human reviewer.
+  ['en', 'Hi Jo, thanks for the intro to your Head of Innovation. The innovation team has the pricing sheet now.'],
+  ['en', 'Hi Jo, Synergy Health uses the tool, and Synergy Health offered to host a call. Thanks!'],
+  ['en', 'Hi Jo, refunds over $500 go to a human reviewer, and the human reviewer sees the whole ticket. Thanks!'],
+  ['fr', "Bonjour Claire, merci pour la mise en relation avec votre Directrice de l'Innovation. L'innovation est son métier."],
   // One use is not a finding.
   ['fr', "Bonjour Marie, merci pour votre temps mardi. Votre remarque sur l'empathie des conseillers au téléphone m'a fait revoir notre script d'accueil."],
   ['en', 'Hi Sam, thanks for your time on Tuesday. Your point about empathy on support calls made us rewrite our greeting script.'],
