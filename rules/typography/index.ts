@@ -81,6 +81,12 @@ export default defineRule<Data, Record<string, never>>({
         index = end - 1
         continue
       }
+      // "l'adresse?Merci": a sentence glued to the next one (not in an address: "?ref=", "a@b!C").
+      if (char in data.marks && data.repeated.includes(char) && closesWord(text[index - 1]) && /\p{Lu}/u.test(text[index + 1] ?? '') && !inAddress(text, index)) {
+        const before = data.spaceBefore === 'remove' ? '' : data.marks[char]
+        report({start: index, end: index + 1, messageId: 'glued', data: {char}, fix: {start: index, end: index + 1, text: before + char + ' '}})
+        continue
+      }
       if (!(char in data.marks) || !endsPhrase(text[index + 1], char)) continue
       if (text[index - 1] === char) continue // inside a run, reported with its first mark
       let run = index + 1
@@ -115,4 +121,13 @@ function alignsValue(text: string, index: number): boolean {
   if (text[index - 1] !== ':') return false
   const start = text.lastIndexOf('\n', index - 1) + 1
   return index - start <= 24 && !/[.!?]\s/.test(text.slice(start, index))
+}
+
+/** Is the mark at `index` inside a run of non-space characters that is a URL, a path or an e-mail address? */
+function inAddress(text: string, index: number): boolean {
+  let start = index
+  while (start > 0 && !/\s/.test(text[start - 1]) && index - start < 200) start--
+  let end = index
+  while (end < text.length && !/\s/.test(text[end]) && end - index < 200) end++
+  return /:\/\/|www\.|@|\/|=/.test(text.slice(start, end))
 }
