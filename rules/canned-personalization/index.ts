@@ -73,7 +73,7 @@ const TOPIC_WORDS = 3
  * more, or a name (a capitalised word inside a sentence, not a platform such
  * as LinkedIn, not the reader's own name, not a merge field)?
  */
-function hasDetail(analysis: Analysis, data: Data, from: number, to: number): boolean {
+function hasDetail(analysis: Analysis, data: Data, from: number, to: number, topics = true): boolean {
   const {tokens, sentences} = analysis
   const sets = detailsFor(data)
   const start = tokens[from]?.start ?? analysis.text.length
@@ -90,7 +90,7 @@ function hasDetail(analysis: Analysis, data: Data, from: number, to: number): bo
     if (token.kind !== 'word' || !isUsed(analysis, token.start, token.end)) continue
     // A named topic: "on why your team dropped cold calling", "sur l'abandon de la prospection
     // téléphonique" (not "on LinkedIn", not "about growth"): enough words of its own, up to a comma.
-    if (sets.topicCues.has(token.fold) && namesTopic(analysis, sets, index + 1, to)) return true
+    if (topics && sets.topicCues.has(token.fold) && namesTopic(analysis, sets, index + 1, to)) return true
     if (/^\p{N}/u.test(token.value)) {
       const after = wordAt(index, 1, 2)
       const before = wordAt(index, -1, 3).reverse().join(' ')
@@ -131,10 +131,13 @@ export function findCanned(analysis: Analysis, lang: Lang, data: Data): CannedHi
     .filter((match) => {
       if (!match.entry.observation || !data.details) return true
       const sentence = tokens[match.last].sentence
-      // The next sentence too, unless it opens on the writer: "I am a Senior Account Executive at Growlytics" is no detail of theirs.
-      let next: (typeof sentences)[number] | undefined = sentence + 1 < analysis.closingSentence ? sentences[sentence + 1] : undefined
-      if (next && detailsFor(data).writerOpeners.has(tokens[next.words[0]]?.fold ?? '')) next = undefined
-      return !hasDetail(analysis, data, match.last + 1, (next ?? sentences[sentence]).last)
+      if (hasDetail(analysis, data, match.last + 1, sentences[sentence].last)) return false
+      // The next sentence too, unless it opens on the writer ("I am a Senior Account Executive at
+      // Growlytics", "Chez Expensio, on…") or asks ("Auriez-vous 15 minutes mardi ?"): then its
+      // figures and names are not of what was seen. A topic counts in the observation's own sentence.
+      const next = sentence + 1 < analysis.closingSentence ? sentences[sentence + 1] : undefined
+      if (!next || next.question || detailsFor(data).writerOpeners.has(tokens[next.words[0]]?.fold ?? '')) return true
+      return !hasDetail(analysis, data, next.first, next.last, false)
     })
     .map((match) => ({line: match.entry, start: match.start, end: match.end}))
 }

@@ -17,6 +17,12 @@ function findings(text: string, lang: Lang): Finding[] {
 
 /** [lang, draft, excerpts reported, text the first message must hold] */
 const bad: Array<[Lang, string, string[], string?]> = [
+  // The next sentence's figures and names are no detail of what was seen when it asks, speaks of the
+  // writer, or names a topic of its own (a topic counts in the observation's sentence).
+  ['fr', "Bonjour Madame Leroy,\n\nJ'ai vu votre profil. Auriez-vous 15 minutes mardi ?\n\nMerci,\nKevin", ["J'ai vu votre profil"]],
+  ['fr', "Bonjour,\n\nJ'ai vu votre profil. Chez Expensio, on simplifie les notes de frais.\n\nKevin", ["J'ai vu votre profil"]],
+  ['fr', "Bonjour,\n\nJ'ai vu votre profil. Votre équipe perd sans doute du temps sur la gestion des notes de frais.\n\nKevin", ["J'ai vu votre profil"]],
+  ['en', 'Hi Jo,\n\nI saw your profile. Do you have 15 minutes on Tuesday?\n\nThanks,\nKevin', ['I saw your profile']],
   ['en', 'Hi Sam, I just came across your profile on LinkedIn.', ['I just came across your profile'], 'say what you read'],
   ['en', 'I stumbled upon your website yesterday.', ['I stumbled upon your website']],
   ['en', 'I HOPE THIS EMAIL FINDS YOU WELL.', ['I HOPE THIS EMAIL FINDS YOU WELL'], 'stock line'],
