@@ -276,8 +276,11 @@ function findQuoted(tokens: Token[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   let open: {mark: string; start: number; sentence: number} | undefined
   for (const token of tokens) {
-    // A quotation does not run past its sentence (a stray mark would swallow the rest of the draft).
-    if (open && token.sentence !== open.sentence) open = undefined
+    // A quotation does not run past its paragraph, nor past a few sentences (a stray mark would
+    // swallow the rest of the draft); a straight '"', which opens and closes alike, not past its
+    // sentence. « Est-ce compris ? Et pouvez-vous m'envoyer le contrat ? » is one quotation.
+    if (open && token.sentence !== open.sentence && (open.mark === '"' || token.sentence - open.sentence > 3)) open = undefined
+    if (open && token.kind === 'whitespace' && /\n[^\S\n]*\n/.test(token.value)) open = undefined
     if (token.kind !== 'punctuation' && token.kind !== 'symbol') continue
     for (const char of token.value) {
       if (open && (char === CLOSE_QUOTES[open.mark] || (open.mark === '"' && char === '"'))) {

@@ -382,6 +382,8 @@ function compute(analysis: Analysis): Courtesy {
   const triggers = new Map<number, Trigger[]>()
   const addTrigger = (unit: number | undefined, trigger: Trigger) => {
     if (unit === undefined) return // subject line or greeting
+    // Words quoted from someone else ("Vous m'écriviez : « pouvez-vous m'envoyer le contrat ? »") ask nothing.
+    if (!isUsed(analysis, trigger.start, Math.min(trigger.end, trigger.start + 1))) return
     let list = triggers.get(unit)
     if (!list) triggers.set(unit, (list = []))
     list.push(trigger)

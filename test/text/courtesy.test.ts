@@ -107,6 +107,9 @@ describe('asks', () => {
     ['en', 'Interested?', [['Interested?', 'request']]],
     // "tell us" opens a clause to be an order; customers who tell us something ask nothing.
     ['en', 'Customers tell us the setup takes a day.', []],
+    // Questions quoted from the reader's message, over two sentences, ask nothing.
+    ['fr', "Vous m'écriviez : « Est-ce compris ? Et pouvez-vous m'envoyer le contrat ? » Oui, et voici le contrat.", []],
+    ['en', 'You wrote: “Is it included? And can you send the contract?” Yes, and here it is.', []],
     // The signature's lines ask nothing of this reader; a P.S. does; "Thanks!" on its own line is no sign-off before an ask.
     ['en', 'Hi Jo,\n\nThe plan is attached.\n\nBest,\nAl\nFollow us on LinkedIn!', []],
     ['en', 'Hi Jo,\n\nThe plan is attached.\n\nBest,\nAl\nFollow us on LinkedIn!\n\nPS: Could you forward it to Dana?', [['PS: Could you forward it to Dana?', 'request']]],
