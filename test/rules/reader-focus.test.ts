@@ -53,6 +53,9 @@ const good: Array<[Lang, string]> = [
   // An inclusive "we" is the writer and the reader together: it counts for neither side.
   ['en', 'Hi Ines,\n\nWe sat next to each other on the train and we talked for an hour, so we both know the plan. We can adjust it together. We will see.'],
   ['fr', 'Bonjour Inès,\n\nNous avons déjeuné ensemble et nous avons parlé du plan, nous étions tous les deux d’accord. Nous pourrons l’ajuster ensemble. Nous verrons.'],
+  // "We met", "nous nous sommes croisés": the two of them.
+  ['fr', 'Bonjour Vincent,\n\nMerci pour vos conseils. Nous nous sommes croisés mardi au salon de Lyon. Nous avons parlé de vos relances et nous avons noté trois pistes, que nous testons en juin.'],
+  ['en', 'Hi Vincent,\n\nThanks for your tips. We met at the Lyon fair on Tuesday. We talked about your follow-ups and we noted three ideas, which we will test in June.'],
   ['en', 'Hi Ana,\n\nYour menus in Lyon are lovely. Thanks for sending the photos. Would you like me to print a test run for your team?'],
   ['en', 'Hi Sam,\n\nThank you for the time you gave me on Tuesday. Your point about onboarding changed how I think about our own training. I wrote up the questions you asked.'],
   ['en', 'Hi Lea,\n\nWe sell in the US, the UK and the EU. Thanks for the catalogue you sent.'],
