@@ -205,17 +205,24 @@ function cuedCompany(analysis: Analysis, prepared: Prepared, fields: Field[]): s
     if (!prepared.cue.has(cue.fold)) continue
     let reader = false
     for (let k = Math.max(0, i - 4); k < i && !reader; k++) reader = prepared.readerWords.has(tokens[words[k]].fold) && tokens[words[k]].sentence === cue.sentence
-    if (!reader) continue
+    // Or the cue opens its sentence and the reader follows the name: "Chez Bioline, vous…", "At Acme, you…".
+    const opens = analysis.sentences[cue.sentence]?.words[0] === words[i]
+    if (!reader && !opens) continue
     const name: string[] = []
     let end = cue.end
-    for (let k = i + 1; k < words.length && name.length < 3; k++) {
+    let k = i + 1
+    for (; k < words.length && name.length < 3; k++) {
       const token = tokens[words[k]]
       if (!/^\s+$/.test(text.slice(end, token.start)) || !/^\p{Lu}/u.test(token.value) || fieldAt(fields, token.start)) break
       name.push(bare(token.fold))
       end = token.end
-      if (token.fold !== bare(token.fold)) break // "Acme's": the name ends here
+      if (token.fold !== bare(token.fold)) {
+        k++
+        break // "Acme's": the name ends here
+      }
     }
-    if (name.length > 0 && !prepared.notCompany.has(name[0])) return name
+    if (!reader) for (let after = k; after < Math.min(words.length, k + 2) && !reader; after++) reader = prepared.readerWords.has(tokens[words[after]].fold) && tokens[words[after]].sentence === cue.sentence
+    if (reader && name.length > 0 && !prepared.notCompany.has(name[0])) return name
   }
   return undefined
 }

@@ -35,6 +35,9 @@ const bad: Array<[Lang, string, DraftMeta, string, number[]]> = [
   ['fr', 'Bonjour {{prénom}},\n\nMerci {{prénom}} pour votre message. À très vite {{prénom}} !', {}, '{{prénom}}', [3]],
   ['fr', 'Bonjour Madame Durand,\n\nMerci Madame Durand. Durand et fils est une belle maison.', {}, 'Durand', [3]],
   ['fr', "Bonjour Luc,\n\nJ'ai vu que votre équipe chez Brightdesk recrute. Brightdesk grandit vite et Brightdesk a besoin de commerciaux.", {}, 'Brightdesk', [3]],
+  // "Chez Bioline, vous…", "At Acme, you…": the cue opens the sentence and the reader follows the name.
+  ['fr', 'Bonjour Luc,\n\nChez Bioline, vous suivez la traçabilité de près. Bioline gagnerait du temps, comme les concurrents de Bioline. Bioline aussi.', {}, 'Bioline', [3, 4]],
+  ['en', 'Hi Tom,\n\nAt Acme, you ship weekly. Acme could save a day, like the rivals of Acme. Acme can do it.', {}, 'Acme', [3, 4]],
   ['fr', "Objet : [Nom de l'entreprise]\n\nBonjour,\n\n[Nom de l'entreprise] recrute. Bravo à [Nom de l’entreprise] !", {}, '[Nom de l’entreprise]', [1]]
 ]
 
@@ -45,6 +48,8 @@ const good: Array<[Lang, string, DraftMeta?]> = [
   // A capitalised word repeated is not a company unless something says so.
   ['en', 'Hi Tom,\n\nI worked at Google for years. Google taught me a lot. Google still does. Thanks for the chat.'],
   ['en', 'Hi Tom,\n\nThanks for the call. Acme, Acme and Acme: three mentions, but nobody said Acme is your company.'],
+  // The writer's own company at a sentence start: "Chez Fernbank, nous…".
+  ['fr', 'Bonjour Luc,\n\nChez Fernbank, nous livrons en 48 h. Fernbank livre aussi le samedi, et Fernbank reprend les invendus. Merci !'],
   ['fr', 'Bonjour Marie,\n\nMerci pour votre conférence sur le recrutement. Pourriez-vous partager les diapositives ?'],
   ['fr', 'Bonjour Pierre,\n\nMerci pour la visite de la carrière : la pierre de Comblanchien est superbe. Pierre, à bientôt.'],
   // The sender's own company, signed at the bottom, is not the reader's.

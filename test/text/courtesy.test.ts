@@ -217,7 +217,11 @@ describe('questions', () => {
     ['en', 'Why does churn spike in month three?', [['Why does churn spike in month three?', 'plain']]],
     ['en', 'How are you? Any questions?', []],
     ['fr', 'Et si vos commerciaux restaient plus longtemps ? Un appel mardi ?', [['Et si vos commerciaux restaient plus longtemps ?', 'rhetorical'], ['Un appel mardi ?', 'ask']]],
-    ['fr', 'Agents ou chatbots : quelle différence ?', []]
+    ['fr', 'Agents ou chatbots : quelle différence ?', []],
+    // "Avez-vous déjà un prestataire ?" asks; "Avez-vous déjà rêvé de… ?" is a hook.
+    ['fr', 'Merci pour votre réponse. Avez-vous déjà un prestataire pour vos postes ?', [['Avez-vous déjà un prestataire pour vos postes ?', 'ask']]],
+    ['fr', "Avez-vous déjà rêvé d'une relance qui s'écrit seule ? Notre outil le fait.", [["Avez-vous déjà rêvé d'une relance qui s'écrit seule ?", 'rhetorical']]],
+    ['en', 'Have you ever wondered why reps quit? Most teams never ask.', [['Have you ever wondered why reps quit?', 'rhetorical']]]
   ]
   for (const [lang, text, expected] of table) {
     it(`${lang}: ${JSON.stringify(text)}`, () => {
