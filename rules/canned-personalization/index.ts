@@ -22,6 +22,11 @@ interface Line {
   expected?: string[]
   /** The line says the writer saw something of the reader's: followed by a detail of it, it is personal. */
   observation?: boolean
+  /**
+   * A follow-up ("Je reviens vers vous", "Just following up"): with a new fact for the reader in its
+   * own sentence (a figure, a name, a quotation, a topic), it does what the advice says, and is not stock.
+   */
+  news?: boolean
 }
 
 interface Data {
@@ -73,7 +78,7 @@ const TOPIC_WORDS = 3
  * more, or a name (a capitalised word inside a sentence, not a platform such
  * as LinkedIn, not the reader's own name, not a merge field)?
  */
-function hasDetail(analysis: Analysis, data: Data, from: number, to: number, topics = true): boolean {
+function hasDetail(analysis: Analysis, data: Data, from: number, to: number, topics = true, smallNumbers = true): boolean {
   const {tokens, sentences} = analysis
   const sets = detailsFor(data)
   const start = tokens[from]?.start ?? analysis.text.length
@@ -91,6 +96,8 @@ function hasDetail(analysis: Analysis, data: Data, from: number, to: number, top
     // A named topic: "on why your team dropped cold calling", "sur l'abandon de la prospection
     // téléphonique" (not "on LinkedIn", not "about growth"): enough words of its own, up to a comma.
     if (topics && sets.topicCues.has(token.fold) && namesTopic(analysis, sets, index + 1, to)) return true
+    // After a follow-up, "depuis l'envoi de la proposition le 4" is the writer's own date, not news.
+    if (!smallNumbers && /^\p{N}{1,2}$/u.test(token.value)) continue
     if (/^\p{N}/u.test(token.value)) {
       const after = wordAt(index, 1, 2)
       const before = wordAt(index, -1, 3).reverse().join(' ')
@@ -129,8 +136,10 @@ export function findCanned(analysis: Analysis, lang: Lang, data: Data): CannedHi
     .find(analysis)
     .filter((match) => isUsed(analysis, match.start, match.end)) // Don't write "I hope this email finds you well".
     .filter((match) => {
-      if (!match.entry.observation || !data.details) return true
+      if (!data.details) return true
       const sentence = tokens[match.last].sentence
+      if (match.entry.news) return !hasDetail(analysis, data, match.last + 1, sentences[sentence].last, true, false)
+      if (!match.entry.observation) return true
       if (hasDetail(analysis, data, match.last + 1, sentences[sentence].last)) return false
       // The next sentence too, unless it opens on the writer ("I am a Senior Account Executive at
       // Growlytics", "Chez Expensio, on…") or asks ("Auriez-vous 15 minutes mardi ?"): then its

@@ -17,6 +17,8 @@ function findings(text: string, lang: Lang): Finding[] {
 
 /** [lang, draft, excerpts reported, text the first message must hold] */
 const bad: Array<[Lang, string, string[], string?]> = [
+  // A follow-up whose only figure is the writer's own date brings no news.
+  ['fr', "Bonjour,\n\nJe reviens vers vous car je n'ai pas eu de nouvelles depuis l'envoi de la proposition le 4.\n\nPaul", ['Je reviens vers vous']],
   // The next sentence's figures and names are no detail of what was seen when it asks, speaks of the
   // writer, or names a topic of its own (a topic counts in the observation's sentence).
   ['fr', "Bonjour Madame Leroy,\n\nJ'ai vu votre profil. Auriez-vous 15 minutes mardi ?\n\nMerci,\nKevin", ["J'ai vu votre profil"]],
@@ -58,6 +60,9 @@ const bad: Array<[Lang, string, string[], string?]> = [
 ]
 
 const good: Array<[Lang, string]> = [
+  // A follow-up that brings a new fact in its own sentence does what the rule asks.
+  ['fr', 'Bonjour Monsieur Besson,\n\nJe reviens vers vous avec un élément nouveau : votre site de Roanne doit déclarer ses consommations avant le 30 septembre.\n\nClaire'],
+  ['en', 'Hi Jo,\n\nJust following up: Acme cut its onboarding to 9 days with the checklist I sent.\n\nAl'],
   // Quoted: mentioned, not used.
   ['en', 'Our trainers ban "I hope this email finds you well" as an opener. Thanks for the tip!'],
   ['fr', 'Nos formateurs interdisent « J’espère que vous allez bien » en ouverture. Merci pour le conseil !'],
