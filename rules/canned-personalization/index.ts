@@ -97,7 +97,7 @@ function hasDetail(analysis: Analysis, data: Data, from: number, to: number, top
     // téléphonique" (not "on LinkedIn", not "about growth"): enough words of its own, up to a comma.
     if (topics && sets.topicCues.has(token.fold) && namesTopic(analysis, sets, index + 1, to)) return true
     // After a follow-up, "depuis l'envoi de la proposition le 4" is the writer's own date, not news.
-    if (!smallNumbers && /^\p{N}{1,2}$/u.test(token.value)) continue
+    if (!smallNumbers && /^\p{N}{1,2}\.?$/u.test(token.value)) continue
     if (/^\p{N}/u.test(token.value)) {
       const after = wordAt(index, 1, 2)
       const before = wordAt(index, -1, 3).reverse().join(' ')
