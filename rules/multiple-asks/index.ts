@@ -34,10 +34,10 @@ const alternativesOf = perList((data: Data): string[][] => data.alternatives.map
  */
 export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
   const found = courtesy(analysis)
-  const byUnit = new Map<number, Competitor & {follow: boolean; soft: boolean}>()
+  const byUnit = new Map<number, Competitor & {follow: boolean; soft: boolean; meeting?: boolean}>()
   const chained = new Map<number, Competitor[]>()
   for (const ask of found.asks) {
-    byUnit.set(ask.unit, {start: ask.start, end: ask.end, unit: ask.unit, kind: 'ask', follow: ask.follow, soft: ask.soft})
+    byUnit.set(ask.unit, {start: ask.start, end: ask.end, unit: ask.unit, kind: 'ask', follow: ask.follow, soft: ask.soft, meeting: ask.meeting})
     // "Merci de me retourner le devis, de me confirmer la date et de me rappeler": three orders in one sentence.
     if (ask.chained.length > 0) chained.set(ask.unit, ask.chained.map((order) => ({start: order.start, end: order.end, unit: ask.unit, kind: 'ask'})))
   }
@@ -47,7 +47,7 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
     const kind = question.kind === 'ask' ? 'ask' : 'question'
     byUnit.set(question.unit, {start: question.start, end: question.end, unit: question.unit, kind, follow: false, soft: false})
   }
-  const items: Array<Competitor & {follow: boolean; soft: boolean}> = []
+  const items: Array<Competitor & {follow: boolean; soft: boolean; meeting?: boolean}> = []
   // Numbered options offered as one choice are one ask ("Should I:\n1. …?\n2. …?\nReply with the
   // number"): the list items after a sentence ending with ":" are its options, not asks of their own.
   const options = new Set<number>()
@@ -70,7 +70,10 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       // "Tuesday at 10? Or Thursday?", "Would a demo help? If so, send me a sample file.", "Sinon,
       // proposez-moi un autre créneau.": the same ask, its alternative or its follow-through.
       if (gap === 1 && startsWithAny(analysis, found.units[u].words, alternativesOf(data))) continue
-      if (previous.kind === 'ask' && gap <= 2 && (item.follow || ((item.soft || previous.soft) && item.kind === 'ask'))) {
+      // A reply prompt that brings a meeting of its own after another ask asks again: "Could you share the
+      // template? And let me know if Tuesday works for a call."
+      const newMeeting = item.follow && item.meeting === true && previous.meeting === false
+      if (previous.kind === 'ask' && gap <= 2 && !newMeeting && (item.follow || ((item.soft || previous.soft) && item.kind === 'ask'))) {
         // One ask said twice: keep the firmer of the two (and the orders chained to it).
         if (previous.soft && !item.soft) items[items.length - 1] = {...item, soft: false}
         for (const order of chained.get(u) ?? []) items.push({...order, follow: false, soft: false})

@@ -85,6 +85,8 @@ export interface Ask extends Span {
   rewrite?: string
   /** Further orders of the same sentence ("…, de me confirmer la date et de me rappeler"): see chains.ts. */
   chained: Chained[]
+  /** The sentence names a meeting or a time ("a call", "Tuesday", "un rendez-vous"): what is asked. */
+  meeting: boolean
 }
 
 export interface Question extends Span {
@@ -572,7 +574,8 @@ function compute(analysis: Analysis): Courtesy {
       follow: list.some((trigger) => trigger.follow) && list.every((trigger) => trigger.follow || trigger.kind === 'imperative'),
       soft: list.every((trigger) => trigger.soft),
       rewrite: list.find((trigger) => trigger.rewrite)?.rewrite,
-      chained: []
+      chained: [],
+      meeting: namesMeeting(analysis, prepared, unit, -1)
     })
   }
   for (const ask of asks) {

@@ -15,6 +15,17 @@ interface Bad {
 }
 
 const bad: Bad[] = [
+  // A reply prompt that brings a meeting of its own after another ask.
+  {
+    lang: 'en',
+    text: 'Hi Jo,\n\nCould you share your reporting template? And let me know if Tuesday works for a call.\n\nThanks,\nAl',
+    excerpts: ['let me know if Tuesday works for a call.']
+  },
+  {
+    lang: 'fr',
+    text: 'Bonjour Claire,\n\nPourriez-vous me transmettre votre modèle de reporting ? Et dites-moi si mardi vous convient pour un appel.\n\nMerci,\nPaul',
+    excerpts: ['dites-moi si mardi vous convient pour un appel.']
+  },
   {
     lang: 'en',
     text: 'Hi Sam,\n\nThanks for your reply. Could you share the deck with your team? Also, would you be open to a call on Tuesday?\n\nAlex',
@@ -67,6 +78,8 @@ const bad: Bad[] = [
 ]
 
 const good: Array<[Lang, string]> = [
+  // The same meeting backed up by a reply prompt.
+  ['en', 'Hi Jo,\n\nWould you be open to a call? Let me know if Tuesday works.\n\nThanks,\nAl'],
   ['en', 'Hi Sam,\n\nThanks for the reply. Would Tuesday at 10 work for a call?\n\nAlex'],
   // A booking link or a reply prompt backs up the ask; it does not compete with it.
   ['en', 'Hi Sam,\n\nWould you be open to a call? If so, pick a slot here: calendly.com/alex/30\n\nAlex'],
