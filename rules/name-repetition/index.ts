@@ -205,8 +205,10 @@ function cuedCompany(analysis: Analysis, prepared: Prepared, fields: Field[]): s
     if (!prepared.cue.has(cue.fold)) continue
     let reader = false
     for (let k = Math.max(0, i - 4); k < i && !reader; k++) reader = prepared.readerWords.has(tokens[words[k]].fold) && tokens[words[k]].sentence === cue.sentence
-    // Or the cue opens its sentence and the reader follows the name: "Chez Bioline, vous…", "At Acme, you…".
-    const opens = analysis.sentences[cue.sentence]?.words[0] === words[i]
+    // Or the cue opens its sentence (after a vocative: "Sophie, chez Bioline, vous…") and the reader
+    // follows the name: "Chez Bioline, vous…", "At Acme, you…".
+    const position = analysis.sentences[cue.sentence]?.words.indexOf(words[i]) ?? -1
+    const opens = position === 0 || position === 1
     if (!reader && !opens) continue
     const name: string[] = []
     let end = cue.end

@@ -38,6 +38,7 @@ const bad: Array<[Lang, string, DraftMeta, string, number[]]> = [
   // "Chez Bioline, vous…", "At Acme, you…": the cue opens the sentence and the reader follows the name.
   ['fr', 'Bonjour Luc,\n\nChez Bioline, vous suivez la traçabilité de près. Bioline gagnerait du temps, comme les concurrents de Bioline. Bioline aussi.', {}, 'Bioline', [3, 4]],
   ['en', 'Hi Tom,\n\nAt Acme, you ship weekly. Acme could save a day, like the rivals of Acme. Acme can do it.', {}, 'Acme', [3, 4]],
+  ['fr', 'Bonjour Luc,\n\nLuc, chez Bioline, vous suivez la traçabilité. Bioline gagnerait du temps, comme les concurrents de Bioline. Bioline aussi.', {}, 'Bioline', [3, 4]],
   ['fr', "Objet : [Nom de l'entreprise]\n\nBonjour,\n\n[Nom de l'entreprise] recrute. Bravo à [Nom de l’entreprise] !", {}, '[Nom de l’entreprise]', [1]]
 ]
 
