@@ -23,6 +23,7 @@
 import {lineIndex, type LineIndex} from './text/lines.js'
 import type {Finding} from './types.js'
 import {formatMessage, type Locale} from './i18n.js'
+import {blankRanges} from './text/replies.js'
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-next-line' | 'disable-line'
 
@@ -76,15 +77,10 @@ export function parseDirectives(text: string): Directive[] {
 
 /** `text` with every directive replaced by spaces (line breaks kept), so offsets do not move. */
 export function maskDirectives(text: string): string {
-  const directives = parseDirectives(text)
-  if (directives.length === 0) return text
-  let out = ''
-  let last = 0
-  for (const {start, end} of directives) {
-    out += text.slice(last, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ')
-    last = end
-  }
-  return out + text.slice(last)
+  return blankRanges(
+    text,
+    parseDirectives(text).map(({start, end}) => [start, end] as const)
+  )
 }
 
 // Drafts of one file can share their source and are linted one after the

@@ -154,7 +154,11 @@ export function replyRanges(text: string): Array<[number, number]> {
 
 /** `text` with what `replyRanges` finds turned into spaces (line breaks kept): same length, same offsets. */
 export function maskReplies(text: string): string {
-  const ranges = replyRanges(text)
+  return blankRanges(text, replyRanges(text))
+}
+
+/** `text` with each range's characters but line breaks turned into spaces: same length, same lines. */
+export function blankRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
   if (ranges.length === 0) return text
   let out = ''
   let last = 0
