@@ -4,6 +4,7 @@ import type {Analysis} from '../../src/text/analysis.js'
 import {compilePhrases, type PhraseMatcher} from '../../src/text/phrases.js'
 import {foldWord} from '../../src/text/normalize.js'
 import {isUsed} from '../../src/text/prose.js'
+import {inflect} from '../../src/text/inflect.js'
 import type {Lang, PerLanguage} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
@@ -34,7 +35,7 @@ interface Data {
   fillers: string[]
   lines: Line[]
   /** What is not a detail after an observation line: see `hasDetail`. */
-  details: {generic: string[]; agoAfter: string[]; agoBefore: string[]; writerOpeners: string[]; topicCues: string[]; topicStop: string[]}
+  details: {generic: string[]; agoAfter: string[]; agoBefore: string[]; writerOpeners: string[]; topicCues: string[]; topicStop: string[]; praise?: string[]}
 }
 
 export interface CannedHit {
@@ -60,7 +61,8 @@ const matcherFor = perList(
   (data: Data, lang: Lang): PhraseMatcher<Line> => compilePhrases(data.lines, lang, (line) => line.patterns.flatMap(withoutOptionalHead), data.fillers)
 )
 
-const detailsFor = perList((data: Data) => ({
+const detailsFor = perList((data: Data, lang: Lang) => ({
+  praise: new Set((data.details.praise ?? []).flatMap((word) => inflect(word, lang))),
   generic: new Set(data.details.generic.map(foldWord)),
   agoAfter: new Set(data.details.agoAfter.map(foldWord)),
   agoBefore: new Set(data.details.agoBefore.map(foldWord)),
@@ -76,11 +78,15 @@ const TOPIC_WORDS = 3
  * Does a detail only this reader has come in tokens [from, to): a number
  * (not "two days ago" / "il y a deux jours"), a quotation of two words or
  * more, or a name (a capitalised word inside a sentence, not a platform such
- * as LinkedIn, not the reader's own name, not a merge field)?
+ * as LinkedIn, not the reader's own name, not a merge field)? After praise
+ * ("and loved your journey from intern to VP"), numbers and names are what is
+ * praised, not a detail of what was seen: only a quotation or a topic counts.
  */
 function hasDetail(analysis: Analysis, data: Data, from: number, to: number, topics = true, smallNumbers = true): boolean {
   const {tokens, sentences} = analysis
-  const sets = detailsFor(data)
+  const sets = detailsFor(data, analysis.lang)
+  let praised = false
+  for (let index = from; index < to && !praised; index++) praised = tokens[index].kind === 'word' && sets.praise.has(tokens[index].fold)
   const start = tokens[from]?.start ?? analysis.text.length
   const end = tokens[to - 1]?.end ?? start
   for (const [open, close] of analysis.quoted) if (open < end && close > start && /\s/.test(analysis.text.slice(open, close).trim())) return true
@@ -96,6 +102,7 @@ function hasDetail(analysis: Analysis, data: Data, from: number, to: number, top
     // A named topic: "on why your team dropped cold calling", "sur l'abandon de la prospection
     // téléphonique" (not "on LinkedIn", not "about growth"): enough words of its own, up to a comma.
     if (topics && sets.topicCues.has(token.fold) && namesTopic(analysis, sets, index + 1, to)) return true
+    if (praised) continue
     // After a follow-up, "depuis l'envoi de la proposition le 4" is the writer's own date, not news.
     if (!smallNumbers && /^\p{N}{1,2}\.?$/u.test(token.value)) continue
     if (/^\p{N}/u.test(token.value)) {
@@ -145,7 +152,7 @@ export function findCanned(analysis: Analysis, lang: Lang, data: Data): CannedHi
       // Growlytics", "Chez Expensio, on…") or asks ("Auriez-vous 15 minutes mardi ?"): then its
       // figures and names are not of what was seen. A topic counts in the observation's own sentence.
       const next = sentence + 1 < analysis.closingSentence ? sentences[sentence + 1] : undefined
-      if (!next || next.question || detailsFor(data).writerOpeners.has(tokens[next.words[0]]?.fold ?? '')) return true
+      if (!next || next.question || detailsFor(data, lang).writerOpeners.has(tokens[next.words[0]]?.fold ?? '')) return true
       return !hasDetail(analysis, data, next.first, next.last, false)
     })
     .map((match) => ({line: match.entry, start: match.start, end: match.end}))

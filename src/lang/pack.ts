@@ -29,7 +29,13 @@ export interface LanguagePack {
    * writer did not write for this reader (quoted reply, forwarded message, signature, legal footer:
    * src/text/replies.ts).
    */
-  frame: {greetings: string[]; closings: string[]; replies?: ReplyMarkers}
+  frame: {
+    greetings: string[]
+    closings: string[]
+    /** Words no sentence ends on ("the", "à", "de"): a line ending on one was cut by a hard wrap, whatever starts the next. */
+    openEnds?: string[]
+    replies?: ReplyMarkers
+  }
   /** Suffix rules [remove, add] that make the inflected forms of a list's words (src/text/inflect.ts). */
   inflection: {suffixes: Array<[string, string]>}
   /** Elided words that join the next word ("j'", "l'", "qu'"): one word for a reader, two for the parser. */

@@ -74,7 +74,11 @@ export interface Analysis {
 const OPEN_QUOTES = new Set(['"', '“', '«', '„', '‘'])
 const CLOSE_QUOTES: Record<string, string> = {'"': '"', '“': '”', '«': '»', '„': '“', '‘': '’'}
 /** The language's greetings and sign-offs (langs/<code>/frame.json), split into folded words. */
-const frameWords = perPack(({frame}) => ({greetings: foldPhrases(frame.greetings), closings: foldPhrases(frame.closings)}))
+const frameWords = perPack(({frame}) => ({
+  greetings: foldPhrases(frame.greetings),
+  closings: foldPhrases(frame.closings),
+  openEnds: new Set((frame.openEnds ?? []).map((word) => foldWord(word)))
+}))
 
 function foldPhrases(phrases: string[]): string[][] {
   return phrases.map((phrase) => phrase.split(' ').map((part) => foldWord(part)))
@@ -94,6 +98,7 @@ export function analyze(tree: Root, text: string, lang: Lang, lexicon: Lexicon =
   const sentences: Sentence[] = []
   let current: Sentence | undefined
   const width = wrapWidth(text)
+  const {openEnds} = frameWords(lang)
 
   const close = () => {
     if (current && current.words.length > 0) {
@@ -112,7 +117,7 @@ export function analyze(tree: Root, text: string, lang: Lang, lexicon: Lexicon =
       return
     }
     if (kind === 'whitespace') {
-      if (value.includes('\n') && layoutBreak(text, start, end, width)) close()
+      if (value.includes('\n') && layoutBreak(text, start, end, width, openEnds)) close()
       tokens.push({kind, value, norm: value, fold: value, start, end, sentence: sentences.length})
       return
     }
@@ -204,11 +209,12 @@ function wrapWidth(text: string): number {
 /**
  * Does the line break in the white space [start, end) end a unit? A blank line, a line ended by
  * punctuation, a short line ended by a comma ("Hi Sam,", "Best regards,"), the subject line and the
- * line before a list item do. A line that is no unit of its own was cut by a hard wrap: the next
- * line starts in lower case, or, in a hard-wrapped draft, its first word would not have fitted on
- * this line. Each break looks at its two lines only: linear over the draft.
+ * line before a list item do. A line that is no unit of its own was cut by a hard wrap: it ends on
+ * a word no sentence ends on ("à", "the"), the next line starts in lower case, or, in a hard-wrapped
+ * draft, its first word would not have fitted on this line. Each break looks at its two lines only:
+ * linear over the draft.
  */
-function layoutBreak(text: string, start: number, end: number, width: number): boolean {
+function layoutBreak(text: string, start: number, end: number, width: number, openEnds: ReadonlySet<string>): boolean {
   const whiteSpace = text.slice(start, end)
   if (whiteSpace.indexOf('\n') !== whiteSpace.lastIndexOf('\n')) return true // a blank line
   const lineStart = text.lastIndexOf('\n', start - 1) + 1
@@ -219,6 +225,7 @@ function layoutBreak(text: string, start: number, end: number, width: number): b
   if (LIST_ITEM.test(next) || next.trim().length === 0) return true
   const words = line.trim().split(/\s+/).length
   if (line.endsWith(',') && words <= 4) return true
+  if (words > 1 && openEnds.has(foldWord(/\S*$/u.exec(line)![0]))) return false
   if (/^\p{Ll}/u.test(next)) return false
   if (width === 0 || words < 4) return true
   const firstWord = /^\S*/u.exec(next)![0]
@@ -384,7 +391,9 @@ function findFrame(analysis: Analysis) {
   analysis.closingSentence = sentences.length
   for (let s = sentences.length - 1; s >= analysis.bodySentence; s--) {
     const words = sentences[s].words.length
-    if (words <= 4 && matchLead(analysis, sentences[s], closings) === words) {
+    const lead = words <= SIGN_OFF_WORDS ? matchLead(analysis, sentences[s], closings) : undefined
+    // "Best regards", or a longer line on a closing word ended by a comma: "Merci de votre lecture,".
+    if (lead === words || (lead !== undefined && endsWithComma(analysis, sentences[s]))) {
       analysis.closingSentence = s
       break
     }
@@ -392,6 +401,16 @@ function findFrame(analysis: Analysis) {
 }
 
 const DASH = /^(?:-{1,2}|[–—])$/u
+/** A sign-off line has at most this many words ("Thank you for your time,"). */
+const SIGN_OFF_WORDS = 6
+
+/** Does the sentence end with a comma after its last word ("Merci de votre lecture,")? */
+function endsWithComma(analysis: Analysis, sentence: Sentence): boolean {
+  const {tokens} = analysis
+  const last = sentence.words[sentence.words.length - 1]
+  for (let t = last + 1; t < sentence.last; t++) if (tokens[t].kind === 'punctuation') return tokens[t].value === ','
+  return false
+}
 
 function fieldSpan(field: Field) {
   return {value: field.value, start: field.start, end: field.end}

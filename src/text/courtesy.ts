@@ -469,6 +469,8 @@ function compute(analysis: Analysis): Courtesy {
     }
     // A booking placeholder ("[Calendly link]") still stands for an ask.
     if (kind !== 'booking' && !isUsed(analysis, match.start, match.end)) continue
+    // "the team at Kindly, the HR platform": a capitalised word after another word is a name.
+    if (isNameInside(tokens, match.first)) continue
     const unit = unitAt(match.first)
     // "N'hésitez pas à me dire si jeudi vous convient", "Don't hesitate to reach out if you'd like a demo":
     // an invitation that names a meeting or a time asks for one (softly); "if you have questions" does not.
@@ -592,7 +594,13 @@ function compute(analysis: Analysis): Courtesy {
     asks.some((ask) => ask.trigger.start <= gift.start && gift.start < units[ask.unit].end && units[ask.unit].start <= gift.start)
   const given = gifts.some(asked) ? gifts.filter((gift) => !asked(gift)) : gifts
 
-  return {gratitude, thanked: gratitude.some((item) => item.reason !== 'conditional'), asks, questions, offers, gifts: given, units, unitOf}
+  // "Auriez-vous quinze minutes pour que je vous présente Payloop ?", "Do you have 15 minutes so I can
+  // introduce you to Payloop?": an introduction after an ask for a meeting is what the meeting is for.
+  const forMeeting = (offer: Offer) =>
+    offer.kind === 'introduction' && asks.some((ask) => ask.meeting && ask.unit === unitOf.get(offer.sentence) && ask.trigger.start <= offer.start)
+  const offered = offers.some(forMeeting) ? offers.filter((offer) => !forMeeting(offer)) : offers
+
+  return {gratitude, thanked: gratitude.some((item) => item.reason !== 'conditional'), asks, questions, offers: offered, gifts: given, units, unitOf}
 }
 
 /**
@@ -821,6 +829,15 @@ function addressesReader(analysis: Analysis, prepared: Prepared, unit: Unit): bo
     }
   }
   return false
+}
+
+/** A capitalised word ("Kindly", not "KINDLY") right after a word of its sentence: a name, not the word it spells. */
+function isNameInside(tokens: Analysis['tokens'], index: number): boolean {
+  const token = tokens[index]
+  if (!/^\p{Lu}\p{Ll}/u.test(token.value)) return false
+  let before = index - 1
+  while (before >= 0 && tokens[before].kind === 'whitespace' && !tokens[before].value.includes('\n')) before--
+  return before >= 0 && tokens[before].kind === 'word' && tokens[before].sentence === token.sentence
 }
 
 function sentenceAt(analysis: Analysis, offset: number): number | undefined {

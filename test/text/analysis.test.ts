@@ -53,6 +53,27 @@ describe('analysis: greeting and body', () => {
   }
 })
 
+describe('analysis: sign-off', () => {
+  // The sign-off is the last closing formula: two or three words ("Best regards"), or a line of a few
+  // words on a closing word ended by a comma ("Merci de votre lecture,", "Thanks for reading,").
+  const table: Array<[Lang, string, string]> = [
+    ['en', 'Hi Sam,\n\nHere is the report.\n\nBest regards,\nAlex', 'Best regards,'],
+    ['en', 'Hi Sam,\n\nHere is the report.\n\nThanks for reading,\nAlex', 'Thanks for reading,'],
+    ['fr', 'Bonjour Claire,\n\nVoici le rapport.\n\nMerci de votre lecture,\nPaul', 'Merci de votre lecture,'],
+    ['fr', 'Bonjour Claire,\n\nVoici le rapport.\n\nAu plaisir d’échanger,\nPaul', 'Au plaisir d’échanger,']
+  ]
+  for (const [lang, text, signOff] of table) {
+    it(`${lang}: ${JSON.stringify(text)}`, () => {
+      const a = analysis(text, lang)
+      expect(slice(a, a.sentences[a.closingSentence])).toBe(signOff)
+    })
+  }
+  it('leaves a sentence on a closing word that ends with a full stop in the body', () => {
+    const a = analysis('Hi Sam,\n\nThanks for your time, Tom.\n\nAlex', 'en')
+    expect(a.closingSentence).toBe(a.sentences.length)
+  })
+})
+
 describe('analysis: sentences', () => {
   // parse-latin reads "365." as an ordinal: a number with a full stop, then a capital, ends the sentence.
   const table: Array<[Lang, string, string[]]> = [
@@ -74,6 +95,9 @@ describe('analysis: sentences', () => {
     // ...or its first word would not have fitted on the line above (a draft wrapped at 43 columns).
     ['en', 'Our team has measured the queues in forty\nUK grocers since 2015, and the numbers are\nclear.', ['Our team has measured the queues in forty\nUK grocers since 2015, and the numbers are\nclear.']],
     ['fr', "Notre équipe mesure les files d'attente des\nOfficines de Nantes depuis dix ans, et les\nchiffres parlent.", ["Notre équipe mesure les files d'attente des\nOfficines de Nantes depuis dix ans, et les\nchiffres parlent."]],
+    // ...or the line ends on a word no sentence ends on ("à", "the"), whatever the next one starts with.
+    ['fr', 'Merci pour votre visite au salon. Seriez-vous disponible jeudi pour\nune visite de notre atelier à\nVénissieux ? Nous vous montrerons la ligne.', ['Merci pour votre visite au salon.', 'Seriez-vous disponible jeudi pour\nune visite de notre atelier à\nVénissieux ?', 'Nous vous montrerons la ligne.']],
+    ['en', 'Thanks for the visit at the fair. Would you be free on Thursday for\na tour of our workshop in the\nMidlands? We will show you the line.', ['Thanks for the visit at the fair.', 'Would you be free on Thursday for\na tour of our workshop in the\nMidlands?', 'We will show you the line.']],
     // Layout still makes units: greeting line, list items, sign-off, lines that would have fitted.
     ['en', 'Hi Sam,\nTwo options\n- a call on Tuesday\n- a short report\nBest regards,\nAlex Martin\nHead of Sales', ['Hi Sam,', 'Two options', '- a call on Tuesday', '- a short report', 'Best regards,', 'Alex Martin', 'Head of Sales']],
     ['fr', 'Bonjour Marie,\nDeux options\n1. un appel mardi\n2. un court rapport\nBien cordialement,\nAlex Martin\nDirecteur commercial', ['Bonjour Marie,', 'Deux options', '1. un appel mardi', '2. un court rapport', 'Bien cordialement,', 'Alex Martin', 'Directeur commercial']]
