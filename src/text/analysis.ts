@@ -225,7 +225,7 @@ function layoutBreak(text: string, start: number, end: number, width: number, op
   if (LIST_ITEM.test(next) || next.trim().length === 0) return true
   const words = line.trim().split(/\s+/).length
   if (line.endsWith(',') && words <= 4) return true
-  if (words > 1 && openEnds.has(foldWord(/\S*$/u.exec(line)![0]))) return false
+  if (words > 1 && openEnds.has(foldWord(line.slice(Math.max(line.lastIndexOf(' '), line.lastIndexOf('\t')) + 1)))) return false
   if (/^\p{Ll}/u.test(next)) return false
   if (width === 0 || words < 4) return true
   const firstWord = /^\S*/u.exec(next)![0]
