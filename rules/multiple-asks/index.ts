@@ -2,6 +2,7 @@ import {defineRule, exampleTexts, perList} from '../../src/rule.js'
 import type {Analysis} from '../../src/text/analysis.js'
 import {courtesy, quote} from '../../src/text/courtesy.js'
 import {foldWord} from '../../src/text/normalize.js'
+import {hasNegator} from '../../src/text/negation.js'
 import type {Lang} from '../../src/types.js'
 import en from './en.json' with {type: 'json'}
 import fr from './fr.json' with {type: 'json'}
@@ -11,6 +12,11 @@ import examples from './examples.json' with {type: 'json'}
 interface Data {
   /** A sentence opening on one of these, right after an ask, offers an alternative or follows it through ("Or Thursday?", "If so, send me…"): the same ask. */
   alternatives: string[]
+  /**
+   * A sentence opening on one of these with a negation before its first comma, right after an ask,
+   * is its fallback ("If neither works, suggest another day.", "Si aucun ne va, proposez-en un autre."): the same ask.
+   */
+  fallbacks?: string[]
 }
 
 /** One thing the draft asks of the reader's attention: an ask, or a question. */
@@ -23,6 +29,17 @@ export interface Competitor {
 }
 
 const alternativesOf = perList((data: Data): string[][] => data.alternatives.map((entry) => entry.split(/\s+/).map(foldWord)))
+const fallbacksOf = perList((data: Data) => new Set((data.fallbacks ?? []).map(foldWord)))
+
+/** Does the unit open on a fallback word ("if", "si") with a negation before its first comma? */
+function isFallback(analysis: Analysis, data: Data, words: number[]): boolean {
+  const {tokens} = analysis
+  if (words.length === 0 || !fallbacksOf(data).has(tokens[words[0]].fold)) return false
+  const to = tokens[words[words.length - 1]].end
+  let end = words[0]
+  while (end < tokens.length && tokens[end].end <= to && tokens[end].value !== ',') end++
+  return hasNegator(analysis, words[0] + 1, end)
+}
 
 /**
  * The asks and questions competing in a draft, one per sentence. Not counted
@@ -34,10 +51,10 @@ const alternativesOf = perList((data: Data): string[][] => data.alternatives.map
  */
 export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
   const found = courtesy(analysis)
-  const byUnit = new Map<number, Competitor & {follow: boolean; soft: boolean; meeting?: boolean}>()
+  const byUnit = new Map<number, Competitor & {follow: boolean; soft: boolean; meeting?: boolean; condition?: boolean}>()
   const chained = new Map<number, Competitor[]>()
   for (const ask of found.asks) {
-    byUnit.set(ask.unit, {start: ask.start, end: ask.end, unit: ask.unit, kind: 'ask', follow: ask.follow, soft: ask.soft, meeting: ask.meeting})
+    byUnit.set(ask.unit, {start: ask.start, end: ask.end, unit: ask.unit, kind: 'ask', follow: ask.follow, soft: ask.soft, meeting: ask.meeting, condition: ask.condition})
     // "Merci de me retourner le devis, de me confirmer la date et de me rappeler": three orders in one sentence.
     if (ask.chained.length > 0) chained.set(ask.unit, ask.chained.map((order) => ({start: order.start, end: order.end, unit: ask.unit, kind: 'ask'})))
   }
@@ -47,7 +64,7 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
     const kind = question.kind === 'ask' ? 'ask' : 'question'
     byUnit.set(question.unit, {start: question.start, end: question.end, unit: question.unit, kind, follow: false, soft: false})
   }
-  const items: Array<Competitor & {follow: boolean; soft: boolean; meeting?: boolean}> = []
+  const items: Array<Competitor & {follow: boolean; soft: boolean; meeting?: boolean; condition?: boolean}> = []
   // Numbered options offered as one choice are one ask ("Should I:\n1. …?\n2. …?\nReply with the
   // number"): the list items after a sentence ending with ":" are its options, not asks of their own.
   const options = new Set<number>()
@@ -69,7 +86,14 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       for (let between = previous.unit + 1; between < u; between++) if (!found.units[between].listItem) gap++
       // "Tuesday at 10? Or Thursday?", "Would a demo help? If so, send me a sample file.", "Sinon,
       // proposez-moi un autre créneau.": the same ask, its alternative or its follow-through.
-      if (gap === 1 && startsWithAny(analysis, found.units[u].words, alternativesOf(data))) continue
+      if (gap === 1 && (startsWithAny(analysis, found.units[u].words, alternativesOf(data)) || isFallback(analysis, data, found.units[u].words))) continue
+      // "Je clôturerai votre dossier vendredi sans réponse de votre part. Merci de me dire si vous
+      // souhaitez avancer.": what happens without a reply backs up the ask after it too.
+      if (previous.condition && gap <= 2 && item.kind === 'ask') {
+        items[items.length - 1] = item
+        for (const order of chained.get(u) ?? []) items.push({...order, follow: false, soft: false})
+        continue
+      }
       // A reply prompt that brings a meeting of its own after another ask asks again: "Could you share the
       // template? And let me know if Tuesday works for a call."
       const newMeeting = item.follow && item.meeting === true && previous.meeting === false

@@ -32,6 +32,12 @@ export interface ChainData {
   notVerbs: string[]
   /** Verbs an order commonly chains ("send", "confirm", "forward"): known without asking the pack. */
   verbs: string[]
+  /**
+   * Pronouns that take up the first order's object, where the language puts them (French before the
+   * verb, English after it): an order whose verb has one does the same task in a further step
+   * ("sign it and send it back", "le signer et le renvoyer"), it asks nothing more.
+   */
+  sameObject?: {before?: string[]; after?: string[]}
 }
 
 interface Prepared {
@@ -43,12 +49,14 @@ interface Prepared {
   stops: Set<string>
   notVerbs: Set<string>
   verbs: Set<string>
+  sameBefore: Set<string>
+  sameAfter: Set<string>
 }
 
 /** Prepared once per list object: the pack's lists, or a processor's configured copy. */
 const preparedFor = perList((data: ChainData): Prepared => {
   const set = (list: string[]) => new Set(list.map(foldWord))
-  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops), notVerbs: set(data.notVerbs), verbs: set(data.verbs)}
+  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops), notVerbs: set(data.notVerbs), verbs: set(data.verbs), sameBefore: set(data.sameObject?.before ?? []), sameAfter: set(data.sameObject?.after ?? [])}
 })
 
 /** A further order of the sentence: from its first word (after the coordinator) to the next coordinator or the sentence's end. */
@@ -94,6 +102,8 @@ export function chainedOrders(analysis: Analysis, words: readonly number[], from
     const verb = tokens[words[w]]
     if (prepared.needsHead && !head) continue
     if (prepared.notOrders.has(verb.fold) || prepared.notVerbs.has(verb.fold) || !/^\p{Ll}+$/u.test(verb.value)) continue
+    if (w > opening && prepared.sameBefore.has(tokens[words[w - 1]].fold)) continue
+    if (w + 1 < words.length && prepared.sameAfter.has(tokens[words[w + 1]].fold)) continue
     candidates.push({opening, cut, verb: words[w]})
   }
   if (candidates.length === 0) return []

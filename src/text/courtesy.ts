@@ -79,6 +79,8 @@ export interface Ask extends Span {
   trigger: {start: number; end: number}
   /** Only a reply prompt ("Let me know", "Reply YES") or a booking link: it backs up an ask just before it. */
   follow: boolean
+  /** Only what happens without a reply ("If I don't hear back", "Sans réponse de votre part"): it backs up the ask before or after it. */
+  condition: boolean
   /** Only a wish or a proposal ("I'd love to chat", "Je vous propose un échange"): the question next to it is the same ask. */
   soft: boolean
   /** For a polite order ("Merci de me rappeler"): the same request as a question ("Pourriez-vous me rappeler ?"). */
@@ -129,9 +131,19 @@ export interface Courtesy {
 interface CourtesyData {
   gratitude: Record<'not' | 'weak' | 'conditional' | 'strong', string[]>
   signOffWords: string[]
-  merciDe?: {skip: string[]; articles: string[]; thanksVerbs: string[]; endings: string[]; strictEndings: string[]; notInfinitives: string[]}
-  asks: Record<'not' | 'invitations' | 'requests' | 'wishes' | 'questionRequests' | 'followUps' | 'booking' | 'desires' | 'desireNot', string[]>
-  imperatives: {verbs: string[]; followUps: string[]; not: string[]; leads: string[]; commaLeads?: string[]; conditionals: string[]; vousEnding?: string}
+  merciDe?: {skip: string[]; articles: string[]; thanksVerbs: string[]; endings: string[]; strictEndings: string[]; notInfinitives: string[]; clitics?: string[]}
+  asks: Record<'not' | 'invitations' | 'requests' | 'wishes' | 'questionRequests' | 'followUps' | 'booking' | 'desires' | 'desireNot', string[]> & {conditions?: string[]}
+  imperatives: {
+    verbs: string[]
+    followUps: string[]
+    not: string[]
+    leads: string[]
+    commaLeads?: string[]
+    conditionals: string[]
+    vousEnding?: string
+    /** Object pronouns joined to an imperative by a hyphen, whatever its person ("Présente-moi", "Envoyez-nous"). */
+    pronounEndings?: string[]
+  }
   bookingHosts: string[]
   questions: Record<'rhetorical' | 'phatic' | 'teasers' | 'readerWords' | 'meetingWords' | 'readerFields' | 'writerFields', string[]>
   offers: Record<'not' | OfferKind | 'findings' | 'forWriter' | 'people' | 'platforms', string[]>
@@ -146,7 +158,7 @@ interface Tagged<K> {
   pattern: string
 }
 
-type AskTag = 'not' | 'invitation' | 'request' | 'wish' | 'desire' | 'questionRequest' | 'followUp' | 'booking' | 'imperative' | 'imperativeFollowUp'
+type AskTag = 'not' | 'invitation' | 'request' | 'wish' | 'desire' | 'questionRequest' | 'followUp' | 'condition' | 'booking' | 'imperative' | 'imperativeFollowUp'
 type GiveTag = 'not' | OfferKind | 'findings' | `gift:${GiftKind}`
 type QuestionTag = 'rhetorical' | 'phatic' | 'teaser'
 
@@ -165,6 +177,7 @@ interface Prepared {
   conditionals: Set<string>
   notImperatives: Set<string>
   vousEnding?: string
+  pronounEndings: string[]
   readerWords: Set<string>
   meetingWords: Set<string>
   readerFields: Set<string>
@@ -177,6 +190,7 @@ interface Prepared {
     endings: string[]
     strictEndings: string[]
     notInfinitives: Set<string>
+    clitics: Set<string>
   }
   /** An offer whose object is one of these is the writer's, not a gift ("our contract", "notre devis"). */
   forWriter: Set<string>
@@ -220,6 +234,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
         ['not', a.not],
         ['invitation', a.invitations],
         ['followUp', a.followUps],
+        ['condition', a.conditions ?? []],
         ['booking', a.booking],
         ['request', a.requests],
         ['wish', a.wishes],
@@ -256,6 +271,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
     conditionals: new Set(i.conditionals.map(foldWord)),
     notImperatives: new Set(i.not.map(foldWord)),
     vousEnding: i.vousEnding,
+    pronounEndings: (i.pronounEndings ?? []).map(foldWord),
     readerWords: new Set(q.readerWords.map(foldWord)),
     meetingWords: new Set(q.meetingWords.map(foldWord)),
     readerFields: new Set(q.readerFields.map(foldWord)),
@@ -267,7 +283,8 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
       thanksVerbs: m.thanksVerbs.map((verb) => verb.split(/\s+/).map(foldWord)),
       endings: m.endings.map(foldWord),
       strictEndings: m.strictEndings.map(foldWord),
-      notInfinitives: new Set(m.notInfinitives.map(foldWord))
+      notInfinitives: new Set(m.notInfinitives.map(foldWord)),
+      clitics: new Set((m.clitics ?? []).map(foldWord))
     },
     forWriter: new Set(data.offers.forWriter.map(foldWord)),
     people: new Set(data.offers.people.map(foldWord)),
@@ -333,6 +350,7 @@ interface Trigger {
   follow: boolean
   soft: boolean
   rewrite?: string
+  condition?: boolean
 }
 
 const ASK_PRIORITY: Record<AskKind, number> = {'polite-order': 0, request: 1, imperative: 2, booking: 3, question: 4}
@@ -396,6 +414,9 @@ function compute(analysis: Analysis): Courtesy {
   for (const match of prepared.gratitude.find(analysis)) {
     const kind = match.entry.kind
     if (kind === 'not' || !isUsed(analysis, match.start, match.end)) continue
+    // "Chez Merci, les plaids partent vite": a shop's name ("Encore Merci", "Many Thanks" still thank).
+    const named = nameBefore(tokens, match.first)
+    if (named !== undefined && !prepared.signOff.has(tokens[named].fold)) continue
     const s = tokens[match.first].sentence
     const order = prepared.merciDe ? merciDe(analysis, prepared, match) : undefined
     if (order) {
@@ -470,7 +491,7 @@ function compute(analysis: Analysis): Courtesy {
     // A booking placeholder ("[Calendly link]") still stands for an ask.
     if (kind !== 'booking' && !isUsed(analysis, match.start, match.end)) continue
     // "the team at Kindly, the HR platform": a capitalised word after another word is a name.
-    if (isNameInside(tokens, match.first)) continue
+    if (nameBefore(tokens, match.first) !== undefined) continue
     const unit = unitAt(match.first)
     // "N'hésitez pas à me dire si jeudi vous convient", "Don't hesitate to reach out if you'd like a demo":
     // an invitation that names a meeting or a time asks for one (softly); "if you have questions" does not.
@@ -491,7 +512,8 @@ function compute(analysis: Analysis): Courtesy {
       start: match.start,
       end: match.end,
       kind: kind === 'booking' ? 'booking' : 'request',
-      follow: kind === 'followUp' || kind === 'booking',
+      follow: kind === 'followUp' || kind === 'condition' || kind === 'booking',
+      condition: kind === 'condition',
       soft: kind === 'wish' || kind === 'desire'
     })
   }
@@ -499,14 +521,17 @@ function compute(analysis: Analysis): Courtesy {
     if (!starts.has(match.first) || isBlocked(match.start) || !isUsed(analysis, match.start, match.end)) continue
     addTrigger(unitAt(match.first), {start: match.start, end: match.end, kind: 'imperative', follow: match.entry.kind === 'imperativeFollowUp', soft: false})
   }
-  if (prepared.vousEnding) {
-    // French "vous" imperatives: "Réservez", "Découvrez", "Contactez-nous" (not "Avez-vous… ?", "Chez…").
+  if (prepared.vousEnding || prepared.pronounEndings.length > 0) {
+    // French "vous" imperatives: "Réservez", "Découvrez", "Contactez-nous" (not "Avez-vous… ?", "Chez…");
+    // any imperative with its object pronoun: "Présente-moi ton DAF", "Envoie-nous le fichier".
     for (const index of starts) {
       const token = tokens[index]
       const hyphen = token.fold.indexOf('-')
       const head = hyphen === -1 ? token.fold : token.fold.slice(0, hyphen)
       const unit = unitAt(index)
-      if (unit === undefined || head.length < 5 || !head.endsWith(prepared.vousEnding)) continue
+      if (unit === undefined) continue
+      const vous = prepared.vousEnding !== undefined && head.length >= 5 && head.endsWith(prepared.vousEnding)
+      if (!vous && !(hyphen >= 2 && prepared.pronounEndings.some((ending) => token.fold.endsWith(ending)))) continue
       if (prepared.notImperatives.has(token.fold) || prepared.notImperatives.has(head)) continue
       if (token.fold.includes('-') && units[unit].question) continue // inversion: a question
       if (isBlocked(token.start) || !isUsed(analysis, token.start, token.end)) continue
@@ -575,6 +600,7 @@ function compute(analysis: Analysis): Courtesy {
       // "Let me know." / "Book here: calendly.com/…" back up the ask before them; "Share this" does not.
       follow: list.some((trigger) => trigger.follow) && list.every((trigger) => trigger.follow || trigger.kind === 'imperative'),
       soft: list.every((trigger) => trigger.soft),
+      condition: list.every((trigger) => trigger.condition === true),
       rewrite: list.find((trigger) => trigger.rewrite)?.rewrite,
       chained: [],
       meeting: namesMeeting(analysis, prepared, unit, -1)
@@ -621,8 +647,10 @@ function merciDe(analysis: Analysis, prepared: Prepared, match: Match<unknown>):
   if (de === undefined || !rules.heads.has(tokens[de].fold)) return undefined
   let index = head + 1
   let article = false
+  let clitic = false
   while (index < words.length && (rules.skip.has(tokens[words[index]].fold) || rules.articles.has(tokens[words[index]].fold))) {
     if (rules.articles.has(tokens[words[index]].fold)) article = true
+    if (rules.clitics.has(tokens[words[index]].fold)) clitic = true
     index++
   }
   if (index >= words.length) return undefined
@@ -630,7 +658,8 @@ function merciDe(analysis: Analysis, prepared: Prepared, match: Match<unknown>):
   for (const phrase of rules.thanksVerbs) {
     if (phrase.every((word, offset) => tokens[words[index + offset]]?.fold === word)) return undefined
   }
-  if (rules.notInfinitives.has(verb) || verb.length < 4) return undefined
+  // After an object pronoun the word is a verb ("Merci de me dire si…"), though it may be a noun elsewhere ("le dire").
+  if ((rules.notInfinitives.has(verb) && !clitic) || verb.length < 4) return undefined
   const endings = article ? rules.strictEndings : rules.endings
   if (!endings.some((ending) => verb.endsWith(ending))) return undefined
   let rewrite: string | undefined
@@ -831,13 +860,16 @@ function addressesReader(analysis: Analysis, prepared: Prepared, unit: Unit): bo
   return false
 }
 
-/** A capitalised word ("Kindly", not "KINDLY") right after a word of its sentence: a name, not the word it spells. */
-function isNameInside(tokens: Analysis['tokens'], index: number): boolean {
+/**
+ * A capitalised word ("Kindly", "Merci"; not "KINDLY") right after a word of its line and sentence is
+ * a name, not the word it spells: the index of that word before it, else undefined.
+ */
+function nameBefore(tokens: Analysis['tokens'], index: number): number | undefined {
   const token = tokens[index]
-  if (!/^\p{Lu}\p{Ll}/u.test(token.value)) return false
+  if (!/^\p{Lu}\p{Ll}/u.test(token.value)) return undefined
   let before = index - 1
   while (before >= 0 && tokens[before].kind === 'whitespace' && !tokens[before].value.includes('\n')) before--
-  return before >= 0 && tokens[before].kind === 'word' && tokens[before].sentence === token.sentence
+  return before >= 0 && tokens[before].kind === 'word' && tokens[before].sentence === token.sentence ? before : undefined
 }
 
 function sentenceAt(analysis: Analysis, offset: number): number | undefined {

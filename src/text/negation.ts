@@ -41,3 +41,13 @@ export function isNegated(analysis: Analysis, first: number): boolean {
   }
   return false
 }
+
+/** Is there a negator among the tokens [from, to) ("If neither works", "Si aucun ne va")? */
+export function hasNegator(analysis: Analysis, from: number, to: number): boolean {
+  const {negators, endings} = setsFor(analysis.lang)
+  for (let index = from; index < to; index++) {
+    const token = analysis.tokens[index]
+    if (token.kind === 'word' && (negators.has(token.fold) || endings.some((ending) => token.fold.endsWith(ending)))) return true
+  }
+  return false
+}
