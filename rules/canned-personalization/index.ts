@@ -28,12 +28,16 @@ interface Line {
    * own sentence (a figure, a name, a quotation, a topic), it does what the advice says, and is not stock.
    */
   news?: boolean
+  /** Stock only where it opens its sentence or the subject line, after `openingLeads` at most ("Just a quick question"). */
+  opening?: boolean
 }
 
 interface Data {
   /** Words skipped between the words of a pattern ("I just came across"). */
   fillers: string[]
   lines: Line[]
+  /** Words that may come before an `opening` line in its sentence ("just", "a", "Subject"). */
+  openingLeads?: string[]
   /** What is not a detail after an observation line: see `hasDetail`. */
   details: {generic: string[]; agoAfter: string[]; agoBefore: string[]; writerOpeners: string[]; topicCues: string[]; topicStop: string[]; praise?: string[]}
 }
@@ -60,6 +64,19 @@ export function withoutOptionalHead(pattern: string): string[] {
 const matcherFor = perList(
   (data: Data, lang: Lang): PhraseMatcher<Line> => compilePhrases(data.lines, lang, (line) => line.patterns.flatMap(withoutOptionalHead), data.fillers)
 )
+
+const leadsFor = perList((data: Data) => new Set((data.openingLeads ?? []).map(foldWord)))
+
+/** Does the match open its sentence, after lead words at most? */
+function opensSentence(analysis: Analysis, data: Data, first: number): boolean {
+  const {tokens, sentences} = analysis
+  const leads = leadsFor(data)
+  for (const w of sentences[tokens[first].sentence].words) {
+    if (w >= first) return true
+    if (!leads.has(tokens[w].fold)) return false
+  }
+  return true
+}
 
 const detailsFor = perList((data: Data, lang: Lang) => ({
   praise: new Set((data.details.praise ?? []).flatMap((word) => inflect(word, lang))),
@@ -142,6 +159,7 @@ export function findCanned(analysis: Analysis, lang: Lang, data: Data): CannedHi
   return matcherFor(data, lang)
     .find(analysis)
     .filter((match) => isUsed(analysis, match.start, match.end)) // Don't write "I hope this email finds you well".
+    .filter((match) => !match.entry.opening || opensSentence(analysis, data, match.first)) // "Thanks for the quick question"
     .filter((match) => {
       if (!data.details) return true
       const sentence = tokens[match.last].sentence

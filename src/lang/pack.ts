@@ -41,11 +41,11 @@ export interface LanguagePack {
   /** Elided words that join the next word ("j'", "l'", "qu'"): one word for a reader, two for the parser. */
   elisions?: string[]
   /** Negators, endings that make a word a negator ("n't"), and the words that make a negator "not only" (src/text/negation.ts). */
-  negation: {negators: string[]; notOnly: string[]; endings?: string[]}
+  negation: {negators: string[]; notOnly: string[]; endings?: string[]; joiners?: string[]}
   /** Speech acts: thanks, asks, offers, gifts, questions (src/text/courtesy.ts). */
   courtesy: unknown
   /** Inclusive "we": markers of a sentence about writer and reader together, and the plural first-person words. */
-  inclusive: {markers: string[]; plural: string[]}
+  inclusive: {markers: string[]; plural: string[]; followers?: string[]}
   /**
    * The offsets, in `text` (one sentence or part of one), of the words that are verbs in their base
    * form (infinitive, imperative): what starts a further order after "and" / "et" (src/text/chains.ts).

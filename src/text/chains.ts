@@ -38,6 +38,11 @@ export interface ChainData {
    * ("sign it and send it back", "le signer et le renvoyer"), it asks nothing more.
    */
   sameObject?: {before?: string[]; after?: string[]}
+  /**
+   * After an ask for a meeting, these verbs say what the meeting is for ("Could we meet on Tuesday and
+   * go through your numbers?", "Pourrions-nous nous voir mardi et faire le point ?"): no further order.
+   */
+  meetingVerbs?: string[]
 }
 
 interface Prepared {
@@ -51,12 +56,13 @@ interface Prepared {
   verbs: Set<string>
   sameBefore: Set<string>
   sameAfter: Set<string>
+  meetingVerbs: Set<string>
 }
 
 /** Prepared once per list object: the pack's lists, or a processor's configured copy. */
 const preparedFor = perList((data: ChainData): Prepared => {
   const set = (list: string[]) => new Set(list.map(foldWord))
-  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops), notVerbs: set(data.notVerbs), verbs: set(data.verbs), sameBefore: set(data.sameObject?.before ?? []), sameAfter: set(data.sameObject?.after ?? [])}
+  return {coordinators: set(data.coordinators), heads: set(data.heads), pronouns: set(data.pronouns), needsHead: data.needsHead, notOrders: set(data.notOrders), stops: set(data.stops), notVerbs: set(data.notVerbs), verbs: set(data.verbs), sameBefore: set(data.sameObject?.before ?? []), sameAfter: set(data.sameObject?.after ?? []), meetingVerbs: set(data.meetingVerbs ?? [])}
 })
 
 /** A further order of the sentence: from its first word (after the coordinator) to the next coordinator or the sentence's end. */
@@ -67,9 +73,10 @@ export interface Chained {
 
 /**
  * The further orders of one sentence after `from` (an offset: where the first order's trigger
- * ends), up to `to`. `words` are the sentence's word tokens, in order.
+ * ends), up to `to`. `words` are the sentence's word tokens, in order; `meeting`: the sentence asks
+ * for a meeting (see `meetingVerbs`).
  */
-export function chainedOrders(analysis: Analysis, words: readonly number[], from: number, to: number): Chained[] {
+export function chainedOrders(analysis: Analysis, words: readonly number[], from: number, to: number, meeting = false): Chained[] {
   const pack = packFor(analysis.lang)
   const data = ((analysis.courtesyLists ?? pack.courtesy) as {chains?: ChainData}).chains
   if (!data || !pack.baseVerbs) return []
@@ -102,6 +109,7 @@ export function chainedOrders(analysis: Analysis, words: readonly number[], from
     const verb = tokens[words[w]]
     if (prepared.needsHead && !head) continue
     if (prepared.notOrders.has(verb.fold) || prepared.notVerbs.has(verb.fold) || !/^\p{Ll}+$/u.test(verb.value)) continue
+    if (meeting && prepared.meetingVerbs.has(verb.fold)) continue
     if (w > opening && prepared.sameBefore.has(tokens[words[w - 1]].fold)) continue
     if (w + 1 < words.length && prepared.sameAfter.has(tokens[words[w + 1]].fold)) continue
     candidates.push({opening, cut, verb: words[w]})

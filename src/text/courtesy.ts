@@ -609,7 +609,7 @@ function compute(analysis: Analysis): Courtesy {
   for (const ask of asks) {
     // An order, a request or a question to the reader may chain further orders; a wish or a reply prompt does not.
     if (ask.soft || ask.follow || ask.kind === 'booking') continue
-    ask.chained = chainedOrders(analysis, units[ask.unit].words, ask.trigger.end, units[ask.unit].end)
+    ask.chained = chainedOrders(analysis, units[ask.unit].words, ask.trigger.end, units[ask.unit].end, ask.meeting)
   }
 
   // "I would value your feedback", "Looking forward to your reply", "Could you spare some of your
