@@ -34,6 +34,8 @@ export interface LanguagePack {
     closings: string[]
     /** Words no sentence ends on ("the", "à", "de"): a line ending on one was cut by a hard wrap, whatever starts the next. */
     openEnds?: string[]
+    /** Formal sign-offs of any length, by their first words, as the parser splits them ("veuillez agréer", "je vous prie d' agréer"). */
+    formalClosings?: string[]
     replies?: ReplyMarkers
   }
   /** Suffix rules [remove, add] that make the inflected forms of a list's words (src/text/inflect.ts). */

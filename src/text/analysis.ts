@@ -77,7 +77,8 @@ const CLOSE_QUOTES: Record<string, string> = {'"': '"', '“': '”', '«': '»'
 const frameWords = perPack(({frame}) => ({
   greetings: foldPhrases(frame.greetings),
   closings: foldPhrases(frame.closings),
-  openEnds: new Set((frame.openEnds ?? []).map((word) => foldWord(word)))
+  openEnds: new Set((frame.openEnds ?? []).map((word) => foldWord(word))),
+  formalClosings: foldPhrases(frame.formalClosings ?? [])
 }))
 
 function foldPhrases(phrases: string[]): string[][] {
@@ -389,8 +390,14 @@ function findFrame(analysis: Analysis) {
 
   // Sign-off: the last sentence that is a closing formula, and what follows.
   analysis.closingSentence = sentences.length
+  const {formalClosings} = frameWords(analysis.lang)
   for (let s = sentences.length - 1; s >= analysis.bodySentence; s--) {
     const words = sentences[s].words.length
+    // "Veuillez agréer, Madame, l'expression de mes salutations distinguées.": a formula of any length.
+    if (formalClosings.length > 0 && matchLead(analysis, sentences[s], formalClosings) !== undefined) {
+      analysis.closingSentence = s
+      break
+    }
     const lead = words <= SIGN_OFF_WORDS ? matchLead(analysis, sentences[s], closings) : undefined
     // "Best regards", or a longer line on a closing word ended by a comma: "Merci de votre lecture,".
     if (lead === words || (lead !== undefined && endsWithComma(analysis, sentences[s]))) {

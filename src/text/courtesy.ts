@@ -129,6 +129,8 @@ export interface Courtesy {
 }
 
 interface CourtesyData {
+  /** Chained orders (src/text/chains.ts); only the coordinators are read here. */
+  chains?: {coordinators: string[]}
   gratitude: Record<'not' | 'weak' | 'conditional' | 'strong', string[]>
   signOffWords: string[]
   merciDe?: {skip: string[]; articles: string[]; thanksVerbs: string[]; endings: string[]; strictEndings: string[]; notInfinitives: string[]; clitics?: string[]}
@@ -200,6 +202,8 @@ interface Prepared {
   platforms: Set<string>
   /** Verbs after a wish that make it no ask ("I'd like to congratulate you"). */
   desireNot: Set<string>
+  /** Words that join a second verb to a wish ("and", "et"): the chains' coordinators. */
+  joiners: Set<string>
   hosts: RegExp | undefined
   /** Any of the hosts, anywhere: a cheap check before `hosts`. */
   anyHost: RegExp | undefined
@@ -290,6 +294,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
     people: new Set(data.offers.people.map(foldWord)),
     platforms: new Set(data.offers.platforms.map(foldWord)),
     desireNot: new Set(data.asks.desireNot.map(foldWord)),
+    joiners: new Set((data.chains?.coordinators ?? []).map(foldWord)),
     ...(data.bookingHosts.length > 0 ? bookingPatterns(data.bookingHosts) : {hosts: undefined, anyHost: undefined})
   }
 }
@@ -620,10 +625,10 @@ function compute(analysis: Analysis): Courtesy {
     asks.some((ask) => ask.trigger.start <= gift.start && gift.start < units[ask.unit].end && units[ask.unit].start <= gift.start)
   const given = gifts.some(asked) ? gifts.filter((gift) => !asked(gift)) : gifts
 
-  // "Auriez-vous quinze minutes pour que je vous présente Payloop ?", "Do you have 15 minutes so I can
-  // introduce you to Payloop?": an introduction after an ask for a meeting is what the meeting is for.
-  const forMeeting = (offer: Offer) =>
-    offer.kind === 'introduction' && asks.some((ask) => ask.meeting && ask.unit === unitOf.get(offer.sentence) && ask.trigger.start <= offer.start)
+  // "Auriez-vous quinze minutes pour que je vous présente Payloop ?", "Would love a quick call so I can
+  // share what my team is building": what the writer offers after an ask for a meeting, in its sentence,
+  // is what the meeting is for, not a gift.
+  const forMeeting = (offer: Offer) => asks.some((ask) => ask.meeting && ask.unit === unitOf.get(offer.sentence) && ask.trigger.start <= offer.start)
   const offered = offers.some(forMeeting) ? offers.filter((offer) => !forMeeting(offer)) : offers
 
   return {gratitude, thanked: gratitude.some((item) => item.reason !== 'conditional'), asks, questions, offers: offered, gifts: given, units, unitOf}
@@ -809,16 +814,23 @@ function wantsFromReader(analysis: Analysis, prepared: Prepared, unit: Unit, aft
   const {tokens} = analysis
   let first = true
   let reader = false
+  let courteous = false
   for (const w of unit.words) {
     if (w <= after) continue
     const token = tokens[w]
     const parts = token.fold.split('-')
+    // "Je serais ravi de vous ajouter à mon réseau et d'échanger par téléphone": the wish goes on to a second verb.
+    if (courteous && prepared.joiners.has(token.fold)) {
+      first = true
+      courteous = false
+      continue
+    }
     // The first word after the wish: "to", "de" and object pronouns are skipped to reach the verb.
     if (first && !/^(?:to|de|d'|vous|te|t'|en|y)$/.test(token.fold)) {
       first = false
-      if (parts.some((part) => prepared.desireNot.has(part))) return false
+      if (parts.some((part) => prepared.desireNot.has(part))) courteous = true
     }
-    if (isMeetingWord(prepared, token.fold) || parts.some((part) => prepared.readerWords.has(part))) reader = true
+    if (!courteous && (isMeetingWord(prepared, token.fold) || parts.some((part) => prepared.readerWords.has(part)))) reader = true
   }
   return reader
 }

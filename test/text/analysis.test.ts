@@ -60,7 +60,10 @@ describe('analysis: sign-off', () => {
     ['en', 'Hi Sam,\n\nHere is the report.\n\nBest regards,\nAlex', 'Best regards,'],
     ['en', 'Hi Sam,\n\nHere is the report.\n\nThanks for reading,\nAlex', 'Thanks for reading,'],
     ['fr', 'Bonjour Claire,\n\nVoici le rapport.\n\nMerci de votre lecture,\nPaul', 'Merci de votre lecture,'],
-    ['fr', 'Bonjour Claire,\n\nVoici le rapport.\n\nAu plaisir d’échanger,\nPaul', 'Au plaisir d’échanger,']
+    ['fr', 'Bonjour Claire,\n\nVoici le rapport.\n\nAu plaisir d’échanger,\nPaul', 'Au plaisir d’échanger,'],
+    // A formal sign-off, whatever its length.
+    ['fr', "Madame,\n\nVoici le rapport.\n\nVeuillez agréer, Madame, l'expression de mes salutations distinguées.\n\nPaul", "Veuillez agréer, Madame, l'expression de mes salutations distinguées."],
+    ['fr', "Madame,\n\nVoici le rapport.\n\nJe vous prie d'agréer, Madame, mes salutations distinguées.\n\nPaul", "Je vous prie d'agréer, Madame, mes salutations distinguées."]
   ]
   for (const [lang, text, signOff] of table) {
     it(`${lang}: ${JSON.stringify(text)}`, () => {
