@@ -327,7 +327,7 @@ export function isQuoted(analysis: Analysis, start: number, end: number): boolea
  */
 function findFrame(analysis: Analysis) {
   const {sentences, tokens, lang} = analysis
-  const {greetings, closings} = frameWords(lang)
+  const {greetings, closings, formalClosings} = frameWords(lang)
   let index = 0
 
   // "Subject: ..." / "Objet : ..." line.
@@ -390,7 +390,6 @@ function findFrame(analysis: Analysis) {
 
   // Sign-off: the last sentence that is a closing formula, and what follows.
   analysis.closingSentence = sentences.length
-  const {formalClosings} = frameWords(analysis.lang)
   for (let s = sentences.length - 1; s >= analysis.bodySentence; s--) {
     const words = sentences[s].words.length
     // "Veuillez agréer, Madame, l'expression de mes salutations distinguées.": a formula of any length.
