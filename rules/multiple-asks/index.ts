@@ -76,6 +76,10 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       announced = /:\s*$/u.test(analysis.text.slice(unit.start, unit.end))
     }
   })
+  /** The orders chained to the ask of unit `u` compete on their own. */
+  const pushChained = (u: number) => {
+    for (const order of chained.get(u) ?? []) items.push({...order, follow: false, soft: false})
+  }
   for (const u of [...byUnit.keys()].sort((a, b) => a - b)) {
     const item = byUnit.get(u)!
     const previous = items[items.length - 1]
@@ -91,7 +95,7 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       // souhaitez avancer.": what happens without a reply backs up the ask after it too.
       if (previous.condition && gap <= 2 && item.kind === 'ask') {
         items[items.length - 1] = item
-        for (const order of chained.get(u) ?? []) items.push({...order, follow: false, soft: false})
+        pushChained(u)
         continue
       }
       // A reply prompt that brings a meeting of its own after another ask asks again: "Could you share the
@@ -100,12 +104,12 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       if (previous.kind === 'ask' && gap <= 2 && !newMeeting && (item.follow || ((item.soft || previous.soft) && item.kind === 'ask'))) {
         // One ask said twice: keep the firmer of the two (and the orders chained to it).
         if (previous.soft && !item.soft) items[items.length - 1] = {...item, soft: false}
-        for (const order of chained.get(u) ?? []) items.push({...order, follow: false, soft: false})
+        pushChained(u)
         continue
       }
     }
     items.push(item)
-    for (const order of chained.get(u) ?? []) items.push({...order, follow: false, soft: false})
+    pushChained(u)
   }
   return items.map(({start, end, unit, kind}) => ({start, end, unit, kind}))
 }

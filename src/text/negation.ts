@@ -16,6 +16,11 @@ const setsFor = perPack(({negation}) => ({
   joiners: new Set((negation.joiners ?? []).map(foldWord))
 }))
 
+/** A negator by itself ("not", "pas") or by its ending ("isn't"). */
+function isNegator(negators: ReadonlySet<string>, endings: readonly string[], fold: string): boolean {
+  return negators.has(fold) || endings.some((ending) => fold.endsWith(ending))
+}
+
 /** A list item after a joiner ("or a best-in-class platform") has at most this many words before the term; after a comma, none ("not a turnkey, best-in-class platform"; "not cheap, but a…" is another clause). */
 const ITEM = 2
 /** How many list items the negation reaches back over. */
@@ -54,7 +59,7 @@ export function isNegated(analysis: Analysis, first: number): boolean {
       return false // a comma, a colon, a bracket: another clause
     }
     const fold = token.fold
-    if (negators.has(fold) || endings.some((ending) => fold.endsWith(ending))) return after === undefined || !notOnly.has(after)
+    if (isNegator(negators, endings, fold)) return after === undefined || !notOnly.has(after)
     if (joiners.has(fold) && seen <= ITEM && ++items <= ITEMS) {
       seen = 0
       limit = WINDOW + ITEM
@@ -72,7 +77,7 @@ export function hasNegator(analysis: Analysis, from: number, to: number): boolea
   const {negators, endings} = setsFor(analysis.lang)
   for (let index = from; index < to; index++) {
     const token = analysis.tokens[index]
-    if (token.kind === 'word' && (negators.has(token.fold) || endings.some((ending) => token.fold.endsWith(ending)))) return true
+    if (token.kind === 'word' && isNegator(negators, endings, token.fold)) return true
   }
   return false
 }
