@@ -6,7 +6,7 @@
  * Campaign files (CSV, JSON Lines) are read on the main thread, in bounded
  * memory, and their rows spread over the workers (src/rows.ts).
  */
-import {existsSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 import {availableParallelism, loadavg} from 'node:os'
 import {isStreamed} from './readers/registry.js'
 import {fileURLToPath} from 'node:url'
@@ -85,19 +85,43 @@ export function threadsFor(files: readonly string[], env: Record<string, string 
  * campaign file use them too (src/rows.ts).
  */
 export function threadBudget(env: Record<string, string | undefined> = process.env, warn: (text: string) => void = () => {}, cores = availableParallelism(), wanted = wantedThreads(env.CLUELINT_THREADS, cores, warn)): number {
-  const threads = wanted ?? defaultThreads(cores, loadavg()[0])
+  const threads = wanted ?? defaultThreads(cores, busyElsewhere())
   if (threads < 2 || workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return 1
   return threads
 }
 
 /**
- * Threads when `CLUELINT_THREADS` is not set: every core (up to 8) but those the 1-minute load
- * average says other processes keep busy, as `make -l` and GNU parallel's `--load` do. On a busy
- * shared machine a second thread gets no core of its own (Linux shares the CPU between sessions
- * first): it only adds the cost of a worker and of its copy of the pipeline (measured: 1.5x slower).
+ * Threads when `CLUELINT_THREADS` is not set: every core (up to 8) but those other processes keep
+ * busy (`busyElsewhere`), as `make -l` and GNU parallel's `--load` do. On a busy shared machine a
+ * second thread gets no core of its own (Linux shares the CPU between sessions first): it only adds
+ * the cost of a worker and of its copy of the pipeline (measured: 1.5x slower).
  */
 export function defaultThreads(cores: number, load: number): number {
   return Math.max(1, Math.min(cores, 8) - Math.floor(Number.isFinite(load) ? Math.max(0, load) : 0))
+}
+
+/**
+ * How many cores other processes keep busy now. On Linux, the runnable tasks the kernel counts at
+ * this instant (`/proc/loadavg`, fourth field, less this process), the fewest of a few readings a
+ * couple of milliseconds apart, so that a short-lived process does not count. Not the 1-minute load
+ * average: it still counts a minute of work that has ended (a build or an `npm ci` just before the
+ * run, the passes of `npm run bench` before its CLI runs), and a run that followed one used a single
+ * thread on idle cores. Elsewhere, the 1-minute load average. `read` and `average` are for tests.
+ */
+export function busyElsewhere(read: () => string = () => readFileSync('/proc/loadavg', 'latin1'), samples = 5, average = () => loadavg()[0]): number {
+  let fewest = Number.POSITIVE_INFINITY
+  try {
+    const pause = new Int32Array(new SharedArrayBuffer(4))
+    for (let sample = 0; sample < samples; sample++) {
+      if (sample > 0) Atomics.wait(pause, 0, 0, 2)
+      const running = Number(/^\S+ \S+ \S+ (\d+)\//.exec(read())?.[1])
+      if (!Number.isInteger(running)) throw new Error('no count of running tasks')
+      fewest = Math.min(fewest, running)
+    }
+  } catch {
+    return average()
+  }
+  return Math.max(0, fewest - 1)
 }
 
 /** `CLUELINT_THREADS` as a number of threads, capped; undefined when not set or not a whole number from 1. */

@@ -2,7 +2,7 @@ import {existsSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {defaultThreads, lintBatch, lintInParallel, PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
+import {busyElsewhere, defaultThreads, lintBatch, lintInParallel, PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
 import {spawnCli, tempFiles} from '../helpers.js'
 
 const TEMPLATES = [
@@ -73,5 +73,26 @@ describe('CLI over many files, on several threads', () => {
     expect(defaultThreads(8, 3.5)).toBe(5)
     expect(defaultThreads(16, 0)).toBe(8)
     expect(defaultThreads(4, Number.NaN)).toBe(4)
+  })
+
+  it('counts the cores busy now, not over the last minute: the fewest running tasks of a few readings, less this process', () => {
+    const readings = (...lines: string[]) => {
+      let at = 0
+      return () => lines[Math.min(at++, lines.length - 1)]
+    }
+    // A 1-minute average of 1.9 on an idle machine (a build just ended): no core is busy now.
+    expect(busyElsewhere(readings('1.90 0.80 0.40 1/120 4242'), 3)).toBe(0)
+    // Two other tasks run the whole time; a passing one is left out.
+    expect(busyElsewhere(readings('0.10 0.10 0.10 4/120 4242', '0.10 0.10 0.10 3/120 4242', '0.10 0.10 0.10 3/121 4243'), 3)).toBe(2)
+    expect(defaultThreads(2, busyElsewhere(readings('2.00 2.00 2.00 3/120 4242'), 2))).toBe(1)
+    expect(defaultThreads(2, busyElsewhere(readings('2.00 2.00 2.00 1/120 4242'), 2))).toBe(2)
+  })
+
+  it('falls back to the 1-minute load average where the kernel does not count running tasks', () => {
+    const unreadable = () => {
+      throw new Error('ENOENT')
+    }
+    expect(busyElsewhere(unreadable, 5, () => 1.5)).toBe(1.5)
+    expect(busyElsewhere(() => 'not a load line', 5, () => 0.25)).toBe(0.25)
   })
 })
