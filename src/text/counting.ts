@@ -22,8 +22,15 @@ export interface Unit {
 }
 
 // Linear time: after a literal prefix, one run to the next space; an address's name is bounded.
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+|\b[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}/giu
-const MAYBE_URL = /https?:\/\/|www\./i
+// A link written without its scheme counts too: a domain with a path ("calendly.com/ana/intro"),
+// or a bare domain under a common top-level domain ("ledgerly.com"); "Node.js", "e.g." are words.
+const TLDS = 'com|org|net|io|co|ai|app|dev|fr|eu|uk|de|be|ch|ca|es|it|nl|me|ly|so|to|gg|us|info|biz'
+const URL = new RegExp(
+  String.raw`\b(?:https?:\/\/|www\.)[^\s<>"«»]+|\b[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,190}` +
+    String.raw`|(?<![\w.@/-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?:[a-z]{2,24}\/[^\s<>"«»]*|(?:${TLDS})\b(?![.-]\w))`,
+  'giu'
+)
+const MAYBE_URL = new RegExp(String.raw`https?:\/\/|www\.|\w\.[a-z]{2,24}\/|\w\.(?:${TLDS})\b`, 'i')
 
 interface Spans {
   /** Sorted, non-overlapping [start, end, kind]. */
