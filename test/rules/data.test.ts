@@ -2,7 +2,7 @@
 import {readdirSync, readFileSync, statSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {foldWord} from '../../src/text/normalize.js'
+import {foldWord, phraseWords} from '../../src/text/normalize.js'
 
 const root = join(import.meta.dirname, '..', '..', 'rules')
 
@@ -41,6 +41,52 @@ describe('rule data', () => {
           seen.set(key, entry)
         }
       }
+    })
+  }
+})
+
+/**
+ * In a phrase pattern, `|` joins the alternatives of one word: "i am|i'm the" reads "i (am|i'm) the",
+ * which never matches "I'm the", and "je suis|nous sommes à" reads "je (suis|nous) sommes à". Two
+ * signs of that mistake: an alternative that is a contraction of the word before it, and
+ * alternatives of different widths once elisions are split ("m'aviez|nous": two words against
+ * one; src/text/phrases.ts takes only equal widths). Write two patterns instead. Checked in the
+ * rules' and the packs' data, each file read in its language.
+ */
+describe('phrase patterns', () => {
+  const packs = join(import.meta.dirname, '..', '..', 'langs')
+  const files = [...jsonFiles(root), ...jsonFiles(packs)]
+  const languageOf = (file: string) => /[\\/]langs[\\/](\w+)[\\/]/.exec(file)?.[1] ?? /[\\/](\w+)\.json$/.exec(file)?.[1] ?? ''
+  const mistakes = (pattern: string, lang: string): string[] => {
+    const words = pattern.trim().split(/\s+/)
+    const found: string[] = []
+    for (let at = 0; at < words.length; at++) {
+      const alternatives = words[at].replace(/\?$/, '').split('|')
+      if (alternatives.length < 2) continue
+      const widths = new Set(alternatives.map((alternative) => phraseWords(alternative.replace(/^=/, ''), lang).length))
+      if (widths.size > 1) found.push(`"${words[at]}" (alternatives of different widths)`)
+      if (at === 0) continue
+      for (const before of words[at - 1].split('|')) {
+        for (const alternative of alternatives) if (/['’]/.test(alternative) && foldWord(alternative).startsWith(foldWord(before) + "'")) found.push(`"${before} ${words[at]}"`)
+      }
+    }
+    return found
+  }
+
+  it('finds the mistakes it looks for', () => {
+    expect(mistakes("i am|i'm the|a|an", 'en')).toEqual([`"i am|i'm"`])
+    expect(mistakes("que vous m'aviez|nous aviez demandé", 'fr')).toEqual([`"m'aviez|nous" (alternatives of different widths)`])
+    expect(mistakes("que vous m'|nous aviez demandé", 'fr')).toEqual([])
+    expect(mistakes("i? was|am|i'm? impressed", 'en')).toEqual([])
+  })
+
+  for (const file of files) {
+    const lang = languageOf(file)
+    if (lang !== 'en' && lang !== 'fr') continue
+    it(`${file.slice(join(root, '..').length + 1)}: every alternative is one word of the pattern`, () => {
+      const data = JSON.parse(readFileSync(file, 'utf8'))
+      const found = stringArrays(data, '$').flatMap(([path, list]) => list.flatMap((entry) => mistakes(entry, lang).map((mistake) => `${path}: '${entry}': ${mistake}`)))
+      expect(found).toEqual([])
     })
   }
 })
