@@ -18,6 +18,8 @@ interface Data {
   instructions: string[]
   /** A parenthesis naming the reader's role is a placeholder: (nom de l'entreprise du prospect). */
   readerRoles: string[]
+  /** A parenthesis holding only one of these words is a placeholder: "Bonjour (prénom),", "Hi (name),". */
+  parenFields?: string[]
   htmlTags: string[]
   /** A bracket right after one of these labels at a line start is a subject tag ("Subject: [EXTERNAL] Re: …", "Objet : [Devis] …"). */
   subjectLabels?: string[]
@@ -52,6 +54,7 @@ const prepare = perList((data: Data) => ({
   editorial: new Set(data.editorial.map(foldWord)),
   instructions: new Set(data.instructions.map(foldWord)),
   roles: new Set(data.readerRoles.map(foldWord)),
+  parenFields: new Set((data.parenFields ?? []).map(foldWord)),
   tags: new Set(data.htmlTags),
   subjectLabels: new Set((data.subjectLabels ?? []).map(foldWord))
 }))
@@ -97,7 +100,7 @@ function isFieldLike(inner: string, syntax: Syntax, sets: Sets, quoted: boolean)
   if (syntax.paren) {
     // Prose most of the time: "(CEO)", "(see the attached)". A placeholder names a field of the reader.
     if (sets.instructions.has(words[0])) return true
-    if (sets.fields.has(spaced)) return words.length >= 2 || upper
+    if (sets.fields.has(spaced)) return words.length >= 2 || upper || sets.parenFields.has(spaced)
     return startsWithField(words, sets) && words.some((word) => sets.roles.has(word.replace(/['’]s?$/, '')))
   }
   if (sets.fields.has(key) || sets.fields.has(spaced) || startsWithField(words, sets)) return true // [link], [Link to the case study]

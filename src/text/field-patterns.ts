@@ -2,7 +2,7 @@ import {foldWord} from './normalize.js'
 
 /**
  * Merge fields in a draft ({{first_name}}, [Company Name], {FirstName},
- * %FIRSTNAME%, *|FNAME|*, <Prénom>), found loosely: rules that read the
+ * %FIRSTNAME%, *|FNAME|*, <Prénom>, #PRENOM#), found loosely: rules that read the
  * prose (who the sentences are about, how often the reader is named) skip
  * what is inside them ("[Your Name]" is a label, not the writer talking)
  * and compare them by key ("{{First_Name}}" and "{{first name}}" are the
@@ -27,13 +27,14 @@ const PATTERN = new RegExp(
     String.raw`\{[^{}\n]{1,60}(?:\r?\n[^{}\n]{0,60})?\}`, // {FirstName}
     String.raw`\[[^\[\]\n]{1,120}(?:\r?\n[^\[\]\n]{0,120})?\](?![(\[:])`, // [First Name], [Prénom\n], not [a link](url)
     String.raw`%[\p{L}_][\p{L}\p{N}_.-]{0,40}%`, // %FIRSTNAME%
-    String.raw`<\p{Lu}[\p{L}' _-]{0,40}>` // <Prénom>
+    String.raw`<\p{Lu}[\p{L}' _-]{0,40}>`, // <Prénom>
+    String.raw`(?<![\p{L}\p{N}_#])#\p{Lu}[\p{Lu}\p{N}_]{1,40}#` // #PRENOM#
   ].join('|'),
   'gu'
 )
 
 // A text with none of these characters has no field: most real drafts.
-const OPENERS = /[{[%<*]/
+const OPENERS = /[{[%<*#]/
 
 /** The merge fields of a text, in order. */
 export function findFields(text: string): Field[] {
@@ -48,7 +49,7 @@ export function findFields(text: string): Field[] {
 
 /** "{{ First_Name }}" → "first name"; "[Nom de l’entreprise]" → "nom de l'entreprise". */
 export function fieldKey(field: string): string {
-  const inner = field.replace(/^(?:\{\{|\*\||[{[%<])/, '').replace(/(?:\}\}|\|\*|[}\]%>])$/, '')
+  const inner = field.replace(/^(?:\{\{|\*\||[{[%<#])/, '').replace(/(?:\}\}|\|\*|[}\]%>#])$/, '')
   return foldWord(inner)
     .replace(/^\s*(?:contact|lead|prospect|recipient)\./, '')
     .replace(/[_.\-\s]+/g, ' ')

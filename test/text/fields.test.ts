@@ -12,7 +12,8 @@ describe('merge fields', () => {
     ['%FIRSTNAME%', 'firstname'],
     ['*|FNAME|*', 'fname'],
     ['<Prénom>', 'prenom'],
-    ['{FirstName}', 'firstname']
+    ['{FirstName}', 'firstname'],
+    ['#PRENOM#', 'prenom']
   ]
   for (const [field, key] of keys) {
     it(`${field} is found, key ${JSON.stringify(key)}`, () => {
