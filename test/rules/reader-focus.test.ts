@@ -39,7 +39,9 @@ const tallies: Array<[Lang, string, string]> = [
   ['fr', 'Le ton de ton message me plaît.', '1 to 1'],
   ['fr', 'NOUS AIMONS VOTRE BOUTIQUE.', '1 to 1'],
   ['fr', 'Signez [Votre prénom] et renvoyez-le-moi.', '1 to 0'],
-  ['fr', 'Toi et moi, nous savons.', '2 to 1']
+  // "toi et moi" says who "nous" is: the writer and the reader (langs/fr/inclusive.json), so only "moi" counts for the writer.
+  ['fr', 'Toi et moi, nous savons.', '1 to 1'],
+  ['fr', 'Moi, je sais.', '2 to 0']
 ]
 
 const bad: Array<[Lang, string, string]> = [
