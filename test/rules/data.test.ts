@@ -47,9 +47,10 @@ describe('rule data', () => {
 
 /**
  * In a phrase pattern, `|` joins the alternatives of one word: "i am|i'm the" reads "i (am|i'm) the",
- * which never matches "I'm the", and "je suis|nous sommes à" reads "je (suis|nous) sommes à". Two
- * signs of that mistake: an alternative that is a contraction of the word before it, and
- * alternatives of different widths once elisions are split ("m'aviez|nous": two words against
+ * which never matches "I'm the", and "je suis|nous sommes à" reads "je (suis|nous) sommes à". Three
+ * signs of that mistake: an alternative that is a contraction of the word before it, a subject
+ * pronoun among the alternatives right after a subject ("vous avez|tu as"), and alternatives of
+ * different widths once elisions are split ("m'aviez|nous": two words against
  * one; src/text/phrases.ts takes only equal widths). Write two patterns instead. Checked in the
  * rules' and the packs' data, each file read in its language.
  */
@@ -57,6 +58,8 @@ describe('phrase patterns', () => {
   const packs = join(import.meta.dirname, '..', '..', 'langs')
   const files = [...jsonFiles(root), ...jsonFiles(packs)]
   const languageOf = (file: string) => /[\\/]langs[\\/](\w+)[\\/]/.exec(file)?.[1] ?? /[\\/](\w+)\.json$/.exec(file)?.[1] ?? ''
+  const SUBJECTS = new Set(['i', 'we', 'he', 'she', 'they', 'je', 'tu', 'il', 'elle', 'ils', 'elles', 'on', 'nous'])
+  const OBJECTS = new Set(['me', "m'", 'te', "t'", 'lui', 'leur', 'se', "s'"])
   const mistakes = (pattern: string, lang: string): string[] => {
     const words = pattern.trim().split(/\s+/)
     const found: string[] = []
@@ -66,6 +69,13 @@ describe('phrase patterns', () => {
       const widths = new Set(alternatives.map((alternative) => phraseWords(alternative.replace(/^=/, ''), lang).length))
       if (widths.size > 1) found.push(`"${words[at]}" (alternatives of different widths)`)
       if (at === 0) continue
+      // "vous avez|tu as", "je suis|nous sommes": a subject pronoun among the alternatives after one.
+      const before = words[at - 1].split('|')
+      // ("vous m'|nous aviez": objects, "nous" among them, are alternatives of one word.)
+      const objects = alternatives.some((word) => OBJECTS.has(word) || /^[mts]['’]/.test(word))
+      if (!objects && !words[at - 1].endsWith('?') && before.some((word) => SUBJECTS.has(word) || word === 'you' || word === 'vous') && alternatives.some((word) => SUBJECTS.has(word))) {
+        found.push(`"${words[at - 1]} ${words[at]}" (a subject among the alternatives after a subject)`)
+      }
       for (const before of words[at - 1].split('|')) {
         for (const alternative of alternatives) if (/['’]/.test(alternative) && foldWord(alternative).startsWith(foldWord(before) + "'")) found.push(`"${before} ${words[at]}"`)
       }
@@ -78,6 +88,9 @@ describe('phrase patterns', () => {
     expect(mistakes("que vous m'aviez|nous aviez demandé", 'fr')).toEqual([`"m'aviez|nous" (alternatives of different widths)`])
     expect(mistakes("que vous m'|nous aviez demandé", 'fr')).toEqual([])
     expect(mistakes("i? was|am|i'm? impressed", 'en')).toEqual([])
+    expect(mistakes('vous avez|tu as un don', 'fr')).toEqual([`"vous avez|tu" (a subject among the alternatives after a subject)`])
+    expect(mistakes('je vous|te remercie', 'fr')).toEqual([])
+    expect(mistakes('i|we hope you are well', 'en')).toEqual([])
   })
 
   for (const file of files) {
