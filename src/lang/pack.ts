@@ -34,6 +34,8 @@ export interface LanguagePack {
     closings: string[]
     /** Words no sentence ends on ("the", "à", "de"): a line ending on one was cut by a hard wrap, whatever starts the next. */
     openEnds?: string[]
+    /** Words a sentence starts on ("I", "We", "Je", "Nous"): after a word parse-latin took for an abbreviation ("8 h.", "etc."), one of them starts a sentence. */
+    starters?: string[]
     /** Formal sign-offs of any length, by their first words, as the parser splits them ("veuillez agréer", "je vous prie d' agréer"). */
     formalClosings?: string[]
     replies?: ReplyMarkers

@@ -78,6 +78,7 @@ const frameWords = perPack(({frame}) => ({
   greetings: foldPhrases(frame.greetings),
   closings: foldPhrases(frame.closings),
   openEnds: new Set((frame.openEnds ?? []).map((word) => foldWord(word))),
+  starters: new Set((frame.starters ?? []).map((word) => foldWord(word))),
   formalClosings: foldPhrases(frame.formalClosings ?? [])
 }))
 
@@ -99,7 +100,7 @@ export function analyze(tree: Root, text: string, lang: Lang, lexicon: Lexicon =
   const sentences: Sentence[] = []
   let current: Sentence | undefined
   const width = wrapWidth(text)
-  const {openEnds} = frameWords(lang)
+  const {openEnds, starters} = frameWords(lang)
 
   const close = () => {
     if (current && current.words.length > 0) {
@@ -110,8 +111,11 @@ export function analyze(tree: Root, text: string, lang: Lang, lexicon: Lexicon =
   }
 
   // parse-latin reads "365." as an ordinal word ("Microsoft 365. Avez-vous…" stays one sentence):
-  // a number ending in "." inside a sentence, then a capitalised word, ends the sentence.
+  // a number ending in "." inside a sentence, then a capitalised word, ends the sentence. It reads
+  // "h.", "etc.", "cap." as abbreviations: then the next word must also be one a sentence starts on
+  // ("ouvre à 8 h. Je suis…", "budgets, etc. I am…": `frame.starters`), not a name ("M. Dupont").
   let afterNumber = false
+  let afterAbbreviation = false
   const push = (kind: TokenKind | 'end', value: string, start: number, end: number) => {
     if (kind === 'end') {
       close()
@@ -122,8 +126,12 @@ export function analyze(tree: Root, text: string, lang: Lang, lexicon: Lexicon =
       tokens.push({kind, value, norm: value, fold: value, start, end, sentence: sentences.length})
       return
     }
-    if (afterNumber && kind === 'word' && /^\p{Lu}/u.test(value) && tokens[tokens.length - 1]?.kind === 'whitespace') close()
-    afterNumber = kind === 'word' && value.endsWith('.') && current !== undefined && current.words.length > 0 && /^\p{N}+\.$/u.test(value)
+    if ((afterNumber || afterAbbreviation) && kind === 'word' && /^\p{Lu}/u.test(value) && tokens[tokens.length - 1]?.kind === 'whitespace') {
+      if (afterNumber || starters.has(foldWord(value))) close()
+    }
+    const dotted = kind === 'word' && value.length > 1 && value.endsWith('.') && current !== undefined && current.words.length > 0
+    afterNumber = dotted && /^\p{N}+\.$/u.test(value)
+    afterAbbreviation = dotted && !afterNumber
     if (!current) {
       current = {start, end, words: [], first: tokens.length, last: tokens.length, question: false}
     }
