@@ -114,8 +114,7 @@ export function analyze(tree: Root, text: string, lang: Lang, lexicon: Lexicon =
   // a number ending in "." inside a sentence, then a capitalised word, ends the sentence. It reads
   // "h.", "etc.", "cap." as abbreviations: then the next word must also be one a sentence starts on
   // ("ouvre à 8 h. Je suis…", "budgets, etc. I am…": `frame.starters`), not a name ("M. Dupont").
-  let afterNumber = false
-  let afterAbbreviation = false
+  let afterDot: 'number' | 'abbreviation' | undefined
   const push = (kind: TokenKind | 'end', value: string, start: number, end: number) => {
     if (kind === 'end') {
       close()
@@ -126,12 +125,9 @@ export function analyze(tree: Root, text: string, lang: Lang, lexicon: Lexicon =
       tokens.push({kind, value, norm: value, fold: value, start, end, sentence: sentences.length})
       return
     }
-    if ((afterNumber || afterAbbreviation) && kind === 'word' && /^\p{Lu}/u.test(value) && tokens[tokens.length - 1]?.kind === 'whitespace') {
-      if (afterNumber || starters.has(foldWord(value))) close()
-    }
+    if (afterDot && kind === 'word' && /^\p{Lu}/u.test(value) && tokens[tokens.length - 1]?.kind === 'whitespace' && (afterDot === 'number' || starters.has(foldWord(value)))) close()
     const dotted = kind === 'word' && value.length > 1 && value.endsWith('.') && current !== undefined && current.words.length > 0
-    afterNumber = dotted && /^\p{N}+\.$/u.test(value)
-    afterAbbreviation = dotted && !afterNumber
+    afterDot = !dotted ? undefined : /^\p{N}+\.$/u.test(value) ? 'number' : 'abbreviation'
     if (!current) {
       current = {start, end, words: [], first: tokens.length, last: tokens.length, question: false}
     }

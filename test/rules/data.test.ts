@@ -76,8 +76,8 @@ describe('phrase patterns', () => {
       if (!objects && !words[at - 1].endsWith('?') && before.some((word) => SUBJECTS.has(word) || word === 'you' || word === 'vous') && alternatives.some((word) => SUBJECTS.has(word))) {
         found.push(`"${words[at - 1]} ${words[at]}" (a subject among the alternatives after a subject)`)
       }
-      for (const before of words[at - 1].split('|')) {
-        for (const alternative of alternatives) if (/['’]/.test(alternative) && foldWord(alternative).startsWith(foldWord(before) + "'")) found.push(`"${before} ${words[at]}"`)
+      for (const word of before) {
+        for (const alternative of alternatives) if (/['’]/.test(alternative) && foldWord(alternative).startsWith(foldWord(word) + "'")) found.push(`"${word} ${words[at]}"`)
       }
     }
     return found
