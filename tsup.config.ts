@@ -41,13 +41,13 @@ const noColorDetection: Plugin = {
 }
 
 /**
- * Our JSON word lists go into the bundle as `JSON.parse('…')`: V8 reads a string literal and parses
+ * Our JSON word lists (src/, rules/, langs/) go into the bundle as `JSON.parse('…')`: V8 reads a string literal and parses
  * JSON much faster than it compiles the same data as a JavaScript object literal (cold start).
  */
 const jsonAsString: Plugin = {
   name: 'json-as-string',
   setup(build) {
-    build.onLoad({filter: /[\\/](?:src|rules)[\\/].*\.json$/}, async (args) => {
+    build.onLoad({filter: /[\\/](?:src|rules|langs)[\\/].*\.json$/}, async (args) => {
       const {readFile} = await import('node:fs/promises')
       const data = JSON.parse(await readFile(args.path, 'utf8'))
       return {contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))})`, loader: 'js'}

@@ -335,10 +335,12 @@ async function runLint(paths: string[], flags: LintFlags, io: Io): Promise<numbe
   }
 }
 
-/** Workers for the rows of campaign files, when there are several threads to use (started on the first big file). */
-function rowPool(env: Io['env']): RowPool | undefined {
-  const threads = threadBudget(env)
-  return threads > 1 ? new RowPool(threads, workerUrl) : undefined
+/**
+ * Workers for the rows of campaign files, when there are several threads to use: the budget is
+ * read, and the workers started, on the first big file (a run on one draft reads no load average).
+ */
+function rowPool(env: Io['env']): RowPool {
+  return new RowPool(() => threadBudget(env), workerUrl)
 }
 
 /**

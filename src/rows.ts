@@ -85,8 +85,12 @@ export class RowPool {
   /** Drafts linted by the workers and by this thread, so far (tests count them). */
   readonly linted = {workers: 0, here: 0}
 
+  /**
+   * `threads` may be a function, asked when a file first has enough rows to spread: the thread
+   * budget reads the machine's load (milliseconds), which a run on small files never needs.
+   */
   constructor(
-    private readonly threads: number,
+    private threads: number | (() => number),
     private readonly workerUrl: URL
   ) {}
 
@@ -109,10 +113,16 @@ export class RowPool {
       readError = error
       ended = true
     }
-    if (ended) {
+    if (!ended && typeof this.threads === 'function') this.threads = this.threads()
+    if (ended || (this.threads as number) < 2) {
       this.linted.here += head.length
       for (const draft of head) yield lintHere(draft, options)
       if (readError !== undefined) throw readError
+      if (ended) return
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        this.linted.here++
+        yield lintHere(next.value, options)
+      }
       return
     }
     yield* this.spread(head, iterator, options)
@@ -132,7 +142,7 @@ export class RowPool {
     // Loaded here: a run without a big campaign file never starts a worker.
     const {Worker} = await import('node:worker_threads')
     // This thread lints too (see `send`): one worker fewer to start and warm up.
-    this.workers = Array.from({length: Math.max(1, this.threads - 1)}, () => new Worker(this.workerUrl))
+    this.workers = Array.from({length: Math.max(1, (this.threads as number) - 1)}, () => new Worker(this.workerUrl))
     return this.workers
   }
 

@@ -96,4 +96,28 @@ describe('one campaign file on several threads', () => {
       await pool.close()
     }
   }, 60_000)
+
+  it.skipIf(!existsSync(worker))('asks for its thread budget on the first big file only, and stays on this thread when it is one', async () => {
+    const directory = tempFiles({'big.csv': campaignCsv(rows), 'small.csv': campaignCsv(ROWS_FROM - 1)})
+    let asked = 0
+    const pool = new RowPool(() => {
+      asked++
+      return 1
+    }, pathToFileURL(worker))
+    try {
+      const count = async (iterable: AsyncIterable<RowLinted>) => {
+        let n = 0
+        for await (const linted of iterable) if (!('error' in linted)) n++
+        return n
+      }
+      expect(await count(pool.lint(csvDrafts(join(directory, 'small.csv')), {}))).toBe(ROWS_FROM - 1)
+      expect(asked).toBe(0)
+      expect(await count(pool.lint(csvDrafts(join(directory, 'big.csv')), {}))).toBe(rows)
+      expect(await count(pool.lint(csvDrafts(join(directory, 'big.csv')), {}))).toBe(rows)
+      expect(asked).toBe(1)
+      expect(pool.linted).toEqual({workers: 0, here: ROWS_FROM - 1 + 2 * rows})
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
 })
