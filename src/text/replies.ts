@@ -34,6 +34,8 @@ interface Markers {
   from: Set<string>
   then: Set<string>
   footers: string[]
+  /** The first character of each footer, folded: a line starting otherwise is no footer. */
+  footerStarts: Set<string>
 }
 
 let markers: {version: number; markers: Markers} | undefined
@@ -42,7 +44,7 @@ let markers: {version: number; markers: Markers} | undefined
 function current(): Markers {
   const version = packsVersion()
   if (markers?.version === version) return markers.markers
-  const all: Markers = {quoteIntros: [], separators: [], from: new Set(), then: new Set(), footers: []}
+  const all: Markers = {quoteIntros: [], separators: [], from: new Set(), then: new Set(), footers: [], footerStarts: new Set()}
   for (const code of languages()) {
     const replies = packFor(code).frame.replies
     if (!replies) continue
@@ -52,12 +54,15 @@ function current(): Markers {
     for (const item of replies.headers.then) all.then.add(fold(item))
     for (const item of replies.footers) all.footers.push(fold(item))
   }
+  for (const footer of all.footers) all.footerStarts.add(footer.charAt(0))
   markers = {version, markers: all}
   return all
 }
 
 /** Lower case, no accents, straight apostrophes, single spaces: how lines and markers are compared. */
 function fold(text: string): string {
+  // Printable ASCII has no accents nor curly apostrophes to fold (most lines: the rest is the costly part).
+  if (ASCII.test(text)) return text.toLowerCase().replace(/\s+/g, ' ').trim()
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -83,6 +88,28 @@ function linesOf(text: string): Line[] {
     start = end + 1
   }
   return lines
+}
+
+const ASCII = /^[\t\n\v\f\r\u0020-\u007e]*$/
+/** Characters a separator line starts or ends with (see `replyRanges`). */
+const SEPARATOR_MARKS = '-_=*>'
+
+/**
+ * Can the line be a separator or a footer? A line whose first and last characters (past spaces) are
+ * ASCII that neither can start (footers) or start or end with (separators) cannot: its folded form
+ * starts and ends with those same characters, lower-cased. Most lines are answered here, unfolded.
+ */
+function mayBeMarker(raw: string, found: Markers): boolean {
+  let first = 0
+  while (first < raw.length && /\s/.test(raw[first])) first++
+  let last = raw.length - 1
+  while (last >= first && /\s/.test(raw[last])) last--
+  if (last < first) return false
+  const head = raw.charCodeAt(first)
+  const tail = raw.charCodeAt(last)
+  if (head > 0x7f || tail > 0x7f) return true
+  const start = raw[first].toLowerCase()
+  return found.footerStarts.has(start) || SEPARATOR_MARKS.includes(start) || SEPARATOR_MARKS.includes(raw[last])
 }
 
 const isQuote = (text: string, line: Line) => /^[ \t]*>/.test(text.slice(line.start, Math.min(line.end, line.start + 64)))
@@ -122,9 +149,10 @@ export function replyRanges(text: string): Array<[number, number]> {
       break
     }
     // Markers stand at the start of a line: only its start is folded (bounded work per line).
-    const folded = fold(raw.length > 120 ? raw.slice(0, 120) : raw)
+    const start = raw.length > 120 ? raw.slice(0, 120) : raw
+    const folded = mayBeMarker(start, found) ? fold(start) : undefined
     if (folded === '') continue
-    if (/^[-_=*> ]{2}/.test(folded) || /^[-_=*]{2}$/.test(folded.slice(-2))) {
+    if (folded !== undefined && (/^[-_=*> ]{2}/.test(folded) || /^[-_=*]{2}$/.test(folded.slice(-2)))) {
       const words = folded.replace(/[-_=*>]+/g, ' ').trim()
       if (found.separators.some((separator) => words === separator || words.startsWith(separator))) {
         toEnd(line)
@@ -144,7 +172,7 @@ export function replyRanges(text: string): Array<[number, number]> {
         break
       }
     }
-    if (found.footers.some((footer) => folded.startsWith(footer))) {
+    if (folded !== undefined && found.footers.some((footer) => folded.startsWith(footer))) {
       toEnd(line)
       break
     }
