@@ -41,6 +41,8 @@ interface Data {
   presenting: string[]
   /** A body sentence opening on one of these defines the writer ("I am the CEO of…", "Je suis responsable commercial"). */
   identity: string[]
+  /** A body sentence opening on one of these then a name (capitalised, or a merge field) introduces the writer by name ("We are Leadspark, …", "Je suis Margaux, …"). */
+  naming?: string[]
   /** Openings whose subject, left out, is the writer ("Just checking in on my email", "Petite relance"): they count as opening on the writer. */
   implicitWriter: string[]
   /** The reader's pronoun, as the message names it. */
@@ -59,6 +61,7 @@ interface Prepared {
   presenting: PhraseMatcher<string>
   stock: PhraseMatcher<string>
   identity: PhraseMatcher<string>
+  naming: PhraseMatcher<string>
   implicitWriter: PhraseMatcher<string>
   notWriter: PhraseMatcher<string>
   writerFields: Set<string>
@@ -74,6 +77,7 @@ const prepare = perList(
     presenting: compilePhrases(data.presenting, lang),
     stock: compilePhrases(data.stock, lang),
     identity: compilePhrases(data.identity, lang),
+    naming: compilePhrases(data.naming ?? [], lang),
     implicitWriter: compilePhrases(data.implicitWriter, lang),
     notWriter: compilePhrases(data.notWriter, lang),
     writerFields: new Set(data.writerFields.map((field) => fieldKey(`[${field}]`))),
@@ -98,6 +102,16 @@ function placeOk(analysis: Analysis, match: Match<unknown>, place: Set<string>, 
   const next = sentence.words.find((w) => w > match.first)
   if (next === undefined) return false
   return fieldAt(fields, tokens[next].start) !== undefined || /^\p{Lu}/u.test(tokens[next].value)
+}
+
+/** "We are Leadspark": the word after the match, in its sentence, is a name (capitalised, not "I") or a merge field. */
+function namesAfter(analysis: Analysis, match: Match<unknown>, fields: Field[]): boolean {
+  const {tokens} = analysis
+  const sentence = analysis.sentences[tokens[match.last].sentence]
+  const next = sentence.words.find((w) => w > match.last)
+  if (next === undefined) return false
+  const {value, start} = tokens[next]
+  return fieldAt(fields, start) !== undefined || (/^\p{Lu}/u.test(value) && value !== 'I')
 }
 
 /** Keeps an elided "J'" with its word, so the excerpt reads "J'ai". */
@@ -249,7 +263,9 @@ export default defineRule({
     // 1c. Praise or a question first does not hide it either: the first sentence that defines the
     // writer ("I am the founder of…", "Je suis responsable commercial chez…"), wherever it stands.
     if (!opener && !presented) {
-      for (const match of prepared.identity.find(analysis, body + 1, end)) {
+      const named = prepared.naming.find(analysis, body + 1, end).filter((match) => namesAfter(analysis, match, fields))
+      const defining = named.length === 0 ? prepared.identity.find(analysis, body + 1, end) : [...prepared.identity.find(analysis, body + 1, end), ...named].sort((a, b) => a.start - b.start)
+      for (const match of defining) {
         const s = tokens[match.first].sentence
         const sentence = sentences[s]
         if (sentence.words[leadWord(analysis, sentence, prepared.skip)] !== match.first) continue
