@@ -290,7 +290,7 @@ function prepare(data: CourtesyData, lang: Lang): Prepared {
       notInfinitives: new Set(m.notInfinitives.map(foldWord)),
       clitics: new Set((m.clitics ?? []).map(foldWord))
     },
-    forWriter: new Set(data.offers.forWriter.map(foldWord)),
+    forWriter: new Set(data.offers.forWriter.map((entry) => entry.split(' ').map(foldWord).join(' '))),
     people: new Set(data.offers.people.map(foldWord)),
     platforms: new Set(data.offers.platforms.map(foldWord)),
     desireNot: new Set(data.asks.desireNot.map(foldWord)),
@@ -708,9 +708,12 @@ const OBJECT_WINDOW = 5
 /** Is one of the next few words of the sentence (the offer's object) in `nouns`? */
 function objectIs(tokens: Analysis['tokens'], words: number[], after: number, nouns: Set<string>): boolean {
   let seen = 0
-  for (const w of words) {
+  for (let n = 0; n < words.length; n++) {
+    const w = words[n]
     if (w <= after) continue
-    if (nouns.has(tokens[w].fold)) return true
+    const fold = tokens[w].fold
+    // An entry of two words ("cover letter", "mon agenda") is the word and the next.
+    if (nouns.has(fold) || (n + 1 < words.length && nouns.has(fold + ' ' + tokens[words[n + 1]].fold))) return true
     if (++seen >= OBJECT_WINDOW) break
   }
   return false
