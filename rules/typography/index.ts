@@ -57,7 +57,11 @@ export default defineRule<Data, Record<string, never>>({
     const notBefore = new Set(data.notBefore)
     // The signature, from the sign-off on: spaces there line up a phone and an address.
     const signature = analysis.closingSentence < analysis.sentences.length ? analysis.sentences[analysis.closingSentence].start : text.length
+    const marks = markCodes(data)
     for (let index = 0; index < text.length; index++) {
+      // Only a space or a mark starts anything below: most characters are skipped here, by code.
+      const code = text.charCodeAt(index)
+      if (code !== 32 && !marks.has(code)) continue
       const char = text[index]
       if (char === ' ') {
         // Two spaces or more between words (not indentation, not before a line break).
@@ -115,6 +119,14 @@ export default defineRule<Data, Record<string, never>>({
     }
   }
 })
+
+/** The character codes of the language's marks (`! ? ; :`), built once per data object. */
+const markCodesOf = new WeakMap<Data, Set<number>>()
+function markCodes(data: Data): Set<number> {
+  let codes = markCodesOf.get(data)
+  if (!codes) markCodesOf.set(data, (codes = new Set(Object.keys(data.marks).map((mark) => mark.charCodeAt(0)))))
+  return codes
+}
 
 /** Spaces after a short label that starts its line ("Phone:", "Tél. :"): they line up a value. */
 function alignsValue(text: string, index: number): boolean {
