@@ -17,6 +17,12 @@ interface Data {
    * is its fallback ("If neither works, suggest another day.", "Si aucun ne va, proposez-en un autre."): the same ask.
    */
   fallbacks?: string[]
+  /**
+   * A short sentence made only of these words (and figures: "10", "14h", "10:30"), right after an
+   * ask for a meeting, narrows it to a time or a way to meet ("Which day suits you? And morning or afternoon?",
+   * "Quel jour vous arrange ? À quelle heure ?"): the same ask.
+   */
+  narrowing?: string[]
 }
 
 /** One thing the draft asks of the reader's attention: an ask, or a question. */
@@ -30,6 +36,19 @@ export interface Competitor {
 
 const alternativesOf = perList((data: Data): string[][] => data.alternatives.map((entry) => entry.split(/\s+/).map(foldWord)))
 const fallbacksOf = perList((data: Data) => new Set((data.fallbacks ?? []).map(foldWord)))
+const narrowingOf = perList((data: Data) => new Set((data.narrowing ?? []).map(foldWord)))
+/** At most this many words in a sentence that narrows the ask before it. */
+const NARROWING_WORDS = 8
+
+/** Is the unit a few words of time or place only ("And morning or afternoon?", "À quelle heure ?")? */
+function isNarrowing(analysis: Analysis, data: Data, words: number[]): boolean {
+  const narrowing = narrowingOf(data)
+  if (words.length === 0 || words.length > NARROWING_WORDS || narrowing.size === 0) return false
+  return words.every((w) => {
+    const {fold} = analysis.tokens[w]
+    return narrowing.has(fold) || /^\d/u.test(fold)
+  })
+}
 
 /** Does the unit open on a fallback word ("if", "si") with a negation before its first comma? */
 function isFallback(analysis: Analysis, data: Data, words: number[]): boolean {
@@ -91,6 +110,7 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
       // "Tuesday at 10? Or Thursday?", "Would a demo help? If so, send me a sample file.", "Sinon,
       // proposez-moi un autre créneau.": the same ask, its alternative or its follow-through.
       if (gap === 1 && (startsWithAny(analysis, found.units[u].words, alternativesOf(data)) || isFallback(analysis, data, found.units[u].words))) continue
+      if (gap === 1 && previous.kind === 'ask' && previous.meeting === true && isNarrowing(analysis, data, found.units[u].words)) continue
       // "Je clôturerai votre dossier vendredi sans réponse de votre part. Merci de me dire si vous
       // souhaitez avancer.": what happens without a reply backs up the ask after it too.
       if (previous.condition && gap <= 2 && item.kind === 'ask') {
