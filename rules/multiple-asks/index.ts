@@ -18,11 +18,17 @@ interface Data {
    */
   fallbacks?: string[]
   /**
-   * A short sentence made only of these words (and figures: "10", "14h", "10:30"), right after an
-   * ask for a meeting, narrows it to a time or a way to meet ("Which day suits you? And morning or afternoon?",
-   * "Quel jour vous arrange ? À quelle heure ?"): the same ask.
+   * Right after an ask for a meeting, a sentence that narrows it to a time or a way to meet is the
+   * same ask: a short one made only of these words, `narrowingGlue` and figures ("And morning or
+   * afternoon?", "At 10am?", "À quelle heure ?", "Vers 10h ?"), or one offering a choice between two
+   * of them ("And would morning or afternoon suit the team better?", "Et plutôt le matin ou
+   * l'après-midi pour l'équipe ?").
    */
   narrowing?: string[]
+  /** Words a short narrowing sentence may also hold ("and", "at", "the", "quelle", "vers"). */
+  narrowingGlue?: string[]
+  /** The words that offer a choice ("or", "ou"). */
+  choices?: string[]
 }
 
 /** One thing the draft asks of the reader's attention: an ask, or a question. */
@@ -36,18 +42,27 @@ export interface Competitor {
 
 const alternativesOf = perList((data: Data): string[][] => data.alternatives.map((entry) => entry.split(/\s+/).map(foldWord)))
 const fallbacksOf = perList((data: Data) => new Set((data.fallbacks ?? []).map(foldWord)))
-const narrowingOf = perList((data: Data) => new Set((data.narrowing ?? []).map(foldWord)))
-/** At most this many words in a sentence that narrows the ask before it. */
+const narrowingOf = perList((data: Data) => ({
+  content: new Set((data.narrowing ?? []).map(foldWord)),
+  glue: new Set((data.narrowingGlue ?? []).map(foldWord)),
+  choices: new Set((data.choices ?? []).map(foldWord))
+}))
+/** At most this many words in a narrowing sentence made of its words only. */
 const NARROWING_WORDS = 8
 
-/** Is the unit a few words of time or place only ("And morning or afternoon?", "À quelle heure ?")? */
+/** Does the unit narrow a meeting to a time or a way to meet (see `Data.narrowing`)? */
 function isNarrowing(analysis: Analysis, data: Data, words: number[]): boolean {
-  const narrowing = narrowingOf(data)
-  if (words.length === 0 || words.length > NARROWING_WORDS || narrowing.size === 0) return false
-  return words.every((w) => {
-    const {fold} = analysis.tokens[w]
-    return narrowing.has(fold) || /^\d/u.test(fold)
-  })
+  const {content, glue, choices} = narrowingOf(data)
+  if (words.length === 0 || content.size === 0) return false
+  const folds = words.map((w) => analysis.tokens[w].fold)
+  const isContent = (fold: string | undefined) => fold !== undefined && (content.has(fold) || /^\d/u.test(fold))
+  if (folds.length <= NARROWING_WORDS && folds.every((fold) => isContent(fold) || glue.has(fold))) return true
+  // "morning or afternoon", "le matin ou l'après-midi": a choice between two of them.
+  for (let i = 0; i + 2 < folds.length; i++) {
+    if (!isContent(folds[i]) || !choices.has(folds[i + 1])) continue
+    if (isContent(folds[i + 2]) || (glue.has(folds[i + 2]) && isContent(folds[i + 3]))) return true
+  }
+  return false
 }
 
 /** Does the unit open on a fallback word ("if", "si") with a negation before its first comma? */
