@@ -122,14 +122,14 @@ function openingSpan(analysis: Analysis, sentence: Sentence, index: number): [nu
   return [token.start, token.end]
 }
 
-/** After word `last`, in its sentence: a name (a capitalised word, not "I") or a figure, written by the writer. */
-function hasDetailAfter(analysis: Analysis, last: number): boolean {
+/** After word `last`, in its sentence: a name (a capitalised word, not "I", "I'm") or a figure, written by the writer. */
+function hasDetailAfter(analysis: Analysis, last: number, starters: Set<string>): boolean {
   const {tokens} = analysis
   for (const index of analysis.sentences[tokens[last].sentence].words) {
     if (index <= last) continue
     const value = tokens[index].value
     if (!isUsed(analysis, tokens[index].start, tokens[index].end)) continue // quoted, or a merge field
-    if (/^\p{N}/u.test(value) || (/^\p{Lu}/u.test(value) && value !== 'I')) return true
+    if (/^\p{N}/u.test(value) || (/^\p{Lu}/u.test(value) && !starters.has(tokens[index].fold))) return true
   }
   return false
 }
@@ -236,7 +236,7 @@ export default defineRule({
       const stock = new Set(
         prepared.stock
           .find(analysis, body, end)
-          .filter((match) => !hasDetailAfter(analysis, match.last))
+          .filter((match) => !hasDetailAfter(analysis, match.last, prepared.starters))
           .map((match) => tokens[match.first].sentence)
       )
       let next = body
