@@ -29,6 +29,12 @@ interface Data {
   narrowingGlue?: string[]
   /** The words that offer a choice ("or", "ou"). */
   choices?: string[]
+  /**
+   * A line ending with ":" that starts with one of these asks for one choice among the list items
+   * after it ("Should I:", "Which would help most:", "Préférez-vous :"): the items are its options.
+   * After another line ("Quick questions:"), items that are questions each ask.
+   */
+  optionStems?: string[]
 }
 
 /** One thing the draft asks of the reader's attention: an ask, or a question. */
@@ -42,6 +48,7 @@ export interface Competitor {
 
 const alternativesOf = perList((data: Data): string[][] => data.alternatives.map((entry) => entry.split(/\s+/).map(foldWord)))
 const fallbacksOf = perList((data: Data) => new Set((data.fallbacks ?? []).map(foldWord)))
+const stemsOf = perList((data: Data) => new Set((data.optionStems ?? []).map(foldWord)))
 const narrowingOf = perList((data: Data) => ({
   content: new Set((data.narrowing ?? []).map(foldWord)),
   glue: new Set((data.narrowingGlue ?? []).map(foldWord)),
@@ -102,12 +109,16 @@ export function competingAsks(analysis: Analysis, data: Data): Competitor[] {
   // Numbered options offered as one choice are one ask ("Should I:\n1. …?\n2. …?\nReply with the
   // number"): the list items after a sentence ending with ":" are its options, not asks of their own.
   const options = new Set<number>()
+  const stems = stemsOf(data)
   let announced = false
+  let stem = false
   found.units.forEach((unit, u) => {
     if (unit.listItem) {
-      if (announced) options.add(u)
+      // "Quick questions:\n- Who…?\n- What…?": a questionnaire, each question asks.
+      if (announced && (stem || !unit.question)) options.add(u)
     } else {
       announced = /:\s*$/u.test(analysis.text.slice(unit.start, unit.end))
+      stem = unit.words.length > 0 && stems.has(analysis.tokens[unit.words[0]].fold)
     }
   })
   /** The orders chained to the ask of unit `u` compete on their own. */
