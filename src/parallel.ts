@@ -6,7 +6,7 @@
  * Campaign files (CSV, JSON Lines) are read on the main thread, in bounded
  * memory, and their rows spread over the workers (src/rows.ts).
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {availableParallelism, loadavg} from 'node:os'
 import {isStreamed} from './readers/registry.js'
 import {fileURLToPath} from 'node:url'
@@ -102,26 +102,55 @@ export function defaultThreads(cores: number, load: number): number {
 
 /**
  * How many cores other processes keep busy now. On Linux, the runnable tasks the kernel counts at
- * this instant (`/proc/loadavg`, fourth field, less this process), the fewest of a few readings a
- * couple of milliseconds apart, so that a short-lived process does not count. Not the 1-minute load
- * average: it still counts a minute of work that has ended (a build or an `npm ci` just before the
- * run, the passes of `npm run bench` before its CLI runs), and a run that followed one used a single
- * thread on idle cores. Elsewhere, the 1-minute load average. `read` and `average` are for tests.
+ * this instant (`/proc/loadavg`, fourth field) less those of this process (`ownRunning`), the fewest
+ * of a few readings a couple of milliseconds apart, so that a short-lived process does not count.
+ * This process's own threads are not only the one reading: V8's helper threads (optimizing compiler,
+ * garbage collector) are busy right after the configs of thousands of files were read, and counted as
+ * another process's they kept a run on an idle machine on one thread (seen: 2 to 4 running tasks, all
+ * this process's, in every reading). Not the 1-minute load average: it still counts a minute of work
+ * that has ended (a build or an `npm ci` just before the run, the passes of `npm run bench` before its
+ * CLI runs), and a run that followed one used a single thread on idle cores. Elsewhere, the 1-minute
+ * load average. `read`, `average` and `own` are for tests.
  */
-export function busyElsewhere(read: () => string = () => readFileSync('/proc/loadavg', 'latin1'), samples = 5, average = () => loadavg()[0]): number {
+export function busyElsewhere(read: () => string = () => readFileSync('/proc/loadavg', 'latin1'), samples = 5, average = () => loadavg()[0], own: () => number = ownRunning): number {
   let fewest = Number.POSITIVE_INFINITY
   try {
     const pause = new Int32Array(new SharedArrayBuffer(4))
     for (let sample = 0; sample < samples; sample++) {
       if (sample > 0) Atomics.wait(pause, 0, 0, 2)
+      // This process's running threads just before and just after the count: the fewer of the two,
+      // so that a helper thread that stops in between is not taken off another process's count.
+      const before = own()
       const running = Number(/^\S+ \S+ \S+ (\d+)\//.exec(read())?.[1])
       if (!Number.isInteger(running)) throw new Error('no count of running tasks')
-      fewest = Math.min(fewest, running)
+      fewest = Math.min(fewest, running - Math.max(1, Math.min(before, own())))
     }
   } catch {
     return average()
   }
-  return Math.max(0, fewest - 1)
+  return Math.max(0, fewest)
+}
+
+/**
+ * Threads of this process that are running now (state R in `/proc/self/task/<id>/stat`), this one
+ * included; 1 (this one) when they cannot be read.
+ */
+export function ownRunning(): number {
+  let running = 0
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${task}/stat`, 'latin1')
+        // The state follows the command name, which is in parentheses and may hold any character.
+        if (stat.charCodeAt(stat.lastIndexOf(')') + 2) === 82 /* R */) running++
+      } catch {
+        // A thread that ended meanwhile.
+      }
+    }
+  } catch {
+    return 1
+  }
+  return Math.max(1, running)
 }
 
 /** `CLUELINT_THREADS` as a number of threads, capped; undefined when not set or not a whole number from 1. */

@@ -2,7 +2,7 @@ import {existsSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {busyElsewhere, defaultThreads, lintBatch, lintInParallel, PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
+import {busyElsewhere, defaultThreads, lintBatch, lintInParallel, ownRunning, PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
 import {spawnCli, tempFiles} from '../helpers.js'
 
 const TEMPLATES = [
@@ -80,12 +80,35 @@ describe('CLI over many files, on several threads', () => {
       let at = 0
       return () => lines[Math.min(at++, lines.length - 1)]
     }
+    const alone = () => 1
     // A 1-minute average of 1.9 on an idle machine (a build just ended): no core is busy now.
-    expect(busyElsewhere(readings('1.90 0.80 0.40 1/120 4242'), 3)).toBe(0)
+    expect(busyElsewhere(readings('1.90 0.80 0.40 1/120 4242'), 3, undefined, alone)).toBe(0)
     // Two other tasks run the whole time; a passing one is left out.
-    expect(busyElsewhere(readings('0.10 0.10 0.10 4/120 4242', '0.10 0.10 0.10 3/120 4242', '0.10 0.10 0.10 3/121 4243'), 3)).toBe(2)
-    expect(defaultThreads(2, busyElsewhere(readings('2.00 2.00 2.00 3/120 4242'), 2))).toBe(1)
-    expect(defaultThreads(2, busyElsewhere(readings('2.00 2.00 2.00 1/120 4242'), 2))).toBe(2)
+    expect(busyElsewhere(readings('0.10 0.10 0.10 4/120 4242', '0.10 0.10 0.10 3/120 4242', '0.10 0.10 0.10 3/121 4243'), 3, undefined, alone)).toBe(2)
+    expect(defaultThreads(2, busyElsewhere(readings('2.00 2.00 2.00 3/120 4242'), 2, undefined, alone))).toBe(1)
+    expect(defaultThreads(2, busyElsewhere(readings('2.00 2.00 2.00 1/120 4242'), 2, undefined, alone))).toBe(2)
+  })
+
+  it("does not count this process's own busy threads (compiler, garbage collector) as another process's", () => {
+    const readings = (...lines: string[]) => {
+      let at = 0
+      return () => lines[Math.min(at++, lines.length - 1)]
+    }
+    const counts = (...values: number[]) => {
+      let at = 0
+      return () => values[Math.min(at++, values.length - 1)]
+    }
+    // Three running tasks in every reading, all this process's: no other process is busy.
+    expect(busyElsewhere(readings('2.00 2.00 2.00 3/120 4242'), 2, undefined, () => 3)).toBe(0)
+    expect(defaultThreads(2, busyElsewhere(readings('2.00 2.00 2.00 3/120 4242', '2.00 2.00 2.00 2/120 4242'), 2, undefined, counts(3, 3, 2, 2)))).toBe(2)
+    // A helper thread of ours that stops between the two looks at our threads is not taken off the others' count.
+    expect(busyElsewhere(readings('2.00 2.00 2.00 3/120 4242'), 1, undefined, counts(2, 1))).toBe(2)
+    // Another process busy all along still counts.
+    expect(busyElsewhere(readings('2.00 2.00 2.00 4/120 4242'), 3, undefined, () => 3)).toBe(1)
+  })
+
+  it.skipIf(process.platform !== 'linux')('reads how many of its threads are running: at least the one asking', () => {
+    expect(ownRunning()).toBeGreaterThanOrEqual(1)
   })
 
   it('falls back to the 1-minute load average where the kernel does not count running tasks', () => {
