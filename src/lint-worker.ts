@@ -4,9 +4,17 @@
  * batch of rows per message (src/rows.ts), and posts back each draft's
  * report with the text the reporters quote, one message per batch.
  */
-import {parentPort} from 'node:worker_threads'
+import {parentPort, workerData} from 'node:worker_threads'
 import {lintBatch, type BatchMessage, type BatchResult} from './parallel.js'
 import {fromWire, lintHere, type RowsMessage, type RowsResult} from './rows.js'
+
+/** Batches answered so far, raised once each answer is posted: the main thread reads it to keep this worker fed (`Lane` in src/parallel.ts). */
+const answered = (workerData as {answered?: Int32Array} | null)?.answered
+
+function answer(message: BatchResult | RowsResult): void {
+  parentPort!.postMessage(message)
+  if (answered) Atomics.add(answered, 0, 1)
+}
 
 function lintRows(message: RowsMessage): RowsResult {
   try {
@@ -23,9 +31,9 @@ function lintRows(message: RowsMessage): RowsResult {
 
 parentPort!.on('message', async (message: BatchMessage | RowsMessage) => {
   if ('rows' in message) {
-    parentPort!.postMessage(lintRows(message))
+    answer(lintRows(message))
     return
   }
   const results = await lintBatch(message.jobs, message.column)
-  parentPort!.postMessage({batch: message.batch, results} satisfies BatchResult)
+  answer({batch: message.batch, results} satisfies BatchResult)
 })

@@ -6,9 +6,8 @@
  * are in flight at a time, and the file is read no faster than they come
  * back, so memory stays bounded whatever the number of rows.
  */
-import type {Worker} from 'node:worker_threads'
 import {lintDraft, type LintOptions} from './engine.js'
-import type {Linted} from './parallel.js'
+import {inFlight, startLane, type Lane, type Linted} from './parallel.js'
 import {InputError} from './readers/decode.js'
 import {offsetMap} from './readers/offsets.js'
 import type {Draft} from './types.js'
@@ -18,8 +17,8 @@ export const ROWS_FROM = 300
 /** Rows per message: each message wakes the other thread; a batch is some 30 ms of linting. */
 const ROW_BATCH = 32
 /**
- * Batches sent to a worker before its results come back: three, so that the worker still has
- * work queued while this thread lints a batch of its own (with two it ran dry a tenth of the time, profiled).
+ * Batches sent to a worker before it answers: three, so that the worker still has work queued
+ * while this thread lints a batch of its own (with two it ran dry a tenth of the time, profiled).
  */
 const IN_FLIGHT = 3
 
@@ -80,7 +79,7 @@ export async function* lintInThread(drafts: AsyncIterable<Draft>, options: LintO
  * more than ROWS_FROM drafts and reused for the next ones; `close` ends them.
  */
 export class RowPool {
-  private workers: Worker[] | undefined
+  private lanes: Lane[] | undefined
   private batches = 0
   /** Drafts linted by the workers and by this thread, so far (tests count them). */
   readonly linted = {workers: 0, here: 0}
@@ -129,26 +128,25 @@ export class RowPool {
   }
 
   async close(): Promise<void> {
-    const workers = this.workers
-    this.workers = undefined
-    if (workers) await Promise.all(workers.map((worker) => worker.terminate()))
+    const lanes = this.lanes
+    this.lanes = undefined
+    if (lanes) await Promise.all(lanes.map((lane) => lane.worker.terminate()))
   }
 
-  private async start(): Promise<Worker[]> {
-    if (this.workers) {
-      for (const worker of this.workers) worker.ref()
-      return this.workers
+  private async start(): Promise<Lane[]> {
+    if (this.lanes) {
+      for (const lane of this.lanes) lane.worker.ref()
+      return this.lanes
     }
     // Loaded here: a run without a big campaign file never starts a worker.
     const {Worker} = await import('node:worker_threads')
     // This thread lints too (see `send`): one worker fewer to start and warm up.
-    this.workers = Array.from({length: Math.max(1, (this.threads as number) - 1)}, () => new Worker(this.workerUrl))
-    return this.workers
+    this.lanes = Array.from({length: Math.max(1, (this.threads as number) - 1)}, () => startLane(Worker, this.workerUrl))
+    return this.lanes
   }
 
   private async *spread(head: Draft[], iterator: AsyncIterator<Draft>, options: LintOptions): AsyncGenerator<RowLinted> {
-    const workers = await this.start()
-    const pending = new Array<number>(workers.length).fill(0)
+    const lanes = await this.start()
     const results = new Map<number, RowLinted[]>()
     /** The text of each row of the batches in a worker, to go with their reports. */
     const sources = new Map<number, string[]>()
@@ -163,9 +161,8 @@ export class RowPool {
       resolve?.()
     }
     const wait = () => new Promise<void>((resolve) => (wake = resolve))
-    const listeners = workers.map((worker, index) => {
+    const listeners = lanes.map(({worker}) => {
       const onMessage = (message: RowsResult) => {
-        pending[index]--
         if (message.fatal) failure ??= new Error(message.fatal)
         const texts = sources.get(message.rows) ?? []
         sources.delete(message.rows)
@@ -185,7 +182,8 @@ export class RowPool {
     })
 
     const send = (batch: Draft[]) => {
-      if (!pending.some((count) => count < IN_FLIGHT)) {
+      // Batches a worker has answered count as done here, whether or not the answer has reached this thread (see `Lane`).
+      if (!lanes.some((lane) => inFlight(lane) < IN_FLIGHT)) {
         // Every worker has its batches: this thread lints this one meanwhile (it reads, sends and
         // prints otherwise, which leaves it most of a core).
         results.set(sent++, batch.map((draft) => lintHere(draft, options)))
@@ -193,18 +191,18 @@ export class RowPool {
         this.batches = sent
         return
       }
-      let worker = 0
-      for (let index = 1; index < workers.length; index++) if (pending[index] < pending[worker]) worker = index
-      pending[worker]++
+      let lane = lanes[0]
+      for (const other of lanes) if (inFlight(other) < inFlight(lane)) lane = other
+      lane.sent++
       sources.set(sent, batch.map((draft) => draft.source ?? draft.text))
       const drafts = batch.map(toWire)
       const transfer = drafts.flatMap((draft) => (draft.offsets ? [draft.offsets.buffer as ArrayBuffer] : []))
-      workers[worker].postMessage({rows: sent++, options, drafts} satisfies RowsMessage, transfer)
+      lane.worker.postMessage({rows: sent++, options, drafts} satisfies RowsMessage, transfer)
       this.linted.workers += batch.length
       this.batches = sent
     }
     // The reports waiting for an earlier batch stay few (one slow batch does not let the others pile up).
-    const hasRoom = () => sent - next < (workers.length + 1) * IN_FLIGHT * 2
+    const hasRoom = () => sent - next < (lanes.length + 1) * IN_FLIGHT * 2
     // Reports of the batches back so far, in order; with `all`, waits for every batch sent.
     async function* ready(all: boolean): AsyncGenerator<RowLinted> {
       while (next < sent) {
@@ -259,7 +257,7 @@ export class RowPool {
       // flight would answer the next file, so these workers are not reused.
       if (!clean) await this.close()
       // Idle workers never keep the process alive (a run that stops on an error without `close`).
-      else for (const worker of workers) worker.unref()
+      else for (const lane of lanes) lane.worker.unref()
     }
   }
 }

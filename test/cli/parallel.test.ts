@@ -2,7 +2,7 @@ import {existsSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
-import {busyElsewhere, defaultThreads, lintBatch, lintInParallel, ownRunning, PARALLEL_FROM, threadsFor} from '../../src/parallel.js'
+import {busyElsewhere, defaultThreads, inFlight, lintBatch, lintInParallel, ownRunning, PARALLEL_FROM, startLane, threadsFor, type BatchMessage, type BatchResult} from '../../src/parallel.js'
 import {spawnCli, tempFiles} from '../helpers.js'
 
 const TEMPLATES = [
@@ -55,6 +55,29 @@ describe('CLI over many files, on several threads', () => {
     expect(counts.workers).toBeGreaterThan(0)
     expect(counts.here).toBeGreaterThan(0)
     expect(counts.workers + counts.here).toBe(jobs.length)
+  }, 120_000)
+
+  it.skipIf(!existsSync(worker))('counts the batches a worker has answered as soon as it posts each answer, before its message is read', async () => {
+    const directory = tempFiles({})
+    const file = join(directory, 'one.txt')
+    writeFileSync(file, TEMPLATES[0].replace('{name}', 'Ann'))
+    const {Worker} = await import('node:worker_threads')
+    const lane = startLane(Worker, pathToFileURL(worker))
+    try {
+      const answer = new Promise<BatchResult>((resolve) => lane.worker.once('message', resolve))
+      for (let batch = 0; batch < 2; batch++) {
+        lane.worker.postMessage({batch, jobs: [{file, options: {}}]} satisfies BatchMessage)
+        lane.sent++
+      }
+      expect(inFlight(lane)).toBeGreaterThan(0)
+      // Waiting without turning this thread's event loop: the count moves, the messages stay unread.
+      const until = Date.now() + 60_000
+      while (inFlight(lane) > 0 && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5)
+      expect(inFlight(lane)).toBe(0)
+      expect((await answer).results[0].drafts[0].report.name).toBe(file)
+    } finally {
+      await lane.worker.terminate()
+    }
   }, 120_000)
 
   it('stays on one thread for few files and for campaign files', () => {
