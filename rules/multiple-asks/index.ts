@@ -171,7 +171,7 @@ export default defineRule<Data, Record<string, never>>({
     'A reader gives a cold message a few seconds and answers at most one thing. Two asks split that attention; three make the message homework, and the easy answer is none. ' +
     'Keep the one ask that matters (a call, a reply, an introduction), make it easy to say yes to, and cut or merge the rest. ' +
     'Counted: each sentence that asks for an action or asks the reader a question. Not counted: a hook or rhetorical opener ("Struggling with churn? Most teams are.", "Et si… ?"), which asks nothing of the reader; phatic questions ("How are you?", which canned-personalization handles). ' +
-    'Not counted again: a reply prompt or booking link backing up the ask just before it ("Book here: …", "Let me know"), an alternative ("Or Thursday?"), and numbered options offered as one choice ("Should I: 1… 2… 3…? Reply with the number"). ' +
+    'Not counted again: a reply prompt or booking link backing up the ask just before it ("Book here: …", "Let me know"), an alternative ("Or Thursday?"), a question narrowing a meeting to a time or a way to meet ("Which day suits you? And morning or afternoon?"), and numbered options offered as one choice ("Should I: 1… 2… 3…? Reply with the number"). Questions listed under a label ("Quick questions: - Who…? - When…?") are a questionnaire: each counts. ' +
     'Two competing asks are a warning; from three on, the message says the draft has become a questionnaire.',
   category: 'focus',
   languages: ['en', 'fr'],
