@@ -96,19 +96,13 @@ function leadWord(analysis: Analysis, sentence: Sentence, skip: Set<string>): nu
 
 /** "At Acme, we": the word after "at" / "chez" must be a name (capitalised) or a merge field. */
 function placeOk(analysis: Analysis, match: Match<unknown>, place: Set<string>, fields: Field[]): boolean {
-  const {tokens} = analysis
-  if (!place.has(tokens[match.first].fold)) return true
-  const sentence = analysis.sentences[tokens[match.first].sentence]
-  const next = sentence.words.find((w) => w > match.first)
-  if (next === undefined) return false
-  return fieldAt(fields, tokens[next].start) !== undefined || /^\p{Lu}/u.test(tokens[next].value)
+  return !place.has(analysis.tokens[match.first].fold) || nameAfter(analysis, match.first, fields)
 }
 
-/** "We are Leadspark": the word after the match, in its sentence, is a name (capitalised, not "I") or a merge field. */
-function namesAfter(analysis: Analysis, match: Match<unknown>, fields: Field[]): boolean {
+/** "We are Leadspark", "At Acme": the word after `word`, in its sentence, is a name (capitalised, not "I") or a merge field. */
+function nameAfter(analysis: Analysis, word: number, fields: Field[]): boolean {
   const {tokens} = analysis
-  const sentence = analysis.sentences[tokens[match.last].sentence]
-  const next = sentence.words.find((w) => w > match.last)
+  const next = analysis.sentences[tokens[word].sentence].words.find((w) => w > word)
   if (next === undefined) return false
   const {value, start} = tokens[next]
   return fieldAt(fields, start) !== undefined || (/^\p{Lu}/u.test(value) && value !== 'I')
@@ -263,7 +257,7 @@ export default defineRule({
     // 1c. Praise or a question first does not hide it either: the first sentence that defines the
     // writer ("I am the founder of…", "Je suis responsable commercial chez…"), wherever it stands.
     if (!opener && !presented) {
-      const named = prepared.naming.find(analysis, body + 1, end).filter((match) => namesAfter(analysis, match, fields))
+      const named = prepared.naming.find(analysis, body + 1, end).filter((match) => nameAfter(analysis, match.last, fields))
       const defining = named.length === 0 ? prepared.identity.find(analysis, body + 1, end) : [...prepared.identity.find(analysis, body + 1, end), ...named].sort((a, b) => a.start - b.start)
       for (const match of defining) {
         const s = tokens[match.first].sentence
