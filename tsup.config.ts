@@ -18,8 +18,17 @@ const builtinsByRequire: Plugin = {
       args.kind === 'import-statement' ? {path: `${args.importer}:${args.path.replace(/^node:/, '')}`, namespace: 'builtin-by-require'} : undefined
     )
     build.onLoad({filter: /.*/, namespace: 'builtin-by-require'}, (args) => ({contents: `module.exports = require('node:${args.path.split(':').pop()}')`, loader: 'js'}))
-    // commander requires child_process (a few milliseconds to load) for executable subcommands,
-    // which cluelint has none of: it is loaded if ever used.
+    lazyChildProcess.setup(build)
+  }
+}
+
+/**
+ * commander requires child_process (a few milliseconds to load) for executable subcommands, which
+ * cluelint has none of: it is loaded if ever used.
+ */
+const lazyChildProcess: Plugin = {
+  name: 'lazy-child-process',
+  setup(build) {
     build.onResolve({filter: /^node:child_process$/}, (args) => (args.kind === 'require-call' ? {path: 'child_process', namespace: 'lazy-builtin'} : undefined))
     build.onLoad({filter: /.*/, namespace: 'lazy-builtin'}, (args) => ({
       contents: `let loaded; module.exports = new Proxy({}, {get: (_, key) => (loaded ??= require('${args.path}'))[key]})`,
@@ -82,6 +91,20 @@ const noNodeBuiltins: Plugin = {
   }
 }
 
+/**
+ * Dependencies stay external (npm installs them; JSON word lists are bundled), except the small ones
+ * every run loads: resolving and reading some 90 module files was a third of the cold start on one
+ * draft. Heavy or optional ones (compromise, parse5, postal-mime, csv-parse, zod, yaml, handlebars)
+ * stay external and are imported on demand.
+ */
+const bundled = [
+  'unified', 'bail', 'devlop', 'extend', 'is-plain-obj', 'trough',
+  'vfile', 'vfile-location', 'vfile-message', /^unist-util-/,
+  'retext-english', 'retext-latin', 'parse-english', 'parse-latin', 'nlcst-to-string', 'array-iterate',
+  'commander', 'chalk', 'syllable', 'pluralize', 'normalize-strings',
+  'lilconfig', 'ignore', 'tinyglobby', 'fdir', 'picomatch'
+]
+
 export default defineConfig([{
   // lint-worker: the CLI's worker threads for many files (src/parallel.ts).
   entry: {index: 'src/index.ts', cli: 'src/cli.ts', 'lint-worker': 'src/lint-worker.ts'},
@@ -91,26 +114,36 @@ export default defineConfig([{
   target: 'es2022',
   platform: 'node',
   dts: {entry: {index: 'src/index.ts'}},
-  // The playground bundle (built beside this one, in parallel) is not ours to remove.
-  clean: ['!playground.js'],
+  // The playground bundle and the CLI's script (built beside this one, in parallel) are not ours to remove.
+  clean: ['!playground.js', '!cli.cjs', '!cli.cjs.cache'],
   sourcemap: false,
   splitting: true,
-  // Dependencies stay external (npm installs them; JSON word lists are bundled), except the small
-  // ones every run loads: resolving and reading some 90 module files was a third of the cold start
-  // on one draft. Heavy or optional ones (compromise, parse5, postal-mime, csv-parse, zod, yaml,
-  // handlebars) stay external and are imported on demand.
-  noExternal: [
-    'unified', 'bail', 'devlop', 'extend', 'is-plain-obj', 'trough',
-    'vfile', 'vfile-location', 'vfile-message', /^unist-util-/,
-    'retext-english', 'retext-latin', 'parse-english', 'parse-latin', 'nlcst-to-string', 'array-iterate',
-    'commander', 'chalk', 'syllable', 'pluralize', 'normalize-strings',
-    'lilconfig', 'ignore', 'tinyglobby', 'fdir', 'picomatch'
-  ],
+  noExternal: bundled,
   esbuildPlugins: [builtinsByRequire, noColorDetection, jsonAsString],
   // tsup's own plugin would otherwise claim every `node:` import before ours.
   removeNodeProtocol: false,
   // Bundled CommonJS modules (commander, ignore, lilconfig…) require Node built-ins.
   banner: {js: "import {createRequire as __cluelintRequire} from 'node:module'; const require = __cluelintRequire(import.meta.url);"}
+}, {
+  // What bin/cluelint.js runs: the CLI as one script, which Node can compile from a code cache made
+  // at build time (bin/cli-script.js, scripts/code-cache.js) where an ES module is compiled anew on
+  // every run (Node 20 has no compile cache for modules). Modules the CLI imports on demand are
+  // inside it, run when first imported; dependencies stay external as above.
+  entry: {cli: 'src/cli.ts'},
+  format: ['cjs'],
+  outExtension: () => ({js: '.cjs'}),
+  target: 'es2022',
+  platform: 'node',
+  // `import.meta.url` (the worker's and the fixtures' paths) from the script's own file name.
+  shims: true,
+  clean: false,
+  dts: false,
+  sourcemap: false,
+  splitting: false,
+  noExternal: bundled,
+  esbuildPlugins: [lazyChildProcess, noColorDetection, jsonAsString],
+  removeNodeProtocol: false,
+  onSuccess: 'node scripts/code-cache.js'
 }, {
   // `cluelint playground`: the whole linter for the browser, one script inlined in the page (src/playground/).
   entry: {playground: 'src/playground/app.ts'},

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import {main} from '../dist/cli.js'
+import {compileCli} from './cli-script.js'
 
 // `cluelint … | head`: a closed pipe ends the run quietly, as other Unix tools do. Any other
 // failure to write the report (`> /dev/full`: ENOSPC) is one line and exit 2, not a lint failure.
@@ -10,4 +10,4 @@ process.stdout.on('error', (error) => {
   process.exit(2)
 })
 
-process.exitCode = await main(process.argv)
+process.exitCode = await compileCli().main(process.argv)
