@@ -287,15 +287,32 @@ function addLeaf(node: any, push: Push, text: string) {
 function findQuoted(tokens: Token[]): Array<[number, number]> {
   const ranges: Array<[number, number]> = []
   let open: {mark: string; start: number; sentence: number} | undefined
-  for (const token of tokens) {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
     // A quotation does not run past its paragraph, nor past a few sentences (a stray mark would
-    // swallow the rest of the draft); a straight '"', which opens and closes alike, not past its
-    // sentence. « Est-ce compris ? Et pouvez-vous m'envoyer le contrat ? » is one quotation.
-    if (open && token.sentence !== open.sentence && (open.mark === '"' || token.sentence - open.sentence > 3)) open = undefined
+    // swallow the rest of the draft). « Est-ce compris ? Et pouvez-vous m'envoyer le contrat ? » is one
+    // quotation, and so is "You're on for 9am. Can't make it? Reply NO." in straight marks.
+    if (open && token.sentence - open.sentence > 3) open = undefined
     if (open && token.kind === 'whitespace' && /\n[^\S\n]*\n/.test(token.value)) open = undefined
     if (token.kind !== 'punctuation' && token.kind !== 'symbol') continue
-    for (const char of token.value) {
-      if (open && (char === CLOSE_QUOTES[open.mark] || (open.mark === '"' && char === '"'))) {
+    const {value} = token
+    for (let at = 0; at < value.length; at++) {
+      const char = value[at]
+      if (char === '"') {
+        // A straight mark opens and closes alike: it opens after a space or the start ('said: "We'),
+        // it closes before one or a mark ('sub." Could'); an inch mark (5") does neither. Past its
+        // sentence, a mark that opens starts the quotation again: the first one was stray.
+        const before = at > 0 ? value[at - 1] : tokens[index - 1]?.value.at(-1) ?? ''
+        const after = at + 1 < value.length ? value[at + 1] : tokens[index + 1]?.value[0] ?? ''
+        const opens = !WORD_CHAR.test(before) && after !== '' && !/\s/u.test(after)
+        const closes = before !== '' && !/\s/u.test(before) && !WORD_CHAR.test(after)
+        if (open?.mark === '"' && closes) {
+          ranges.push([open.start, token.end])
+          open = undefined
+        } else if (opens && (!open || (open.mark === '"' && token.sentence !== open.sentence))) {
+          open = {mark: char, start: token.start, sentence: token.sentence}
+        }
+      } else if (open && char === CLOSE_QUOTES[open.mark]) {
         ranges.push([open.start, token.end])
         open = undefined
       } else if (!open && OPEN_QUOTES.has(char)) {
@@ -305,6 +322,9 @@ function findQuoted(tokens: Token[]): Array<[number, number]> {
   }
   return ranges
 }
+
+/** A letter or a digit: a straight '"' beside one on that side is no opening (or closing) mark. */
+const WORD_CHAR = /[\p{L}\p{N}]/u
 
 export function isQuoted(analysis: Analysis, start: number, end: number): boolean {
   // The ranges are in order and do not overlap (one quotation is open at a time): binary search for

@@ -118,6 +118,27 @@ describe('analysis: sentences', () => {
   })
 })
 
+describe('quotations', () => {
+  const table: Array<[Lang, string, string[]]> = [
+    // Straight marks hold a quotation of several sentences, as « » and curly marks do.
+    ['en', 'The text is: "You are on at 9am. Can\'t make it? Reply NO." Could I send it?', ['"You are on at 9am. Can\'t make it? Reply NO."']],
+    ['fr', 'Vous avez dit : "Nous sommes débordés. Notre société ne suit plus." Voici la liste.', ['"Nous sommes débordés. Notre société ne suit plus."']],
+    ['fr', 'Vous avez dit : « Nous sommes débordés. Notre société ne suit plus. » Voici la liste.', ['« Nous sommes débordés. Notre société ne suit plus. »']],
+    // Two quotations in a row stay two.
+    ['en', 'I liked "less is more". We also liked "ship it".', ['"less is more"', '"ship it"']],
+    // An inch mark neither opens nor closes; a stray mark is dropped past its sentence when another opens.
+    ['en', 'The 27" screen is fine. She said "ship it" then.', ['"ship it"']],
+    ['en', 'It costs "a lot. Then she said "ship it" to us.', ['"ship it"']],
+    // A mark never closed quotes nothing, and no quotation runs past its paragraph.
+    ['en', 'He wrote "we will see.\n\nCould we talk on Tuesday? Thanks', []]
+  ]
+  for (const [lang, text, quoted] of table) {
+    it(`${lang}: ${JSON.stringify(text)}`, () => {
+      expect(analysis(text, lang).quoted.map(([from, to]) => text.slice(from, to))).toEqual(quoted)
+    })
+  }
+})
+
 describe('isQuoted', () => {
   it('says, for every token, what a scan of every quotation would say', () => {
     const pieces = fc.constantFrom('« ', ' »', '"', '“', '”', '„', '‘', '’', '»«', '""', 'mot', 'word', ' ', '\n', '. ', 'l’', ', ')
