@@ -725,7 +725,9 @@ function subjectIs(tokens: Analysis['tokens'], words: number[], before: number, 
   for (let seen = 0; at > 0 && seen < OBJECT_WINDOW; seen++) {
     const previous = words[at - 1]
     for (let t = previous + 1; t < words[at]; t++) if (tokens[t].kind === 'punctuation') return false
-    if (nouns.has(tokens[previous].fold)) return true
+    const fold = tokens[previous].fold
+    // An entry of two words ("pitch deck", "notre deck") ends on the word before.
+    if (nouns.has(fold) || (at > 1 && nouns.has(tokens[words[at - 2]].fold + ' ' + fold))) return true
     at--
   }
   return false
